@@ -1,0 +1,20 @@
+package org.detainerlab.api;
+
+import jakarta.ws.rs.core.Application;
+
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@OpenAPIDefinition(
+        info = @Info(title = "DetainerLab API", version = "v1",
+                description = "Detainer data with provenance, curated context, annotations and claim checks.",
+                license = @License(name = "Apache-2.0")),
+        tags = {
+                @Tag(name = "Account", description = "Who is calling"),
+                @Tag(name = "Jurisdictions", description = "States, DC, territories and, later, counties and agencies"),
+                @Tag(name = "Facilities", description = "Jails and detention facilities named in the data"),
+                @Tag(name = "Administration", description = "Operating the platform (admin)")})
+public class DetainerLabApplication extends Application {
+}

@@ -1,0 +1,166 @@
+package org.detainerlab.api.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.detainerlab.core.common.ConflictException;
+import org.detainerlab.core.common.FieldError;
+import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.common.ResourceNotFoundException;
+import org.detainerlab.core.common.ValidationFailedException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into {@code application/problem+json}. Details describe the request, never the code:
+ * no class names or stack traces reach the caller. Unexpected errors are logged with an incident id that the
+ * answer repeats.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e, UriInfo uri) {
+        return Problem.of("not-found", Status.NOT_FOUND, e.getMessage()).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return Problem.of("conflict", Status.CONFLICT, e.getMessage()).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidQuery(InvalidQueryException e, UriInfo uri) {
+        return Problem.of("invalid-parameter", Status.BAD_REQUEST, "Query parameter '" + e.parameter() + "': "
+                + e.getMessage()).withParameter(e.parameter()).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ValidationFailedException e, UriInfo uri) {
+        return validationProblem(e.errors(), uri);
+    }
+
+    /** Bean Validation: a failed body field is 422 with the field list, a failed query or path parameter 400. */
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> bodyErrors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String parameter = null;
+            List<String> fieldPath = new ArrayList<>();
+            for (Path.Node node : violation.getPropertyPath()) {
+                switch (node.getKind()) {
+                    case PARAMETER -> parameter = node.getName();
+                    case PROPERTY, CONTAINER_ELEMENT -> fieldPath.add(node.getName() + (node.getIndex() == null ? ""
+                            : "[" + node.getIndex() + "]"));
+                    default -> {
+                    }
+                }
+            }
+            if (fieldPath.isEmpty()) {
+                return Problem.of("invalid-parameter", Status.BAD_REQUEST,
+                                "Parameter '" + parameter + "' " + violation.getMessage())
+                        .withParameter(parameter).withInstance(uri.getPath()).toResponse();
+            }
+            bodyErrors.add(new FieldError(String.join(".", fieldPath), violation.getMessage(),
+                    violation.getInvalidValue()));
+        }
+        return validationProblem(bodyErrors, uri);
+    }
+
+    private static Response validationProblem(List<FieldError> errors, UriInfo uri) {
+        return Problem.of("validation", 422, "Unprocessable Content",
+                        errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid")
+                .withErrors(errors).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return Problem.of("malformed-body", Status.BAD_REQUEST,
+                "The request body is not valid JSON for this operation" + where).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        if (OidcUnavailable.causedBy(e)) {
+            return identityProviderUnavailable(uri);
+        }
+        return Response.fromResponse(Problem.of("unauthenticated", Status.UNAUTHORIZED,
+                        "A valid bearer token from the detainerlab realm is required").withInstance(uri.getPath())
+                        .toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"detainerlab\"").build();
+    }
+
+    /** quarkus-oidc cannot reach Keycloak to fetch its keys or metadata. */
+    @ServerExceptionMapper
+    public Response oidcUnavailable(OIDCException e, UriInfo uri) {
+        LOG.warnf("Identity provider unavailable on %s: %s", uri.getPath(), e.getMessage());
+        return identityProviderUnavailable(uri);
+    }
+
+    private static Response identityProviderUnavailable(UriInfo uri) {
+        return Response.fromResponse(Problem.of("authentication-unavailable", Status.SERVICE_UNAVAILABLE,
+                                "The identity provider cannot be reached, so the token cannot be checked; try again later")
+                        .withInstance(uri.getPath()).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, "30").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of("forbidden", Status.FORBIDDEN, "Your roles do not allow this operation")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e, uri);
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+        }
+        return Problem.of("http-" + status.getStatusCode(), status, describe(status.getStatusCode()))
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this path";
+            case 405 -> "This path does not accept that method";
+            case 406 -> "No representation matches the Accept header";
+            case 415 -> "This operation does not accept that Content-Type";
+            default -> "The request cannot be processed as sent";
+        };
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", incident, uri.getPath());
+        return Problem.of("internal", Status.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it was logged as incident " + incident).withInstance(uri.getPath())
+                .toResponse();
+    }
+}

@@ -1,0 +1,77 @@
+package org.detainerlab.api.jurisdiction;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.detainerlab.api.testing.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class JurisdictionResourceTest {
+
+    private static String token;
+
+    @BeforeAll
+    static void login() {
+        token = Tokens.accessToken("alice");
+    }
+
+    @Test
+    void statesDcAndTerritoriesHaveUspsAndFipsCodes() {
+        given().auth().oauth2(token)
+                .queryParam("kind", "STATE,DISTRICT,TERRITORY")
+                .when().get("/api/v1/jurisdictions")
+                .then().statusCode(200)
+                .body("", hasSize(57))
+                .body("parentCode", everyItem(is("US")))
+                .body("uspsCode", hasItems("CA", "DC", "PR", "GU", "VI", "MP", "AS"));
+    }
+
+    @Test
+    void oneJurisdictionByItsCodeInAnyCase() {
+        given().auth().oauth2(token)
+                .when().get("/api/v1/jurisdictions/ca")
+                .then().statusCode(200)
+                .body("name", equalTo("California"))
+                .body("fipsCode", equalTo("06"))
+                .body("kind", equalTo("STATE"));
+    }
+
+    @Test
+    void searchMatchesPartOfTheName() {
+        given().auth().oauth2(token)
+                .queryParam("q", "carolina")
+                .when().get("/api/v1/jurisdictions")
+                .then().statusCode(200)
+                .body("code", hasItems("NC", "SC"))
+                .body("", hasSize(2));
+    }
+
+    @Test
+    void unknownCodeIs404ProblemJson() {
+        given().auth().oauth2(token)
+                .when().get("/api/v1/jurisdictions/ZZ")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:detainerlab:problem:not-found"))
+                .body("detail", equalTo("No jurisdiction 'ZZ'"))
+                .body("instance", equalTo("/api/v1/jurisdictions/ZZ"));
+    }
+
+    @Test
+    void unknownKindIs400NamingTheParameter() {
+        given().auth().oauth2(token)
+                .queryParam("kind", "PROVINCE")
+                .when().get("/api/v1/jurisdictions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("kind"));
+    }
+}

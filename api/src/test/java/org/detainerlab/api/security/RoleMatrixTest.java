@@ -1,0 +1,72 @@
+package org.detainerlab.api.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.detainerlab.api.testing.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call what, with real Keycloak tokens: anonymous, alice (researcher, Team A), bob (researcher,
+ * Team B), carol (curator, Team A) and dave (admin). Each row is one endpoint; each column one caller.
+ * docs/security.md carries the same matrix.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+
+    private static final Map<String, String> TOKENS = new HashMap<>();
+
+    @BeforeAll
+    static void tokens() {
+        for (String user : new String[] {"alice", "bob", "carol", "dave"}) {
+            TOKENS.put(user, Tokens.accessToken(user));
+        }
+    }
+
+    //                                  anonymous alice bob carol dave
+    static Stream<Arguments> matrix() {
+        return Stream.of(
+                row("GET", "/api/v1/me", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/jurisdictions", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/jurisdictions/CA", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/facilities", 401, 200, 200, 200, 200),
+                row("POST", "/api/v1/facilities", 401, 403, 403, 201, 403),
+                row("GET", "/api/v1/admin/system", 401, 403, 403, 403, 200),
+                row("GET", "/q/health/ready", 200, 200, 200, 200, 200),
+                row("GET", "/q/openapi", 200, 200, 200, 200, 200),
+                row("GET", "/", 200, 200, 200, 200, 200));
+    }
+
+    private static Arguments row(String method, String path, int... expected) {
+        return Arguments.of(method, path, expected);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("matrix")
+    void eachCallerGetsTheExpectedStatus(String method, String path, int[] expected) {
+        String[] callers = {null, "alice", "bob", "carol", "dave"};
+        for (int i = 0; i < callers.length; i++) {
+            RequestSpecification request = given();
+            if (callers[i] != null) {
+                request.auth().oauth2(TOKENS.get(callers[i]));
+            }
+            if (method.equals("POST")) {
+                request.contentType(ContentType.JSON).body(Map.of("name", "Matrix Jail " + UUID.randomUUID()));
+            }
+            request.when().request(method, path)
+                    .then().statusCode(equalTo(expected[i]));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.detainerlab.core.jurisdiction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+import org.detainerlab.core.common.ResourceNotFoundException;
+
+@ApplicationScoped
+public class JurisdictionService {
+
+    private final JurisdictionRepository jurisdictions;
+
+    public JurisdictionService(JurisdictionRepository jurisdictions) {
+        this.jurisdictions = jurisdictions;
+    }
+
+    @Transactional
+    public List<JurisdictionView> search(List<JurisdictionKind> kinds, String q) {
+        return jurisdictions.search(kinds, q).stream().map(JurisdictionView::of).toList();
+    }
+
+    @Transactional
+    public JurisdictionView get(String code) {
+        return jurisdictions.findByCode(code.toUpperCase())
+                .map(JurisdictionView::of)
+                .orElseThrow(() -> new ResourceNotFoundException("jurisdiction", code));
+    }
+}

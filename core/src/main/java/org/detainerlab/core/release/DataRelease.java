@@ -1,0 +1,64 @@
+package org.detainerlab.core.release;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One ingested source file with its source metadata, fingerprint, coverage and load counts. */
+@Entity
+@Table(name = "data_release")
+public class DataRelease {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String title;
+    public String publisher;
+    @Column(name = "foia_number")
+    public String foiaNumber;
+    @Column(name = "source_url")
+    public String sourceUrl;
+    public String licence;
+    @Column(name = "retrieved_on")
+    public LocalDate retrievedOn;
+
+    @Column(name = "file_name", nullable = false)
+    public String fileName;
+    @Column(name = "file_size", nullable = false)
+    public long fileSize;
+    @Column(nullable = false, columnDefinition = "char(64)")
+    public String sha256;
+
+    @Column(name = "coverage_from")
+    public LocalDate coverageFrom;
+    @Column(name = "coverage_to")
+    public LocalDate coverageTo;
+
+    @Column(name = "rows_read")
+    public long rowsRead;
+    @Column(name = "rows_loaded")
+    public long rowsLoaded;
+    @Column(name = "rows_rejected")
+    public long rowsRejected;
+    @Column(name = "likely_duplicates")
+    public long likelyDuplicates;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReleaseStatus status;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+}

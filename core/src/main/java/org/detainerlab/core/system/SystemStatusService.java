@@ -1,0 +1,31 @@
+package org.detainerlab.core.system;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+public class SystemStatusService {
+
+    private final EntityManager em;
+
+    public SystemStatusService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public SystemStatus status() {
+        Object[] schema = (Object[]) em.createNativeQuery(
+                "select count(*), (select id from databasechangelog order by orderexecuted desc limit 1)"
+                        + " from databasechangelog").getSingleResult();
+        return new SystemStatus(
+                (String) em.createNativeQuery("select version()").getSingleResult(),
+                ((Number) schema[0]).intValue(),
+                (String) schema[1],
+                count("jurisdiction"), count("facility"), count("data_release"), count("detainer"));
+    }
+
+    private long count(String table) {
+        return ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue();
+    }
+}
