@@ -2,6 +2,7 @@ package org.detainerlab.api.startup;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.liquibase.LiquibaseFactory;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,16 @@ public class DatabaseMigration {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        try {
+            migrate();
+        } catch (StartupFailure e) {
+            // One line that says what to fix, rather than a stack trace through Quarkus' boot.
+            LOG.error(e.getMessage());
+            Quarkus.asyncExit(1);
+        }
+    }
+
+    private void migrate() {
         try (Connection ignored = dataSource.getConnection()) {
             LOG.debugf("Database %s answers", url);
         } catch (SQLException e) {

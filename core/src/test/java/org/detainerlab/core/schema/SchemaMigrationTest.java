@@ -28,9 +28,7 @@ class SchemaMigrationTest {
     @BeforeAll
     static void migrate() throws Exception {
         postgres = PostgresServer.startEphemeral();
-        try (Connection connection = connect()) {
-            assertThat(update(connection)).as("change sets applied to an empty database").isGreaterThan(0);
-        }
+        assertThat(update()).as("change sets applied to an empty database").isGreaterThan(0);
     }
 
     @AfterAll
@@ -44,13 +42,18 @@ class SchemaMigrationTest {
 
     /** Runs the changelog and returns how many change sets were newly applied. */
     @SuppressWarnings("deprecation")
-    private static int update(Connection connection) throws Exception {
-        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-        int before = countChangeSets(connection);
+    private static int update() throws Exception {
+        int before;
+        try (Connection connection = connect()) {
+            before = countChangeSets(connection);
+        }
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connect()));
         try (Liquibase liquibase = new Liquibase("db/changeLog.xml", new ClassLoaderResourceAccessor(), database)) {
             liquibase.update("");
         }
-        return countChangeSets(connection) - before;
+        try (Connection connection = connect()) {
+            return countChangeSets(connection) - before;
+        }
     }
 
     private static int countChangeSets(Connection connection) throws SQLException {
@@ -80,9 +83,7 @@ class SchemaMigrationTest {
 
     @Test
     void secondRunAppliesNothing() throws Exception {
-        try (Connection connection = connect()) {
-            assertThat(update(connection)).isZero();
-        }
+        assertThat(update()).isZero();
     }
 
     @Test

@@ -1,0 +1,145 @@
+package org.detainerlab.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher does what the README says: it starts real PostgreSQL, Keycloak and the application, reports
+ * them, stops them, keeps data across a restart, and refuses a taken port naming the setting that moves it.
+ * Runs on free ports with its own state folder, so a developer's ./detainerlab run is not disturbed.
+ */
+class ReadmeCommandsTest {
+
+    private static final Path STATE = DocsTest.ROOT.resolve(".detainerlab/test/launcher");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    record Result(int exitCode, String output) {
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Result launcher(Map<String, String> env, String... args) throws Exception {
+        String[] command = new String[args.length + 1];
+        command[0] = DocsTest.ROOT.resolve("detainerlab").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(DocsTest.ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("DETAINERLAB_"));
+        builder.environment().put("DETAINERLAB_STATE_DIR", STATE.toString());
+        builder.environment().put("DETAINERLAB_SKIP_BUILD", "1");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(6, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private static Map<String, String> ports() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("DETAINERLAB_HTTP_PORT", String.valueOf(freePort()));
+        env.put("DETAINERLAB_KEYCLOAK_PORT", String.valueOf(freePort()));
+        env.put("DETAINERLAB_DB_PORT", String.valueOf(freePort()));
+        return env;
+    }
+
+    @Test
+    void aTakenApplicationPortIsRefusedNamingTheSetting() throws Exception {
+        Map<String, String> env = ports();
+        try (ServerSocket taken = new ServerSocket(Integer.parseInt(env.get("DETAINERLAB_HTTP_PORT")), 1,
+                InetAddress.getLoopbackAddress())) {
+            Result result = launcher(env, "run");
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.output()).contains("Port " + taken.getLocalPort() + ", needed for the application, is already in use")
+                    .contains("DETAINERLAB_HTTP_PORT");
+        }
+    }
+
+    @Test
+    void aTakenKeycloakPortIsRefusedNamingTheSetting() throws Exception {
+        Map<String, String> env = ports();
+        try (ServerSocket taken = new ServerSocket(Integer.parseInt(env.get("DETAINERLAB_KEYCLOAK_PORT")), 1,
+                InetAddress.getLoopbackAddress())) {
+            Result result = launcher(env, "run");
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.output()).contains("DETAINERLAB_KEYCLOAK_PORT");
+        }
+    }
+
+    @Test
+    void unknownCommandsAreRefusedWithTheUsage() throws Exception {
+        Result result = launcher(Map.of(), "frobnicate");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("Usage: ./detainerlab COMMAND").contains("run").contains("status");
+    }
+
+    @Test
+    void startsAllThreeStopsThemAndKeepsDataAcrossARestart() throws Exception {
+        Map<String, String> env = ports();
+        String app = "http://localhost:" + env.get("DETAINERLAB_HTTP_PORT");
+        String realm = "http://localhost:" + env.get("DETAINERLAB_KEYCLOAK_PORT") + "/realms/detainerlab";
+        String facility = "Launcher Check Jail " + UUID.randomUUID();
+        try {
+            Result started = launcher(env, "start");
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            assertThat(started.output()).contains("DetainerLab is running", app + "/q/swagger-ui", "alice", "Logs:");
+            assertThat(launcher(env, "status").output()).contains("postgres  running", "keycloak  running", "app       running")
+                    .contains("answers 200");
+
+            String curator = token(realm, "carol");
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(app + "/api/v1/facilities"))
+                    .header("Authorization", "Bearer " + curator).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + facility + "\",\"stateCode\":\"MN\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            assertThat(launcher(env, "stop").exitCode()).isZero();
+            assertThat(launcher(env, "status").output()).contains("postgres  not running", "keycloak  not running",
+                    "app       not running");
+
+            Result restarted = launcher(env, "start");
+            assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+            assertThat(restarted.output()).doesNotContain("first start");
+            HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(app + "/api/v1/facilities?q="
+                            + URLEncoder.encode(facility, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + token(realm, "alice")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(found.statusCode()).isEqualTo(200);
+            assertThat(found.body()).contains(facility);
+        } finally {
+            launcher(env, "stop");
+        }
+    }
+
+    private static String token(String realm, String user) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=detainerlab-cli&username=" + user
+                        + "&password=" + user)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+}
