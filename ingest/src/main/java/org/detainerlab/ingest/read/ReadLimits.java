@@ -1,0 +1,15 @@
+package org.detainerlab.ingest.read;
+
+/**
+ * Bounds that protect the platform from hostile or broken files.
+ *
+ * @param maxCellChars   longest accepted cell; Excel itself stores at most 32,767 characters in a cell
+ * @param maxEntryBytes  largest accepted uncompressed part of an xlsx (zip) file
+ * @param maxInflateRatio largest accepted ratio of uncompressed to compressed size of an xlsx part once it has
+ *                        inflated past {@code ratioCheckAfterBytes} (zip bombs compress far better than data)
+ * @param ratioCheckAfterBytes size after which the ratio is enforced
+ */
+public record ReadLimits(int maxCellChars, long maxEntryBytes, double maxInflateRatio, long ratioCheckAfterBytes) {
+
+    public static final ReadLimits DEFAULT = new ReadLimits(32_767, 4L << 30, 200.0, 50L << 20);
+}

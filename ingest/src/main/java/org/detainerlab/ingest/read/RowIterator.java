@@ -1,0 +1,13 @@
+package org.detainerlab.ingest.read;
+
+import java.io.IOException;
+
+/** Streams the rows of one sheet in order, holding only the current row in memory. */
+public interface RowIterator extends AutoCloseable {
+
+    /** The next row that has at least one non-blank cell, or {@code null} at the end of the sheet. */
+    SourceRow next() throws IOException, SourceFormatException;
+
+    @Override
+    void close() throws IOException;
+}
