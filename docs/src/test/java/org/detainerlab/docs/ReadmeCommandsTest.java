@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.detainerlab.devstack.PostgresServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The launcher does what the README says: it starts real PostgreSQL, Keycloak and the application, reports
@@ -31,6 +37,13 @@ class ReadmeCommandsTest {
 
     private static final Path STATE = DocsTest.ROOT.resolve(".detainerlab/test/launcher");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Well-formed, but its signature can only be checked against keys from Keycloak. */
+    private static final String UNSIGNED_TOKEN = b64("{\"alg\":\"RS256\",\"kid\":\"k\"}") + "."
+            + b64("{\"sub\":\"x\",\"preferred_username\":\"alice\"}") + ".c2ln";
+
+    private static String b64(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
 
     record Result(int exitCode, String output) {
     }
@@ -64,26 +77,18 @@ class ReadmeCommandsTest {
         return env;
     }
 
-    @Test
-    void aTakenApplicationPortIsRefusedNamingTheSetting() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"DETAINERLAB_HTTP_PORT, the application", "DETAINERLAB_KEYCLOAK_PORT, Keycloak",
+            "DETAINERLAB_DB_PORT, the embedded PostgreSQL"})
+    void aTakenPortIsRefusedNamingTheSettingThatMovesIt(String setting, String needer) throws Exception {
         Map<String, String> env = ports();
-        try (ServerSocket taken = new ServerSocket(Integer.parseInt(env.get("DETAINERLAB_HTTP_PORT")), 1,
+        try (ServerSocket taken = new ServerSocket(Integer.parseInt(env.get(setting)), 1,
                 InetAddress.getLoopbackAddress())) {
             Result result = launcher(env, "run");
             assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.output()).contains("Port " + taken.getLocalPort() + ", needed for the application, is already in use")
-                    .contains("DETAINERLAB_HTTP_PORT");
-        }
-    }
-
-    @Test
-    void aTakenKeycloakPortIsRefusedNamingTheSetting() throws Exception {
-        Map<String, String> env = ports();
-        try (ServerSocket taken = new ServerSocket(Integer.parseInt(env.get("DETAINERLAB_KEYCLOAK_PORT")), 1,
-                InetAddress.getLoopbackAddress())) {
-            Result result = launcher(env, "run");
-            assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.output()).contains("DETAINERLAB_KEYCLOAK_PORT");
+            assertThat(result.output())
+                    .contains("Port " + taken.getLocalPort() + ", needed for " + needer + ", is already in use")
+                    .contains(setting + "=PORT");
         }
     }
 
@@ -128,6 +133,39 @@ class ReadmeCommandsTest {
             assertThat(found.body()).contains(facility);
         } finally {
             launcher(env, "stop");
+        }
+    }
+
+    @Test
+    void externalServicesAreUsedAndNotStartedByTheLauncher() throws Exception {
+        Map<String, String> env = ports();
+        String app = "http://localhost:" + env.get("DETAINERLAB_HTTP_PORT");
+        try (PostgresServer external = PostgresServer.startEphemeral()) {
+            env.put("DETAINERLAB_DB_URL", external.jdbcUrl());
+            env.put("DETAINERLAB_DB_USER", PostgresServer.USER);
+            // An external Keycloak that is down: the application still starts and answers 503 for tokens.
+            env.put("DETAINERLAB_OIDC_URL", "http://localhost:" + freePort() + "/realms/detainerlab");
+            try {
+                Result started = launcher(env, "start");
+                assertThat(started.exitCode()).as(started.output()).isZero();
+                assertThat(started.output()).contains("Using the external PostgreSQL at " + external.jdbcUrl())
+                        .contains("Using the external Keycloak realm at " + env.get("DETAINERLAB_OIDC_URL"))
+                        .doesNotContain("Starting PostgreSQL").doesNotContain("Starting Keycloak");
+                assertThat(launcher(env, "status").output()).contains("postgres  not running", "keycloak  not running",
+                        "app       running");
+                try (Connection connection = DriverManager.getConnection(external.jdbcUrl(), PostgresServer.USER, "");
+                     ResultSet states = connection.createStatement()
+                             .executeQuery("select count(*) from jurisdiction where kind = 'STATE'")) {
+                    assertThat(states.next()).isTrue();
+                    assertThat(states.getInt(1)).as("migrated the external database").isEqualTo(50);
+                }
+                HttpResponse<String> unavailable = HTTP.send(HttpRequest.newBuilder(URI.create(app + "/api/v1/me"))
+                        .header("Authorization", "Bearer " + UNSIGNED_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(unavailable.statusCode()).isEqualTo(503);
+                assertThat(unavailable.headers().firstValue("Content-Type")).contains("application/problem+json");
+            } finally {
+                launcher(env, "stop");
+            }
         }
     }
 
