@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Account", description = "Who is calling"),
                 @Tag(name = "Jurisdictions", description = "States, DC, territories and, later, counties and agencies"),
                 @Tag(name = "Facilities", description = "Jails and detention facilities named in the data"),
+                @Tag(name = "Releases", description = "Ingested data releases, their reports, and ingest jobs"),
                 @Tag(name = "Administration", description = "Operating the platform (admin)")})
 public class DetainerLabApplication extends Application {
 }

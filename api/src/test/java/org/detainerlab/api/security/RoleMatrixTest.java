@@ -44,6 +44,13 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/facilities", 401, 200, 200, 200, 200),
                 row("POST", "/api/v1/facilities", 401, 403, 403, 201, 403),
                 row("GET", "/api/v1/admin/system", 401, 403, 403, 403, 200),
+                row("GET", "/api/v1/releases", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/releases/987654321", 401, 404, 404, 404, 404),
+                row("GET", "/api/v1/releases/987654321/report", 401, 404, 404, 404, 404),
+                row("UPLOAD", "/api/v1/releases", 401, 403, 403, 403, 202),
+                row("DELETE", "/api/v1/releases/987654321", 401, 403, 403, 403, 404),
+                row("GET", "/api/v1/jobs", 401, 403, 403, 403, 200),
+                row("GET", "/api/v1/jobs/987654321", 401, 403, 403, 403, 404),
                 row("GET", "/q/health/ready", 200, 200, 200, 200, 200),
                 row("GET", "/q/openapi", 200, 200, 200, 200, 200),
                 row("GET", "/", 200, 200, 200, 200, 200));
@@ -65,7 +72,10 @@ class RoleMatrixTest {
             if (method.equals("POST")) {
                 request.contentType(ContentType.JSON).body(Map.of("name", "Matrix Jail " + UUID.randomUUID()));
             }
-            request.when().request(method, path)
+            if (method.equals("UPLOAD")) {
+                request.multiPart("file", "matrix.csv", ("a,b\n" + UUID.randomUUID() + ",1\n").getBytes());
+            }
+            request.when().request(method.equals("UPLOAD") ? "POST" : method, path)
                     .then().statusCode(equalTo(expected[i]));
         }
     }

@@ -61,4 +61,15 @@ public class DataRelease {
     public OffsetDateTime createdAt;
     @Column(name = "created_by")
     public String createdBy;
+
+    public String profile;
+
+    /** The validation report as JSON text (rules, counts, first examples, unresolved names). */
+    @Column(columnDefinition = "jsonb", insertable = false, updatable = false)
+    public String report;
+
+    /** The table that holds one release's detainer rows: a partition of {@code detainer}. */
+    public static String partitionTable(long releaseId) {
+        return "detainer_r" + releaseId;
+    }
 }

@@ -1,0 +1,134 @@
+package org.detainerlab.api.release;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.detainerlab.core.job.IngestJobService;
+import org.detainerlab.ingest.load.IngestException;
+import org.detainerlab.ingest.load.IngestRequest;
+import org.detainerlab.ingest.load.IngestResult;
+import org.detainerlab.ingest.load.ReleaseLoader;
+import org.detainerlab.ingest.load.SourceMetadata;
+import org.detainerlab.ingest.map.MappingFile;
+import org.detainerlab.ingest.map.Profile;
+import org.detainerlab.ingest.map.Profiles;
+import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.report.Thresholds;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs queued ingest jobs on this instance, one at a time, and sweeps jobs that another (stopped) instance
+ * abandoned. Every instance runs one, so the work spreads over however many instances there are.
+ */
+@ApplicationScoped
+public class IngestWorker {
+
+    private static final Logger LOG = Logger.getLogger(IngestWorker.class);
+
+    private final IngestJobService jobs;
+    private final ReleaseLoader loader;
+    private final IngestConfig config;
+    private final ObjectMapper json;
+    private final String name = ManagementFactory.getRuntimeMXBean().getName();
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    public IngestWorker(IngestJobService jobs, AgroalDataSource dataSource, IngestConfig config, ObjectMapper json) {
+        this.jobs = jobs;
+        this.loader = new ReleaseLoader(dataSource::getConnection, ReadLimits.DEFAULT, Clock.systemUTC());
+        this.config = config;
+        this.json = json;
+    }
+
+    @Scheduled(every = "${detainerlab.ingest.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void runQueued() {
+        if (!config.worker()) {
+            return;
+        }
+        for (Optional<IngestJobService.Claimed> job = jobs.claim(name); job.isPresent(); job = jobs.claim(name)) {
+            run(job.get());
+        }
+    }
+
+    @Scheduled(every = "10s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void heartbeatAndSweep() {
+        jobs.heartbeat(running);
+        int swept = jobs.sweepAbandoned(config.abandonedAfter());
+        if (swept > 0) {
+            LOG.warnf("Marked %d abandoned ingest job(s) as interrupted", swept);
+        }
+    }
+
+    private void run(IngestJobService.Claimed job) {
+        running.add(job.id());
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("detainerlab-job-" + job.id());
+            Path file = dir.resolve(safeName(job.fileName()));
+            jobs.writeUpload(job.id(), file);
+            IngestOptions options = json.readValue(job.options(), IngestOptions.class);
+            IngestResult result = loader.ingest(file, request(options, dir, job.createdBy()),
+                    (phase, rows) -> jobs.progress(job.id(), phase, rows));
+            jobs.succeed(job.id(), result.releaseId(), result.alreadyLoaded(), result.rowsRead(), result.alreadyLoaded()
+                    ? "The same file (sha256 " + result.sha256() + ") was already loaded as release " + result.releaseId()
+                    + "; nothing changed." : null);
+            LOG.infof("Ingest job %d: release %d, %d rows", job.id(), result.releaseId(), result.rowsLoaded());
+        } catch (IngestException e) {
+            jobs.fail(job.id(), e.getMessage());
+            LOG.infof("Ingest job %d failed: %s", job.id(), e.getMessage());
+        } catch (MappingFile.InvalidMappingException e) {
+            jobs.fail(job.id(), "The mapping file is not valid: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Ingest job %d failed unexpectedly", job.id());
+            jobs.fail(job.id(), "The ingest failed unexpectedly and loaded nothing (" + e.getClass().getSimpleName()
+                    + "); the server log has the details.");
+        } finally {
+            running.remove(job.id());
+            deleteQuietly(dir);
+        }
+    }
+
+    private IngestRequest request(IngestOptions options, Path dir, String requestedBy)
+            throws IOException, MappingFile.InvalidMappingException {
+        Profile profile = null;
+        if (options.mapping() != null) {
+            profile = MappingFile.read(Files.writeString(dir.resolve("mapping.json"), options.mapping()));
+        } else if (options.profile() != null) {
+            profile = Profiles.byName(options.profile()).orElseThrow();
+        }
+        return new IngestRequest(new SourceMetadata(options.title(), options.publisher(), options.foiaNumber(),
+                options.sourceUrl(), options.licence(), options.retrievedOn()), profile,
+                new Thresholds(options.warnRejectedShare() == null ? config.warnRejectedShare() : options.warnRejectedShare(),
+                        options.maxRejectedShare() == null ? config.maxRejectedShare() : options.maxRejectedShare()),
+                requestedBy);
+    }
+
+    /** The upload's own name, without any path a client may have sent. */
+    private static String safeName(String fileName) {
+        String base = Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        return base.isBlank() || base.startsWith(".") ? "upload" : base;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warnf("Could not delete %s: %s", dir, e.getMessage());
+        }
+    }
+}

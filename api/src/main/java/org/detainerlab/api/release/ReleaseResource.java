@@ -1,0 +1,140 @@
+package org.detainerlab.api.release;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.detainerlab.api.security.CurrentUser;
+import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.job.IngestJobService;
+import org.detainerlab.core.job.JobView;
+import org.detainerlab.core.release.ReleaseService;
+import org.detainerlab.core.release.ReleaseView;
+import org.detainerlab.core.security.Roles;
+import org.detainerlab.ingest.map.Profile;
+import org.detainerlab.ingest.map.Profiles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/v1/releases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Releases")
+@SecurityRequirement(name = "keycloak")
+public class ReleaseResource {
+
+    private final ReleaseService releases;
+    private final IngestJobService jobs;
+    private final CurrentUser user;
+    private final ObjectMapper json;
+
+    public ReleaseResource(ReleaseService releases, IngestJobService jobs, CurrentUser user, ObjectMapper json) {
+        this.releases = releases;
+        this.jobs = jobs;
+        this.user = user;
+        this.json = json;
+    }
+
+    @GET
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "Loaded data releases, newest first", description = "Role researcher (or curator, admin).")
+    public List<ReleaseView> list() {
+        return releases.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "One release: source, sha256, coverage and counts", description = "Role researcher (or curator, admin).")
+    public ReleaseView get(@PathParam("id") long id) {
+        return releases.get(id);
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "The release's validation report",
+            description = "Role researcher (or curator, admin). Per rule: severity, count and the first examples with"
+                    + " sheet, row, column and value; the facility names that resolved to nothing, with counts.")
+    public Response report(@PathParam("id") long id) {
+        return Response.ok(releases.report(id), MediaType.APPLICATION_JSON).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Remove a release and all its detainer rows", description = "Role admin.")
+    public Response delete(@PathParam("id") long id) {
+        releases.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Upload a release file (xlsx or csv) to ingest",
+            description = "Role admin. Answers 202 with the ingest job; follow it at /api/v1/jobs/{id}. The file is"
+                    + " loaded all or nothing. A file already loaded (same sha256) changes nothing and the job names the"
+                    + " existing release. Form fields: file (required), title, publisher, foiaNumber, sourceUrl, licence,"
+                    + " retrievedOn (YYYY-MM-DD), profile (ice-modern, ice-2015, ddp; detected when absent), mapping (a JSON"
+                    + " mapping file for other layouts), maxRejectedShare, warnRejectedShare (0..1).")
+    public Response upload(@RestForm("file") FileUpload file, @RestForm String title, @RestForm String publisher,
+                           @RestForm String foiaNumber, @RestForm String sourceUrl, @RestForm String licence,
+                           @RestForm String retrievedOn, @RestForm String profile, @RestForm("mapping") FileUpload mapping,
+                           @RestForm Double maxRejectedShare, @RestForm Double warnRejectedShare) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw new InvalidQueryException("file", "a multipart part named 'file' with the release is required");
+        }
+        if (profile != null && Profiles.byName(profile).isEmpty()) {
+            throw new InvalidQueryException("profile", "'" + profile + "' is not one of "
+                    + Profiles.BUILT_IN.stream().map(Profile::name).toList());
+        }
+        share("maxRejectedShare", maxRejectedShare);
+        share("warnRejectedShare", warnRejectedShare);
+        IngestOptions options = new IngestOptions(title, publisher, foiaNumber, sourceUrl, licence, date(retrievedOn),
+                profile, mapping == null ? null : Files.readString(mapping.uploadedFile()), maxRejectedShare,
+                warnRejectedShare);
+        JobView job = jobs.enqueue(file.fileName(), file.uploadedFile(), write(options), user.username());
+        return Response.accepted(job).location(java.net.URI.create("/api/v1/jobs/" + job.id())).build();
+    }
+
+    private String write(IngestOptions options) {
+        try {
+            return json.writeValueAsString(options);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Options are plain values and always serialise", e);
+        }
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException("retrievedOn", "'" + value + "' is not a date as YYYY-MM-DD");
+        }
+    }
+
+    private static void share(String name, Double value) {
+        if (value != null && (value < 0 || value > 1)) {
+            throw new InvalidQueryException(name, "must be a share between 0 and 1 (0.01 is 1%), not " + value);
+        }
+    }
+}

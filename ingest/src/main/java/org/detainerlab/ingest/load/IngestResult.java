@@ -1,0 +1,15 @@
+package org.detainerlab.ingest.load;
+
+import java.time.LocalDate;
+
+import org.detainerlab.ingest.report.ValidationReport;
+
+/**
+ * The outcome of an ingest: the release, whether it had been loaded before (then nothing changed and the
+ * counts are the existing release's), its counts and coverage, and the validation report of this run (null when
+ * it had been loaded before).
+ */
+public record IngestResult(long releaseId, boolean alreadyLoaded, String sha256, String profile, long rowsRead,
+                           long rowsLoaded, long rowsRejected, long likelyDuplicates, LocalDate coverageFrom,
+                           LocalDate coverageTo, ValidationReport report) {
+}

@@ -1,0 +1,356 @@
+package org.detainerlab.ingest.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.detainerlab.core.release.DataRelease;
+import org.detainerlab.ingest.map.Field;
+import org.detainerlab.ingest.map.HeaderDetector;
+import org.detainerlab.ingest.map.Profile;
+import org.detainerlab.ingest.map.Profiles;
+import org.detainerlab.ingest.map.SheetLayout;
+import org.detainerlab.ingest.normalise.NormalisedRow;
+import org.detainerlab.ingest.normalise.ReferenceData;
+import org.detainerlab.ingest.normalise.RowNormaliser;
+import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.read.RowIterator;
+import org.detainerlab.ingest.read.SourceFormatException;
+import org.detainerlab.ingest.read.SourceRow;
+import org.detainerlab.ingest.read.SpreadsheetSource;
+import org.detainerlab.ingest.read.Spreadsheets;
+import org.detainerlab.ingest.report.Rule;
+import org.detainerlab.ingest.report.ValidationReport;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Loads one source file as one data release, all or nothing: the release row, every detainer row (through
+ * PostgreSQL COPY), the likely-duplicate flags, counts, coverage and report are written in one transaction, so
+ * a failure or a killed process leaves no trace of the release. A file whose sha256 is already loaded changes
+ * nothing and the existing release is reported.
+ */
+public final class ReleaseLoader {
+
+    /** How often progress is reported, in rows. */
+    public static final int PROGRESS_EVERY = 10_000;
+
+    private static final String COLUMNS = "(release_id, source_sheet, source_row, prepare_date, detainer_type,"
+            + " facility_raw, facility_id, state_raw, state_id, city_raw, lift_reason_raw, outcome, aor, facility_code,"
+            + " criminality, threat_level, lift_reason_code, gender, citizenship_country, birth_year, msc_charge,"
+            + " msc_charge_code, final_order, notify_release_request, anonymized_id, redacted)";
+
+    /** Opens a connection to the platform's database; the loader closes it. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    private final ConnectionSource connections;
+    private final ReadLimits limits;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ReleaseLoader(ConnectionSource connections, ReadLimits limits, Clock clock) {
+        this.connections = connections;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public IngestResult ingest(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
+        String fileName = file.getFileName().toString();
+        progress.progress("fingerprinting", 0);
+        String sha256 = sha256(file);
+        try (Connection connection = connections.open()) {
+            connection.setAutoCommit(false);
+            Optional<IngestResult> existing = existing(connection, sha256);
+            if (existing.isPresent()) {
+                connection.rollback();
+                return existing.get();
+            }
+            try {
+                IngestResult result = load(connection, file, sha256, request, progress);
+                connection.commit();
+                return result;
+            } catch (IngestException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } catch (SQLException e) {
+                connection.rollback();
+                if ("23505".equals(e.getSQLState())) {
+                    Optional<IngestResult> raced = existing(connection, sha256);
+                    if (raced.isPresent()) {
+                        return raced.get();
+                    }
+                }
+                throw new IngestException(fileName + ": the database refused the load: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new IngestException(fileName + ": cannot use the database: " + e.getMessage(), e);
+        }
+    }
+
+    private IngestResult load(Connection connection, Path file, String sha256, IngestRequest request,
+                              ProgressListener progress) throws SQLException, IngestException {
+        String fileName = file.getFileName().toString();
+        ValidationReport report = new ValidationReport();
+        RowNormaliser normaliser = new RowNormaliser(ReferenceData.load(connection), report, LocalDate.now(clock));
+        long releaseId = insertRelease(connection, file, fileName, sha256, request);
+        String partition = createPartition(connection, releaseId);
+        List<Profile> candidates = request.profile() == null ? Profiles.BUILT_IN : List.of(request.profile());
+
+        NormalisedRow row = new NormalisedRow();
+        LocalDate from = null;
+        LocalDate to = null;
+        Profile used = null;
+        boolean identifiers = false;
+        String releaseIdText = Long.toString(releaseId);
+        PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                "copy " + partition + " " + COLUMNS + " from stdin", 1 << 16);
+        Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+        CopyWriter writer = new CopyWriter(out);
+        boolean copied = false;
+        try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
+            for (String sheet : source.sheets()) {
+                try (RowIterator rows = source.rows(sheet)) {
+                    SheetLayout layout = HeaderDetector.detect(fileName, sheet, rows, candidates);
+                    if (layout == null) {
+                        continue;
+                    }
+                    if (used != null && !used.name().equals(layout.profile().name())) {
+                        throw new IngestException(fileName + ", sheet '" + sheet + "': its header is the "
+                                + layout.profile().name() + " layout, but earlier sheets are " + used.name()
+                                + "; one release has one layout (use --profile to choose)");
+                    }
+                    used = layout.profile();
+                    identifiers |= layout.has(Field.ANONYMIZED_ID);
+                    progress.progress("reading sheet " + sheet, report.rowsRead());
+                    for (SourceRow sourceRow = rows.next(); sourceRow != null; sourceRow = rows.next()) {
+                        if (normaliser.normalise(sourceRow, layout, row)) {
+                            write(writer, releaseIdText, row);
+                            LocalDate date = row.prepareDate();
+                            if (date != null) {
+                                from = from == null || date.isBefore(from) ? date : from;
+                                to = to == null || date.isAfter(to) ? date : to;
+                            }
+                        }
+                        if (report.rowsRead() % PROGRESS_EVERY == 0) {
+                            progress.progress("reading sheet " + sheet, report.rowsRead());
+                            if (Thread.currentThread().isInterrupted()) {
+                                throw new IngestException(fileName + ": interrupted after " + report.rowsRead()
+                                        + " rows; nothing was loaded");
+                            }
+                        }
+                    }
+                }
+            }
+            out.close();
+            copied = true;
+        } catch (SourceFormatException e) {
+            throw new IngestException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IngestException(fileName + ": reading failed: " + e.getMessage(), e);
+        } finally {
+            if (!copied) {
+                cancel(copy);
+            }
+        }
+        if (used == null) {
+            throw new IngestException(fileName + ": no sheet holds any row; nothing was loaded");
+        }
+        if (report.exceeds(request.thresholds().stopShare())) {
+            throw new IngestException(String.format("%s: %,d of %,d rows (%.2f%%) were rejected, above the stop threshold"
+                            + " of %.2f%%; nothing was loaded.%s", fileName, report.rowsRejected(), report.rowsRead(),
+                    100.0 * report.rowsRejected() / report.rowsRead(), 100 * request.thresholds().stopShare(),
+                    report.describeRejections()));
+        }
+        progress.progress("flagging likely duplicates", report.rowsRead());
+        if (identifiers) {
+            report.count(Rule.LIKELY_DUPLICATE, flagDuplicates(connection, partition));
+        }
+        progress.progress("indexing", report.rowsRead());
+        attach(connection, partition, releaseId);
+        finish(connection, releaseId, used, report, request, from, to);
+        progress.progress("done", report.rowsRead());
+        return new IngestResult(releaseId, false, sha256, used.name(), report.rowsRead(), report.rowsLoaded(),
+                report.rowsRejected(), report.count(Rule.LIKELY_DUPLICATE), from, to, report);
+    }
+
+    private static void write(CopyWriter writer, String releaseId, NormalisedRow row) throws IOException {
+        writer.raw(releaseId).text(row.sheet()).number(row.row()).date(row.prepareDate())
+                .text(row.text(Field.DETAINER_TYPE))
+                .text(row.text(Field.FACILITY)).number(row.facilityId())
+                .text(row.text(Field.STATE)).number(row.stateId())
+                .text(row.text(Field.CITY))
+                .text(row.text(Field.LIFT_REASON)).raw(row.outcome().name())
+                .text(row.text(Field.AOR)).text(row.text(Field.FACILITY_CODE))
+                .text(row.text(Field.CRIMINALITY)).text(row.text(Field.THREAT_LEVEL))
+                .text(row.text(Field.LIFT_REASON_CODE)).text(row.text(Field.GENDER))
+                .text(row.text(Field.CITIZENSHIP_COUNTRY))
+                .number(row.birthYear() < 0 ? null : (long) row.birthYear())
+                .text(row.text(Field.MSC_CHARGE)).text(row.text(Field.MSC_CHARGE_CODE))
+                .flag(row.finalOrder()).flag(row.notifyReleaseRequest())
+                .text(row.text(Field.ANONYMIZED_ID))
+                .raw(redacted(row));
+        writer.endRow();
+    }
+
+    private static String redacted(NormalisedRow row) {
+        if (!row.anyRedacted()) {
+            return "{}";
+        }
+        List<String> keys = new ArrayList<>();
+        for (Field field : Field.values()) {
+            if (row.isRedacted(field)) {
+                keys.add(field.key());
+            }
+        }
+        return "{" + String.join(",", keys) + "}";
+    }
+
+    private long insertRelease(Connection connection, Path file, String fileName, String sha256, IngestRequest request)
+            throws SQLException {
+        SourceMetadata meta = request.metadata();
+        try (PreparedStatement insert = connection.prepareStatement("insert into data_release (title, publisher,"
+                + " foia_number, source_url, licence, retrieved_on, file_name, file_size, sha256, status, created_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'LOADING', ?) returning id")) {
+            insert.setString(1, meta.title() == null || meta.title().isBlank() ? fileName : meta.title().strip());
+            insert.setString(2, meta.publisher());
+            insert.setString(3, meta.foiaNumber());
+            insert.setString(4, meta.sourceUrl());
+            insert.setString(5, meta.licence());
+            insert.setObject(6, meta.retrievedOn());
+            insert.setString(7, fileName);
+            insert.setLong(8, sizeOf(file));
+            insert.setString(9, sha256);
+            insert.setString(10, request.requestedBy());
+            try (ResultSet id = insert.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * A table of the detainer table's shape for this release alone, without indexes or foreign keys, so that COPY
+     * fills it at full speed. Its check constraint lets the later attach skip a scan.
+     */
+    private static String createPartition(Connection connection, long releaseId) throws SQLException {
+        String partition = DataRelease.partitionTable(releaseId);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create table " + partition + " (like detainer including defaults including constraints)");
+            statement.execute("alter table " + partition + " add constraint " + partition + "_release check (release_id = "
+                    + releaseId + ")");
+        }
+        return partition;
+    }
+
+    /** Makes the release's rows part of {@code detainer}: PostgreSQL builds the indexes and checks the keys in bulk. */
+    private static void attach(Connection connection, String partition, long releaseId) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("alter table detainer attach partition " + partition + " for values in (" + releaseId + ")");
+            statement.execute("analyze " + partition);
+        }
+    }
+
+    private static long flagDuplicates(Connection connection, String partition) throws SQLException {
+        try (Statement update = connection.createStatement()) {
+            return update.executeUpdate("update " + partition + " d set likely_duplicate = true"
+                    + " from (select id, row_number() over (partition by prepare_date, anonymized_id order by id) as n"
+                    + "       from " + partition + " where anonymized_id is not null) r"
+                    + " where d.id = r.id and r.n > 1");
+        }
+    }
+
+    private void finish(Connection connection, long releaseId, Profile profile, ValidationReport report,
+                        IngestRequest request, LocalDate from, LocalDate to) throws SQLException, IngestException {
+        try (PreparedStatement update = connection.prepareStatement("update data_release set status = 'LOADED',"
+                + " profile = ?, coverage_from = ?, coverage_to = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?,"
+                + " likely_duplicates = ?, report = cast(? as jsonb) where id = ?")) {
+            update.setString(1, profile.name());
+            update.setObject(2, from == null ? null : Date.valueOf(from));
+            update.setObject(3, to == null ? null : Date.valueOf(to));
+            update.setLong(4, report.rowsRead());
+            update.setLong(5, report.rowsLoaded());
+            update.setLong(6, report.rowsRejected());
+            update.setLong(7, report.count(Rule.LIKELY_DUPLICATE));
+            update.setString(8, json.writeValueAsString(report.toMap(request.thresholds())));
+            update.setLong(9, releaseId);
+            update.executeUpdate();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IngestException("could not write the validation report: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Optional<IngestResult> existing(Connection connection, String sha256) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select id, profile, rows_read, rows_loaded,"
+                + " rows_rejected, likely_duplicates, coverage_from, coverage_to from data_release where sha256 = ?"
+                + " and status = 'LOADED'")) {
+            query.setString(1, sha256);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new IngestResult(rows.getLong(1), true, sha256, rows.getString(2), rows.getLong(3),
+                        rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getObject(7, LocalDate.class),
+                        rows.getObject(8, LocalDate.class), null));
+            }
+        }
+    }
+
+    /** Abandons an unfinished COPY so that the connection can roll back; the transaction discards its rows anyway. */
+    private static void cancel(PGCopyOutputStream copy) {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the rollback that follows discards everything
+        }
+    }
+
+    private static long sizeOf(Path file) throws SQLException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new SQLException("cannot read the size of " + file, e);
+        }
+    }
+
+    /** The file's SHA-256 as 64 lower-case hex digits. */
+    public static String sha256(Path file) throws IngestException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new IngestException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

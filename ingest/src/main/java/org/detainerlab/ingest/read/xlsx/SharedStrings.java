@@ -1,0 +1,119 @@
+package org.detainerlab.ingest.read.xlsx;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.detainerlab.ingest.read.SourceFormatException;
+
+/**
+ * The shared string table ({@code xl/sharedStrings.xml}) that {@code t="s"} cells point into. Rich text is the
+ * concatenation of its runs; phonetic guides ({@code <rPh>}, furigana) are not part of the text. A string longer
+ * than the cell limit is not kept: only its length is, for the message about the first cell that uses it.
+ *
+ * <p>The table is the one part held in memory whole, so it has a memory budget besides the inflation limits that
+ * bound every part: a table that would fill more than half the heap is refused with a message rather than
+ * ending the process with an {@link OutOfMemoryError}.
+ */
+final class SharedStrings {
+
+    static final SharedStrings NONE = new SharedStrings(List.of(), Map.of());
+
+    /** A declared count is only a hint: a hostile file could claim billions. */
+    private static final int MAX_PRESIZE = 1 << 16;
+    /** Bytes a short String costs besides its characters: header, array header, list slot. */
+    private static final int STRING_OVERHEAD = 56;
+
+    private final List<String> strings;
+    private final Map<Integer, Long> overlongLengths;
+
+    private SharedStrings(List<String> strings, Map<Integer, Long> overlongLengths) {
+        this.strings = strings;
+        this.overlongLengths = overlongLengths;
+    }
+
+    static SharedStrings read(ZipPackage zip, String part, int maxCellChars) throws IOException, SourceFormatException {
+        return read(zip, part, maxCellChars, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    static SharedStrings read(ZipPackage zip, String part, int maxCellChars, long memoryBudget)
+            throws IOException, SourceFormatException {
+        List<String> strings;
+        long memory = 0;
+        Map<Integer, Long> overlongLengths = new HashMap<>();
+        TextCollector text = new TextCollector(maxCellChars);
+        try (XmlPart xmlPart = zip.openXml(part)) {
+            XMLStreamReader xml = xmlPart.reader();
+            strings = new ArrayList<>(presize(xml.getAttributeValue(null, "uniqueCount")));
+            boolean inText = false;
+            while (xml.hasNext()) {
+                switch (xml.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        String element = xml.getLocalName();
+                        if (element.equals("si")) {
+                            text.reset();
+                        } else if (element.equals("t")) {
+                            inText = true;
+                        } else if (element.equals("rPh")) {
+                            XmlPart.skipElement(xml);
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (inText) {
+                            text.append(xml);
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        String element = xml.getLocalName();
+                        if (element.equals("t")) {
+                            inText = false;
+                        } else if (element.equals("si")) {
+                            if (text.isOverlong()) {
+                                overlongLengths.put(strings.size(), text.length());
+                                strings.add(null);
+                            } else {
+                                strings.add(XString.decode(text.text()));
+                                memory += STRING_OVERHEAD + text.length();
+                                if (memory > memoryBudget) {
+                                    throw overBudget(zip, part, strings.size(), memoryBudget);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw zip.unreadable(part, null, null, null, e);
+        }
+        return new SharedStrings(strings, overlongLengths);
+    }
+
+    int size() {
+        return strings.size();
+    }
+
+    /** The string at the index, or null when it is longer than the cell limit (see {@link #overlongLength}). */
+    String get(int index) {
+        return strings.get(index);
+    }
+
+    long overlongLength(int index) {
+        return overlongLengths.getOrDefault(index, 0L);
+    }
+
+    private static SourceFormatException overBudget(ZipPackage zip, String part, int count, long budget) {
+        return new SourceFormatException(zip.fileName(), null, null, null, "the shared strings (" + part + ") need"
+                + " more than the " + Sizes.mebibytes(budget) + " of memory the reader may give them; "
+                + Sizes.count(count) + " strings were read before stopping; give the process more memory or"
+                + " split the workbook");
+    }
+
+    private static int presize(String uniqueCount) {
+        int declared = CellReference.parseIndex(uniqueCount);
+        return declared < 0 ? 16 : Math.min(declared, MAX_PRESIZE);
+    }
+}

@@ -1,0 +1,99 @@
+package org.detainerlab.ingest.read.xlsx;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.read.RowIterator;
+import org.detainerlab.ingest.read.SourceFormatException;
+import org.detainerlab.ingest.read.SpreadsheetSource;
+
+/**
+ * An xlsx workbook read as a {@link SpreadsheetSource}, streaming: a sheet's rows are parsed as they are asked
+ * for, so memory holds the shared strings and one row, whatever the length of the sheet.
+ *
+ * <p>Cells come out as text. Numbers in a date format become ISO dates ({@code 2015-01-31}, or
+ * {@code 2015-01-31T13:45:00} with a time), other numbers plain decimals ({@code 1987}, {@code 0.25}), booleans
+ * {@code TRUE}/{@code FALSE}, errors as Excel shows them ({@code #N/A}).
+ *
+ * <p>Files that are not xlsx workbooks, are damaged, or are built to harm the reader are refused with a
+ * {@link SourceFormatException} naming the file and, where it applies, sheet, row and column: legacy .xls and
+ * non-zip files, truncated zips, malformed XML, any DOCTYPE (so no external entity is ever read), parts that
+ * inflate past {@link ReadLimits#maxEntryBytes()} or compress suspiciously well (zip bombs), formula cells and
+ * cells longer than {@link ReadLimits#maxCellChars()}.
+ */
+public final class XlsxSource implements SpreadsheetSource {
+
+    private final ZipPackage zip;
+    private final WorkbookIndex workbook;
+    private final CellStyles styles;
+    private final ReadLimits limits;
+    private final List<String> sheetNames;
+    private SharedStrings sharedStrings;
+
+    private XlsxSource(ZipPackage zip, WorkbookIndex workbook, CellStyles styles, ReadLimits limits) {
+        this.zip = zip;
+        this.workbook = workbook;
+        this.styles = styles;
+        this.limits = limits;
+        this.sheetNames = workbook.sheets().stream().map(WorkbookIndex.Sheet::name).toList();
+    }
+
+    /** Opens a workbook with the {@link ReadLimits#DEFAULT default limits}. */
+    public static XlsxSource open(Path file) throws IOException, SourceFormatException {
+        return open(file, ReadLimits.DEFAULT);
+    }
+
+    /** Opens a workbook and reads its sheet list and styles; sheets are read when {@link #rows} asks for them. */
+    public static XlsxSource open(Path file, ReadLimits limits) throws IOException, SourceFormatException {
+        ZipPackage zip = ZipPackage.open(file, limits);
+        try {
+            if (!zip.contains(WorkbookIndex.WORKBOOK)) {
+                throw new SourceFormatException(zip.fileName(), null, null, null, "the file is a zip file but not an"
+                        + " xlsx workbook (no " + WorkbookIndex.WORKBOOK + "); save or export it from the"
+                        + " spreadsheet program as .xlsx");
+            }
+            WorkbookIndex workbook = WorkbookIndex.read(zip);
+            CellStyles styles = workbook.stylesPart() == null ? CellStyles.NONE
+                    : CellStyles.read(zip, workbook.stylesPart());
+            return new XlsxSource(zip, workbook, styles, limits);
+        } catch (IOException | SourceFormatException | RuntimeException e) {
+            try {
+                zip.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> sheets() {
+        return sheetNames;
+    }
+
+    /** Opens the named sheet; the first call also reads the workbook's shared strings. */
+    @Override
+    public RowIterator rows(String sheet) throws IOException, SourceFormatException {
+        WorkbookIndex.Sheet found = workbook.sheets().stream()
+                .filter(candidate -> candidate.name().equals(sheet))
+                .findFirst()
+                .orElseThrow(() -> new SourceFormatException(zip.fileName(), null, null, null,
+                        "the workbook has no sheet named '" + sheet + "'; its sheets are " + quoted(sheetNames)));
+        if (sharedStrings == null) {
+            sharedStrings = workbook.sharedStringsPart() == null ? SharedStrings.NONE
+                    : SharedStrings.read(zip, workbook.sharedStringsPart(), limits.maxCellChars());
+        }
+        XmlPart part = zip.openSheetXml(found.part(), sheet);
+        return new SheetReader(zip, part, sheet, sharedStrings, styles, workbook.date1904(), limits);
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    private static String quoted(List<String> names) {
+        return names.isEmpty() ? "none" : "'" + String.join("', '", names) + "'";
+    }
+}

@@ -1,0 +1,164 @@
+package org.detainerlab.ingest.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.detainerlab.core.testing.MigratedDatabase;
+import org.detainerlab.ingest.map.Profiles;
+import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.report.Thresholds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading releases into a real PostgreSQL: what lands, what is flagged, and that failures leave nothing. */
+class ReleaseLoaderTest {
+
+    private static final String HEADER = "Detainer Prepare Date,Facility State,Detainer Facility,Detainer Lift Reason,"
+            + "Detainer Type,Citizenship Country,Birth Year,Anonymized Identifier";
+
+    private static MigratedDatabase database;
+    private static ReleaseLoader loader;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        database = MigratedDatabase.start();
+        loader = new ReleaseLoader(database::connect, ReadLimits.DEFAULT,
+                Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    private Path csv(String name, List<String> rows) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        lines.addAll(rows);
+        return Files.write(dir.resolve(name), lines, StandardCharsets.UTF_8);
+    }
+
+    private static IngestRequest request(String title) {
+        return new IngestRequest(SourceMetadata.titled(title), null, Thresholds.DEFAULT, "test");
+    }
+
+    private static long releases(String title) throws Exception {
+        return database.count("select count(*) from data_release where title = '" + title + "'");
+    }
+
+    @Test
+    void loadsRowsWithProvenanceOutcomesRedactionsAndDuplicates() throws Exception {
+        Path file = csv("modern.csv", List.of(
+                "2024-01-02,CALIFORNIA,SANTA CLARA MAIN JAIL,Detainer Declined by LEA,I247A,MEXICO,1990,id-1",
+                "2024-01-02,CALIFORNIA,SANTA CLARA MAIN JAIL,Detainer Declined by LEA,I247A,MEXICO,1990,id-1",
+                "2024-01-03,TX,HARRIS COUNTY JAIL,,I247A,\"b(6), b(7)C\",1985,id-2",
+                "2024-02-29,VIRGIN ISLANDS,ST. CROIX JAIL,Booked into Detention,I247A,GUATEMALA,,id-3"));
+        List<String> phases = new ArrayList<>();
+        IngestResult result = loader.ingest(file, request("modern"), (phase, rows) -> phases.add(phase));
+
+        assertThat(result.alreadyLoaded()).isFalse();
+        assertThat(result.profile()).isEqualTo("ice-modern");
+        assertThat(result.rowsRead()).isEqualTo(4);
+        assertThat(result.rowsLoaded()).isEqualTo(4);
+        assertThat(result.likelyDuplicates()).isEqualTo(1);
+        assertThat(result.coverageFrom()).hasToString("2024-01-02");
+        assertThat(result.coverageTo()).hasToString("2024-02-29");
+        assertThat(phases).contains("fingerprinting", "done");
+
+        long id = result.releaseId();
+        assertThat(database.text("select status || ' ' || sha256 || ' ' || file_name from data_release where id = " + id))
+                .isEqualTo("LOADED " + result.sha256() + " modern.csv");
+        assertThat(database.text("select string_agg(source_sheet || ':' || source_row || ':' || outcome || ':'"
+                + " || likely_duplicate, ' ' order by source_row) from detainer where release_id = " + id))
+                .isEqualTo("csv:2:DECLINED:false csv:3:DECLINED:true csv:4:UNKNOWN:false csv:5:ICE_CUSTODY:false");
+        assertThat(database.text("select s.code from detainer d join jurisdiction s on s.id = d.state_id"
+                + " where release_id = " + id + " and source_row = 5")).isEqualTo("VI");
+        assertThat(database.text("select citizenship_country is null and redacted = '{citizenship_country}'"
+                + " from detainer where release_id = " + id + " and source_row = 4")).isEqualTo("t");
+        assertThat(database.text("select report -> 'rules' -> 0 ->> 'rule' from data_release where id = " + id))
+                .isNotBlank();
+        assertThat(database.text("select report ->> 'unresolvedFacilityNames' from data_release where id = " + id))
+                .isEqualTo("3");
+    }
+
+    @Test
+    void theSameFileTwiceChangesNothingAndReportsTheExistingRelease() throws Exception {
+        Path file = csv("twice.csv", List.of("2024-03-01,CA,JAIL,Detainer Declined by LEA,I247A,MEXICO,1990,t-1"));
+        IngestResult first = loader.ingest(file, request("twice"), ProgressListener.NONE);
+        long rows = database.count("select count(*) from detainer");
+        IngestResult second = loader.ingest(file, request("twice again"), ProgressListener.NONE);
+        assertThat(second.alreadyLoaded()).isTrue();
+        assertThat(second.releaseId()).isEqualTo(first.releaseId());
+        assertThat(second.rowsLoaded()).isEqualTo(1);
+        assertThat(database.count("select count(*) from detainer")).isEqualTo(rows);
+        assertThat(releases("twice again")).isZero();
+    }
+
+    @Test
+    void rejectedRowsAboveTheStopThresholdLoadNothingAndSayWhere() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add((i % 10 == 0 ? "31.01.2024" : "2024-01-31") + ",CA,JAIL,,I247A,MEXICO,1990,u-" + i);
+        }
+        Path file = csv("dates.csv", rows);
+        assertThatThrownBy(() -> loader.ingest(file, request("dates"), ProgressListener.NONE))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("5 of 50 rows (10.00%) were rejected, above the stop threshold of 1.00%")
+                .hasMessageContaining("prepare_date.unparseable")
+                .hasMessageContaining("sheet 'csv', row 2, column Detainer Prepare Date (column A): '31.01.2024'");
+        assertThat(releases("dates")).isZero();
+
+        IngestResult tolerant = loader.ingest(file, new IngestRequest(SourceMetadata.titled("dates tolerated"), null,
+                new Thresholds(0.0, 0.2), "test"), ProgressListener.NONE);
+        assertThat(tolerant.rowsLoaded()).isEqualTo(45);
+        assertThat(tolerant.rowsRejected()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailureHalfWayThroughLeavesNoRelease() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) {
+            rows.add("2024-01-31,CA,JAIL,,I247A,MEXICO,1990,h-" + i);
+        }
+        rows.add("2024-01-31,CA,\"JAIL,,I247A,MEXICO,1990,broken");
+        Path file = csv("halfway.csv", rows);
+        long before = database.count("select count(*) from detainer");
+        assertThatThrownBy(() -> loader.ingest(file, request("halfway"), ProgressListener.NONE))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("halfway.csv");
+        assertThat(releases("halfway")).isZero();
+        assertThat(database.count("select count(*) from detainer")).isEqualTo(before);
+    }
+
+    @Test
+    void wrongHeadersLoadNothingAndExplain() throws Exception {
+        Path file = Files.writeString(dir.resolve("wrong.csv"), "Date,Jail,Result\n2024-01-01,X,Y\n");
+        assertThatThrownBy(() -> loader.ingest(file, request("wrong"), ProgressListener.NONE))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("[Date, Jail, Result]")
+                .hasMessageContaining("--mapping FILE");
+        assertThat(releases("wrong")).isZero();
+    }
+
+    @Test
+    void aChosenProfileIsTheOnlyOneTried() throws Exception {
+        Path file = csv("chosen.csv", List.of("2024-03-01,CA,JAIL,,I247A,MEXICO,1990,c-1"));
+        assertThatThrownBy(() -> loader.ingest(file, new IngestRequest(SourceMetadata.titled("chosen"), Profiles.ICE_2015,
+                Thresholds.DEFAULT, "test"), ProgressListener.NONE))
+                .hasMessageContaining("ice-2015 needs").hasMessageNotContaining("ice-modern needs");
+    }
+}
