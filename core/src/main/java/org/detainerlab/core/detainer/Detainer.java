@@ -5,9 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -20,25 +19,33 @@ import org.detainerlab.core.release.DataRelease;
 
 /**
  * One detainer as published. Raw source strings ({@code *Raw}) sit beside the resolved links; provenance
- * is the release (and so the file), the sheet and the 1-based row in that sheet. Rows are written in bulk by
+ * is the release (and so the file), the sheet and the 1-based row in that sheet, and it is the row's key. Rows are
+ * written in bulk by
  * the ingest module (COPY), never one by one through this entity.
  */
 @Entity
 @Table(name = "detainer")
+@IdClass(Detainer.Key.class)
 public class Detainer {
 
+    /** A row's identity is its provenance: release, sheet and row. */
+    public record Key(long releaseId, String sourceSheet, int sourceRow) implements java.io.Serializable {
+    }
+
+
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    @Column(name = "release_id")
+    public long releaseId;
+    @Id
+    @Column(name = "source_sheet")
+    public String sourceSheet;
+    @Id
+    @Column(name = "source_row")
+    public int sourceRow;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "release_id")
+    @JoinColumn(name = "release_id", insertable = false, updatable = false)
     public DataRelease release;
-
-    @Column(name = "source_sheet", nullable = false)
-    public String sourceSheet;
-    @Column(name = "source_row", nullable = false)
-    public int sourceRow;
 
     @Column(name = "prepare_date")
     public LocalDate prepareDate;

@@ -6,12 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-
+import org.detainerlab.core.schema.SchemaMigrations;
 import org.detainerlab.devstack.PostgresServer;
 
 /**
@@ -46,13 +41,9 @@ public final class MigratedDatabase implements AutoCloseable {
     }
 
     /** Applies the changelog and returns how many change sets were newly applied. */
-    @SuppressWarnings("deprecation")
     public int migrate() throws Exception {
         int before = changeSets();
-        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connect()));
-        try (Liquibase liquibase = new Liquibase("db/changeLog.xml", new ClassLoaderResourceAccessor(), database)) {
-            liquibase.update("");
-        }
+        SchemaMigrations.apply(connect());
         return changeSets() - before;
     }
 

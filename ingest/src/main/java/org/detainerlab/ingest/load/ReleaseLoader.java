@@ -59,7 +59,7 @@ public final class ReleaseLoader {
     private static final String COLUMNS = "(release_id, source_sheet, source_row, prepare_date, detainer_type,"
             + " facility_raw, facility_id, state_raw, state_id, city_raw, lift_reason_raw, outcome, aor, facility_code,"
             + " criminality, threat_level, lift_reason_code, gender, citizenship_country, birth_year, msc_charge,"
-            + " msc_charge_code, final_order, notify_release_request, anonymized_id, redacted)";
+            + " msc_charge_code, final_order, notify_release_request, anonymized_id, likely_duplicate, redacted)";
 
     /** Opens a connection to the platform's database; the loader closes it. */
     @FunctionalInterface
@@ -124,7 +124,6 @@ public final class ReleaseLoader {
         LocalDate from = null;
         LocalDate to = null;
         Profile used = null;
-        boolean identifiers = false;
         String releaseIdText = Long.toString(releaseId);
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
                 "copy " + partition + " " + COLUMNS + " from stdin", 1 << 16);
@@ -144,7 +143,6 @@ public final class ReleaseLoader {
                                 + "; one release has one layout (use --profile to choose)");
                     }
                     used = layout.profile();
-                    identifiers |= layout.has(Field.ANONYMIZED_ID);
                     progress.progress("reading sheet " + sheet, report.rowsRead());
                     for (SourceRow sourceRow = rows.next(); sourceRow != null; sourceRow = rows.next()) {
                         if (normaliser.normalise(sourceRow, layout, row)) {
@@ -185,10 +183,6 @@ public final class ReleaseLoader {
                     100.0 * report.rowsRejected() / report.rowsRead(), 100 * request.thresholds().stopShare(),
                     report.describeRejections()));
         }
-        progress.progress("flagging likely duplicates", report.rowsRead());
-        if (identifiers) {
-            report.count(Rule.LIKELY_DUPLICATE, flagDuplicates(connection, partition));
-        }
         progress.progress("indexing", report.rowsRead());
         attach(connection, partition, releaseId);
         finish(connection, releaseId, used, report, request, from, to);
@@ -212,6 +206,7 @@ public final class ReleaseLoader {
                 .text(row.text(Field.MSC_CHARGE)).text(row.text(Field.MSC_CHARGE_CODE))
                 .flag(row.finalOrder()).flag(row.notifyReleaseRequest())
                 .text(row.text(Field.ANONYMIZED_ID))
+                .raw(row.likelyDuplicate() ? "t" : "f")
                 .raw(redacted(row));
         writer.endRow();
     }
@@ -271,15 +266,6 @@ public final class ReleaseLoader {
         try (Statement statement = connection.createStatement()) {
             statement.execute("alter table detainer attach partition " + partition + " for values in (" + releaseId + ")");
             statement.execute("analyze " + partition);
-        }
-    }
-
-    private static long flagDuplicates(Connection connection, String partition) throws SQLException {
-        try (Statement update = connection.createStatement()) {
-            return update.executeUpdate("update " + partition + " d set likely_duplicate = true"
-                    + " from (select id, row_number() over (partition by prepare_date, anonymized_id order by id) as n"
-                    + "       from " + partition + " where anonymized_id is not null) r"
-                    + " where d.id = r.id and r.n > 1");
         }
     }
 

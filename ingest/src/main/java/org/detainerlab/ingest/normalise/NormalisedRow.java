@@ -25,6 +25,7 @@ public final class NormalisedRow {
     byte finalOrder;
     byte notifyReleaseRequest;
     int redacted;
+    boolean likelyDuplicate;
 
     void reset(String sheet, int row) {
         this.sheet = sheet;
@@ -38,6 +39,7 @@ public final class NormalisedRow {
         finalOrder = UNKNOWN;
         notifyReleaseRequest = UNKNOWN;
         redacted = 0;
+        likelyDuplicate = false;
     }
 
     public String sheet() {
@@ -80,6 +82,11 @@ public final class NormalisedRow {
 
     public byte notifyReleaseRequest() {
         return notifyReleaseRequest;
+    }
+
+    /** A later row with the same prepare date and anonymised identifier as an earlier row of the release. */
+    public boolean likelyDuplicate() {
+        return likelyDuplicate;
     }
 
     public boolean isRedacted(Field field) {

@@ -32,6 +32,7 @@ public final class RowNormaliser {
     private final int thisYear;
     private final Map<String, Outcome> outcomes = new HashMap<>();
     private final Map<String, DateParser> dateParsers = new HashMap<>();
+    private final DuplicateFinder duplicates = new DuplicateFinder();
 
     public RowNormaliser(ReferenceData reference, ValidationReport report, LocalDate today) {
         this.reference = reference;
@@ -74,6 +75,12 @@ public final class RowNormaliser {
         target.finalOrder = flag(source, layout, Field.FINAL_ORDER, target.text(Field.FINAL_ORDER));
         target.notifyReleaseRequest = flag(source, layout, Field.NOTIFY_RELEASE_REQUEST,
                 target.text(Field.NOTIFY_RELEASE_REQUEST));
+        String identifier = target.text(Field.ANONYMIZED_ID);
+        if (identifier != null && target.prepareDate != null && duplicates.seenBefore(target.prepareDate, identifier)) {
+            target.likelyDuplicate = true;
+            report.hit(Rule.LIKELY_DUPLICATE, source.sheet(), source.rowNumber(), layout.describe(Field.ANONYMIZED_ID),
+                    identifier);
+        }
         return true;
     }
 

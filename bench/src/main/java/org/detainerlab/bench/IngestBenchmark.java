@@ -1,0 +1,174 @@
+package org.detainerlab.bench;
+
+import java.io.PrintStream;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.detainerlab.core.schema.SchemaMigrations;
+import org.detainerlab.devstack.PostgresServer;
+import org.detainerlab.ingest.generate.Layout;
+import org.detainerlab.ingest.generate.SyntheticReleases;
+import org.detainerlab.ingest.load.IngestRequest;
+import org.detainerlab.ingest.load.IngestResult;
+import org.detainerlab.ingest.load.ProgressListener;
+import org.detainerlab.ingest.load.ReleaseLoader;
+import org.detainerlab.ingest.load.SourceMetadata;
+import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.report.Thresholds;
+import org.postgresql.PGConnection;
+
+/**
+ * {@code ./detainerlab bench ingest}: generates modern-layout rows as csv and as xlsx, ingests each into a fresh
+ * database, and in the same run loads the same csv with plain {@code COPY} into a bare staging table as the
+ * baseline. Then, with the JVM warm, the real FY2015 release end to end when the data folder is there. Prints
+ * rows/s, the ratio to COPY and the peak heap, as a Markdown table for docs/benchmarks.md.
+ */
+final class IngestBenchmark {
+
+    private record Result(String what, long rows, double seconds, String note) {
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
+    private final PrintStream out;
+
+    IngestBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    void run(long rows, Path workDir, Path realData) throws Exception {
+        Files.createDirectories(workDir);
+        Path csv = workDir.resolve("bench-modern-" + rows + ".csv");
+        Path xlsx = workDir.resolve("bench-modern-" + rows + ".xlsx");
+        out.printf("Generating %,d modern-layout rows as csv and xlsx in %s ...%n", rows, workDir);
+        double csvGen = time(() -> SyntheticReleases.write(Layout.ICE_MODERN_CSV, rows, 1, csv));
+        double xlsxGen = time(() -> SyntheticReleases.write(Layout.ICE_MODERN_XLSX, rows, 1, xlsx));
+        out.printf("  csv %,d MB in %.1f s; xlsx %,d MB in %.1f s%n", Files.size(csv) >> 20, csvGen,
+                Files.size(xlsx) >> 20, xlsxGen);
+
+        List<Result> results = new ArrayList<>();
+        results.add(copyBaseline(csv, rows));
+        results.add(ingest("DetainerLab ingest, csv", csv));
+        results.add(ingest("DetainerLab ingest, xlsx", xlsx));
+        Path fy2015 = realData.resolve("ice-detainers-fy2015/rif-FOIA_15-87693_07262015_LESA-STU_FINAL_FY15YTD.xlsx");
+        if (Files.isRegularFile(fy2015)) {
+            results.add(ingest("FY2015 release (real, xlsx), warm JVM", fy2015));
+        } else {
+            out.println("  (FY2015 skipped: " + fy2015 + " is absent; set DETAINERLAB_DATA_DIR)");
+        }
+        report(results);
+        Files.deleteIfExists(csv);
+        Files.deleteIfExists(xlsx);
+    }
+
+    /** Plain COPY of the csv into a staging table of text columns: what PostgreSQL alone needs for the same bytes. */
+    private Result copyBaseline(Path csv, long rows) throws Exception {
+        out.println("Baseline: COPY into a bare staging table ...");
+        String header;
+        try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+            header = lines.findFirst().orElseThrow();
+        }
+        int columns = header.split(",", -1).length;
+        StringBuilder ddl = new StringBuilder("create table staging (");
+        for (int i = 0; i < columns; i++) {
+            ddl.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
+        }
+        try (PostgresServer server = PostgresServer.startEphemeral();
+             Connection connection = DriverManager.getConnection(server.jdbcUrl(), PostgresServer.USER, "")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(ddl.append(")").toString());
+            }
+            long[] copied = new long[1];
+            double seconds = time(() -> {
+                try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                    copied[0] = connection.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn("copy staging from stdin (format csv, header true)", reader);
+                }
+                return null;
+            });
+            if (copied[0] != rows) {
+                throw new IllegalStateException("COPY loaded " + copied[0] + " rows, expected " + rows);
+            }
+            return new Result("PostgreSQL COPY (baseline), csv", rows, seconds, columns + " text columns, no checks");
+        }
+    }
+
+    /** The whole ingest of one file into a fresh, migrated database, from reading it to the committed release. */
+    private Result ingest(String what, Path file) throws Exception {
+        out.println(what + " ...");
+        try (PostgresServer server = PostgresServer.startEphemeral()) {
+            SchemaMigrations.apply(DriverManager.getConnection(server.jdbcUrl(), PostgresServer.USER, ""));
+            ReleaseLoader loader = new ReleaseLoader(() -> DriverManager.getConnection(server.jdbcUrl(),
+                    PostgresServer.USER, ""), ReadLimits.DEFAULT, Clock.systemUTC());
+            IngestResult[] result = new IngestResult[1];
+            resetPeakHeap();
+            double seconds = time(() -> result[0] = loader.ingest(file, new IngestRequest(
+                    SourceMetadata.titled(what), null, Thresholds.DEFAULT, "bench"), ProgressListener.NONE));
+            return new Result(what, result[0].rowsLoaded(), seconds, String.format(Locale.ROOT,
+                    "%,d rows loaded, %,d likely duplicates, peak heap %,d MB", result[0].rowsLoaded(),
+                    result[0].likelyDuplicates(), peakHeapMb()));
+        }
+    }
+
+    private void report(List<Result> results) {
+        double copy = results.get(0).seconds();
+        Runtime runtime = Runtime.getRuntime();
+        out.println();
+        out.printf("%s, %d cores, max heap %,d MB, %s %s, PostgreSQL 17 (embedded)%n", LocalDate.now(),
+                runtime.availableProcessors(), runtime.maxMemory() >> 20, System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
+        out.println();
+        out.println("| run | rows | seconds | rows/s | time / COPY time | notes |");
+        out.println("|---|---:|---:|---:|---:|---|");
+        for (Result r : results) {
+            out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s |%n", r.what(), r.rows(), r.seconds(),
+                    r.rowsPerSecond(), r.what().startsWith("FY2015") ? "" : String.format(Locale.ROOT, "%.2f",
+                            r.seconds() / copy), r.note());
+        }
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the last reset: an upper bound on the heap the run needed. */
+    private static long peakHeapMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes >> 20;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Object run() throws Exception;
+    }
+
+    private static double time(Work work) throws Exception {
+        long started = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - started) / 1e9;
+    }
+}
