@@ -98,6 +98,49 @@ class IngestCommandsTest {
     }
 
     @Test
+    void killingAnIngestMidWayLeavesNoTrace() throws Exception {
+        Path file = dir.resolve("big.csv");
+        assertThat(launcher("generate", "--rows", "600000", "--layout", "ice-modern-csv", "--out", file.toString())
+                .exitCode()).isZero();
+        long releasesBefore = count("select count(*) from data_release");
+        ProcessBuilder builder = new ProcessBuilder(DocsTest.ROOT.resolve("detainerlab").toString(), "ingest",
+                file.toString()).directory(DocsTest.ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("DETAINERLAB_SKIP_BUILD", "1");
+        builder.environment().put("DETAINERLAB_DB_URL", database.jdbcUrl());
+        builder.environment().put("DETAINERLAB_DB_USER", PostgresServer.USER);
+        Process ingest = builder.start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(ingest.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = output.readLine();
+            } while (line != null && !line.startsWith("reading sheet"));
+            assertThat(line).as("the ingest got as far as reading rows").isNotNull();
+            Thread.sleep(1500);
+            ingest.descendants().forEach(ProcessHandle::destroyForcibly);
+            ingest.destroyForcibly();
+        }
+        assertThat(ingest.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ingest.exitValue()).as("killed before it could finish").isNotZero();
+        // The server ends the killed client's transaction once it notices the closed connection.
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (count("select count(*) from pg_stat_activity where state like 'idle in transaction%' or query like 'copy %'")
+                > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(count("select count(*) from data_release")).isEqualTo(releasesBefore);
+        assertThat(count("select count(*) from pg_tables where tablename ~ '^detainer_r[0-9]+$'")).isZero();
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, "");
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
     void anUnreachableOrEmptyDatabaseIsExplained() throws Exception {
         Path file = Files.writeString(dir.resolve("any.csv"), "a\n1\n");
         Result unreachable = launcher(Map.of("DETAINERLAB_DB_URL", "jdbc:postgresql://localhost:1/detainerlab"),

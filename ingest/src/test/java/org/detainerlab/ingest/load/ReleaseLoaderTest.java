@@ -155,6 +155,23 @@ class ReleaseLoaderTest {
     }
 
     @Test
+    void aMappingFileLoadsAnyOtherLayout() throws Exception {
+        Path mapping = Files.writeString(dir.resolve("county.json"), """
+                {"name": "county-export",
+                 "columns": {"Date Prepared": "prepare_date", "ST": "state", "Jail": "facility", "Result": "lift_reason"},
+                 "dateFormats": ["dd.MM.yyyy"], "missing": ["-"]}""");
+        Path file = Files.writeString(dir.resolve("county.csv"), "Exported by the county\n\nDate Prepared,ST,Jail,Result\n"
+                + "31.01.2024,OR,COUNTY JAIL,Detainer Declined by LEA\n01.02.2024,OR,COUNTY JAIL,-\n");
+        IngestResult result = loader.ingest(file, new IngestRequest(SourceMetadata.titled("county"),
+                org.detainerlab.ingest.map.MappingFile.read(mapping), Thresholds.DEFAULT, "test"), ProgressListener.NONE);
+        assertThat(result.profile()).isEqualTo("county-export");
+        assertThat(result.rowsLoaded()).isEqualTo(2);
+        assertThat(database.text("select string_agg(prepare_date || ' ' || outcome, ', ' order by source_row)"
+                + " from detainer where release_id = " + result.releaseId()))
+                .isEqualTo("2024-01-31 DECLINED, 2024-02-01 UNKNOWN");
+    }
+
+    @Test
     void aChosenProfileIsTheOnlyOneTried() throws Exception {
         Path file = csv("chosen.csv", List.of("2024-03-01,CA,JAIL,,I247A,MEXICO,1990,c-1"));
         assertThatThrownBy(() -> loader.ingest(file, new IngestRequest(SourceMetadata.titled("chosen"), Profiles.ICE_2015,
