@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.detainerlab.core.job.IngestJobService;
+import org.detainerlab.ingest.Ingest;
 import org.detainerlab.ingest.load.IngestException;
 import org.detainerlab.ingest.load.IngestRequest;
 import org.detainerlab.ingest.load.IngestResult;
-import org.detainerlab.ingest.load.ReleaseLoader;
 import org.detainerlab.ingest.load.SourceMetadata;
 import org.detainerlab.ingest.map.MappingFile;
 import org.detainerlab.ingest.map.Profile;
@@ -38,7 +38,7 @@ public class IngestWorker {
     private static final Logger LOG = Logger.getLogger(IngestWorker.class);
 
     private final IngestJobService jobs;
-    private final ReleaseLoader loader;
+    private final Ingest loader;
     private final IngestConfig config;
     private final ObjectMapper json;
     private final String name = ManagementFactory.getRuntimeMXBean().getName();
@@ -46,7 +46,7 @@ public class IngestWorker {
 
     public IngestWorker(IngestJobService jobs, AgroalDataSource dataSource, IngestConfig config, ObjectMapper json) {
         this.jobs = jobs;
-        this.loader = new ReleaseLoader(dataSource::getConnection, ReadLimits.DEFAULT, Clock.systemUTC());
+        this.loader = new Ingest(dataSource::getConnection, ReadLimits.DEFAULT, Clock.systemUTC());
         this.config = config;
         this.json = json;
     }
@@ -79,7 +79,7 @@ public class IngestWorker {
             Path file = dir.resolve(safeName(job.fileName()));
             jobs.writeUpload(job.id(), file);
             IngestOptions options = json.readValue(job.options(), IngestOptions.class);
-            IngestResult result = loader.ingest(file, request(options, dir, job.createdBy()),
+            IngestResult result = loader.file(file, request(options, dir, job.createdBy()),
                     (phase, rows) -> jobs.progress(job.id(), phase, rows));
             jobs.succeed(job.id(), result.releaseId(), result.alreadyLoaded(), result.rowsRead(), result.alreadyLoaded()
                     ? "The same file (sha256 " + result.sha256() + ") was already loaded as release " + result.releaseId()

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -55,9 +56,13 @@ public class ReleaseResource {
 
     @GET
     @RolesAllowed(Roles.RESEARCHER)
-    @Operation(summary = "Loaded data releases, newest first", description = "Role researcher (or curator, admin).")
-    public List<ReleaseView> list() {
-        return releases.list();
+    @Operation(summary = "Loaded data releases, newest first",
+            description = "Role researcher (or curator, admin). kind=DETAINERS or kind=AGREEMENTS_287G for one kind.")
+    public List<ReleaseView> list(@QueryParam("kind") String kind) {
+        if (kind != null && !List.of("DETAINERS", "AGREEMENTS_287G").contains(kind)) {
+            throw new InvalidQueryException("kind", "'" + kind + "' is not DETAINERS or AGREEMENTS_287G");
+        }
+        return releases.list(kind);
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.detainerlab.api.release;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -75,6 +76,27 @@ class ReleaseApiTest {
         given().auth().oauth2(researcher).multiPart("file", file.toFile()).post("/api/v1/releases").then().statusCode(403);
         given().auth().oauth2(admin).delete("/api/v1/releases/" + releaseId).then().statusCode(204);
         given().auth().oauth2(researcher).get("/api/v1/releases/" + releaseId).then().statusCode(404);
+        Files.delete(file);
+    }
+
+    @Test
+    void a287gAgreementListIsRecognisedByItsHeader() throws Exception {
+        Path file = Files.writeString(Files.createTempFile("participating", ".csv"),
+                "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA,ADDENDUM\n"
+                        + "TX,Harris County Sheriff's Office,County,Harris,Jail Enforcement Model ,2025-01-02,,\n"
+                        + "FL,Lake County Sheriff's Office,County,Lake,Task Force Model,2025-02-26,,\n");
+        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of("title", "287(g) test list")));
+        assertThat(job.getString("status")).as(job.getString("message")).isEqualTo("SUCCEEDED");
+        long releaseId = job.getLong("releaseId");
+        given().auth().oauth2(researcher).get("/api/v1/releases/" + releaseId)
+                .then().statusCode(200)
+                .body("kind", equalTo("AGREEMENTS_287G"))
+                .body("rowsLoaded", equalTo(2));
+        given().auth().oauth2(researcher).queryParam("kind", "AGREEMENTS_287G").get("/api/v1/releases")
+                .then().statusCode(200).body("id", hasItem((int) releaseId)).body("kind", everyItem(equalTo("AGREEMENTS_287G")));
+        given().auth().oauth2(researcher).queryParam("kind", "TREATIES").get("/api/v1/releases")
+                .then().statusCode(400).body("parameter", equalTo("kind"));
+        given().auth().oauth2(admin).delete("/api/v1/releases/" + releaseId).then().statusCode(204);
         Files.delete(file);
     }
 

@@ -64,6 +64,10 @@ public class DataRelease {
 
     public String profile;
 
+    /** What the release holds: {@code DETAINERS} or {@code AGREEMENTS_287G}. */
+    @Column(nullable = false, insertable = false, updatable = false)
+    public String kind;
+
     /** The validation report as JSON text (rules, counts, first examples, unresolved names). */
     @Column(columnDefinition = "jsonb", insertable = false, updatable = false)
     public String report;

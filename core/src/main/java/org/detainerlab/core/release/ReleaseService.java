@@ -20,10 +20,13 @@ public class ReleaseService {
         this.em = em;
     }
 
-    /** Loaded releases, newest first. */
+    /** Loaded releases of one kind ({@code DETAINERS}, {@code AGREEMENTS_287G}) or of all kinds when null, newest first. */
     @Transactional
-    public List<ReleaseView> list() {
-        return releases.list("status", Sort.descending("id"), ReleaseStatus.LOADED).stream().map(ReleaseView::of).toList();
+    public List<ReleaseView> list(String kind) {
+        return (kind == null
+                ? releases.list("status", Sort.descending("id"), ReleaseStatus.LOADED)
+                : releases.list("status = ?1 and kind = ?2", Sort.descending("id"), ReleaseStatus.LOADED, kind))
+                .stream().map(ReleaseView::of).toList();
     }
 
     @Transactional

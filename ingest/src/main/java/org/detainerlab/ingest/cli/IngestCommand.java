@@ -14,12 +14,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Set;
 
+import org.detainerlab.ingest.Ingest;
 import org.detainerlab.ingest.cli.Arguments.UsageException;
 import org.detainerlab.ingest.load.IngestException;
 import org.detainerlab.ingest.load.IngestRequest;
 import org.detainerlab.ingest.load.IngestResult;
 import org.detainerlab.ingest.load.ProgressListener;
-import org.detainerlab.ingest.load.ReleaseLoader;
 import org.detainerlab.ingest.load.SourceMetadata;
 import org.detainerlab.ingest.map.MappingFile;
 import org.detainerlab.ingest.map.Profile;
@@ -35,7 +35,8 @@ final class IngestCommand {
 
     static final String USAGE = """
             Usage: ./detainerlab ingest FILE [options]
-              --profile NAME            ice-modern, ice-2015 or ddp (detected from the headers when absent)
+              --profile NAME            ice-modern, ice-2015 or ddp (detected from the headers when absent;
+                                      287(g) agreement lists are recognised by their headers)
               --mapping FILE            a JSON mapping for any other layout (see docs/data-dictionary.md)
               --title TEXT              the release's title (default: the file name)
               --publisher TEXT  --foia NUMBER  --url URL  --licence TEXT  --retrieved YYYY-MM-DD
@@ -91,12 +92,12 @@ final class IngestCommand {
             err.println("detainerlab ingest: " + problem);
             return 1;
         }
-        ReleaseLoader loader = new ReleaseLoader(() -> DriverManager.getConnection(url, user, password),
-                ReadLimits.DEFAULT, Clock.systemUTC());
+        Ingest loader = new Ingest(() -> DriverManager.getConnection(url, user, password), ReadLimits.DEFAULT,
+                Clock.systemUTC());
         long started = System.nanoTime();
         ProgressLine progress = new ProgressLine(err, started);
         try {
-            IngestResult result = loader.ingest(file, request, progress);
+            IngestResult result = loader.file(file, request, progress);
             progress.finish();
             double seconds = (System.nanoTime() - started) / 1e9;
             summarise(result, file, seconds, arguments.get("report-dir", ".detainerlab/reports"), request.thresholds());

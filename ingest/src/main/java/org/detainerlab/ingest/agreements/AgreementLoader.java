@@ -1,0 +1,262 @@
+package org.detainerlab.ingest.agreements;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.detainerlab.ingest.load.IngestException;
+import org.detainerlab.ingest.load.IngestRequest;
+import org.detainerlab.ingest.load.IngestResult;
+import org.detainerlab.ingest.load.ProgressListener;
+import org.detainerlab.ingest.load.ReleaseLoader;
+import org.detainerlab.ingest.load.SourceMetadata;
+import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.read.RowIterator;
+import org.detainerlab.ingest.read.SourceFormatException;
+import org.detainerlab.ingest.read.SourceRow;
+import org.detainerlab.ingest.read.SpreadsheetSource;
+import org.detainerlab.ingest.read.Spreadsheets;
+import org.detainerlab.ingest.read.xlsx.XlsxSource;
+
+/**
+ * Loads one of ICE's published 287(g) agreement lists (participating or pending agencies) as one data release of
+ * kind {@code AGREEMENTS_287G}, all or nothing, with the contract of {@link ReleaseLoader}: the release row and
+ * every agreement are written in one transaction, so a failure leaves no trace; a file whose sha256 is already
+ * loaded changes nothing and the existing release is reported.
+ *
+ * <p>The layout is recognised from the header row (within the first rows of each sheet): the participating list
+ * of 2025-12-31 ({@code STATE | LAW ENFORCEMENT AGENCY | TYPE | COUNTY | SUPPORT TYPE | SIGNED | MOA | ADDENDUM}),
+ * the older participating list of 2025-01-04 (no TYPE or COUNTY) and the pending list (no SIGNED or MOA). The
+ * request's profile is not used. What the list gets wrong (impossible dates, misspelt model, agency and county
+ * names, stray spaces, unknown states) is loaded with the published text kept and is listed in the release's
+ * report under {@code rules}; the {@link IngestResult#report()} holds the row counts only.
+ */
+public final class AgreementLoader {
+
+    /** The {@code data_release.kind} of the releases this loader writes. */
+    public static final String KIND = "AGREEMENTS_287G";
+
+    private final ReleaseLoader.ConnectionSource connections;
+    private final ReadLimits limits;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public AgreementLoader(ReleaseLoader.ConnectionSource connections, ReadLimits limits, Clock clock) {
+        this.connections = connections;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether a header row is that of a 287(g) agreement list (it names STATE, LAW ENFORCEMENT AGENCY and SUPPORT
+     * TYPE, in any case and spacing), so that a caller can send the file here rather than to the detainer loader.
+     * Whether its columns fit a known layout is checked when the file is loaded, with a message that says how.
+     */
+    public static boolean looksLikeAgreementList(List<String> headerCells) {
+        return AgreementHeader.isAgreementHeader(headerCells);
+    }
+
+    public IngestResult ingest(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
+        String fileName = file.getFileName().toString();
+        progress.progress("fingerprinting", 0);
+        String sha256 = ReleaseLoader.sha256(file);
+        try (Connection connection = connections.open()) {
+            connection.setAutoCommit(false);
+            Optional<IngestResult> existing = existing(connection, fileName, sha256);
+            if (existing.isPresent()) {
+                connection.rollback();
+                return existing.get();
+            }
+            try {
+                IngestResult result = load(connection, file, sha256, request, progress);
+                connection.commit();
+                return result;
+            } catch (IngestException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } catch (SQLException e) {
+                connection.rollback();
+                if ("23505".equals(e.getSQLState())) {
+                    Optional<IngestResult> raced = existing(connection, fileName, sha256);
+                    if (raced.isPresent()) {
+                        return raced.get();
+                    }
+                }
+                throw new IngestException(fileName + ": the database refused the load: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new IngestException(fileName + ": cannot use the database: " + e.getMessage(), e);
+        }
+    }
+
+    private IngestResult load(Connection connection, Path file, String sha256, IngestRequest request,
+                              ProgressListener progress) throws SQLException, IngestException {
+        String fileName = file.getFileName().toString();
+        AgreementReport report = new AgreementReport();
+        StateNames states = StateNames.load(connection);
+        LocalDate today = LocalDate.now(clock);
+        long releaseId = insertRelease(connection, file, fileName, sha256, request);
+        AgreementSheet first = null;
+        Set<String> ignoredHeaders = new LinkedHashSet<>();
+        LocalDate from = null;
+        LocalDate to = null;
+        try (SpreadsheetSource source = Spreadsheets.open(file, limits);
+             AgreementWriter writer = new AgreementWriter(connection, releaseId)) {
+            for (String sheet : source.sheets()) {
+                try (RowIterator rows = source.rows(sheet)) {
+                    AgreementSheet layout = AgreementHeader.detect(fileName, sheet, rows);
+                    if (layout == null) {
+                        continue;
+                    }
+                    if (first != null && first.layout() != layout.layout()) {
+                        throw new IngestException(fileName + ", sheet '" + sheet + "': its header is the "
+                                + layout.layout().profile() + " layout, but sheet '" + first.name() + "' is "
+                                + first.layout().profile() + "; one release has one layout (load them as two files)");
+                    }
+                    first = first == null ? layout : first;
+                    ignoredHeaders.addAll(layout.ignoredHeaders());
+                    SheetHyperlinks links = source instanceof XlsxSource
+                            ? SheetHyperlinks.read(file, sheet, limits) : SheetHyperlinks.NONE;
+                    AgreementNormaliser normaliser = new AgreementNormaliser(layout, states, links, report, today);
+                    progress.progress("reading sheet " + sheet, report.rows().rowsRead());
+                    for (SourceRow row = rows.next(); row != null; row = rows.next()) {
+                        AgreementRow agreement = normaliser.normalise(row);
+                        if (agreement != null) {
+                            writer.add(agreement);
+                            LocalDate signed = agreement.signedOn();
+                            if (signed != null) {
+                                from = from == null || signed.isBefore(from) ? signed : from;
+                                to = to == null || signed.isAfter(to) ? signed : to;
+                            }
+                        }
+                        checkProgress(fileName, sheet, report, progress);
+                    }
+                }
+            }
+            writer.flush();
+        } catch (SourceFormatException e) {
+            throw new IngestException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IngestException(fileName + ": reading failed: " + e.getMessage(), e);
+        }
+        if (first == null) {
+            throw new IngestException(fileName + ": no sheet holds any row; nothing was loaded");
+        }
+        if (report.rows().exceeds(request.thresholds().stopShare())) {
+            throw new IngestException(String.format("%s: %,d of %,d rows (%.2f%%) were rejected, above the stop"
+                            + " threshold of %.2f%%; nothing was loaded.%s", fileName, report.rows().rowsRejected(),
+                    report.rows().rowsRead(), 100.0 * report.rows().rowsRejected() / report.rows().rowsRead(),
+                    100 * request.thresholds().stopShare(), report.describeRejections()));
+        }
+        finish(connection, releaseId, first.layout(), report, request, from, to, List.copyOf(ignoredHeaders));
+        progress.progress("done", report.rows().rowsRead());
+        return new IngestResult(releaseId, false, sha256, first.layout().profile(), report.rows().rowsRead(),
+                report.rows().rowsLoaded(), report.rows().rowsRejected(), 0, from, to, report.rows());
+    }
+
+    private static void checkProgress(String fileName, String sheet, AgreementReport report,
+                                      ProgressListener progress) throws IngestException {
+        long read = report.rows().rowsRead();
+        if (read % ReleaseLoader.PROGRESS_EVERY != 0) {
+            return;
+        }
+        progress.progress("reading sheet " + sheet, read);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IngestException(fileName + ": interrupted after " + read + " rows; nothing was loaded");
+        }
+    }
+
+    private static long insertRelease(Connection connection, Path file, String fileName, String sha256,
+                                      IngestRequest request) throws SQLException, IngestException {
+        SourceMetadata meta = request.metadata();
+        try (PreparedStatement insert = connection.prepareStatement("insert into data_release (title, publisher,"
+                + " foia_number, source_url, licence, retrieved_on, file_name, file_size, sha256, status, created_by,"
+                + " kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'LOADING', ?, '" + KIND + "') returning id")) {
+            insert.setString(1, meta.title() == null || meta.title().isBlank() ? fileName : meta.title().strip());
+            insert.setString(2, meta.publisher());
+            insert.setString(3, meta.foiaNumber());
+            insert.setString(4, meta.sourceUrl());
+            insert.setString(5, meta.licence());
+            insert.setObject(6, meta.retrievedOn());
+            insert.setString(7, fileName);
+            insert.setLong(8, sizeOf(file));
+            insert.setString(9, sha256);
+            insert.setString(10, request.requestedBy());
+            try (ResultSet id = insert.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
+        }
+    }
+
+    private void finish(Connection connection, long releaseId, AgreementLayout layout, AgreementReport report,
+                        IngestRequest request, LocalDate from, LocalDate to, List<String> ignoredHeaders)
+            throws SQLException, IngestException {
+        String reportJson;
+        try {
+            reportJson = json.writeValueAsString(report.toMap(request.thresholds(), layout.profile(), ignoredHeaders));
+        } catch (JsonProcessingException e) {
+            throw new IngestException("could not write the validation report: " + e.getOriginalMessage(), e);
+        }
+        try (PreparedStatement update = connection.prepareStatement("update data_release set status = 'LOADED',"
+                + " profile = ?, coverage_from = ?, coverage_to = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?,"
+                + " likely_duplicates = 0, report = cast(? as jsonb) where id = ?")) {
+            update.setString(1, layout.profile());
+            update.setObject(2, from == null ? null : Date.valueOf(from));
+            update.setObject(3, to == null ? null : Date.valueOf(to));
+            update.setLong(4, report.rows().rowsRead());
+            update.setLong(5, report.rows().rowsLoaded());
+            update.setLong(6, report.rows().rowsRejected());
+            update.setString(7, reportJson);
+            update.setLong(8, releaseId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * The loaded release with this sha256, if any. A file loaded as a detainer release is not an agreement list
+     * and cannot become one: that is refused rather than reported as this loader's release.
+     */
+    private static Optional<IngestResult> existing(Connection connection, String fileName, String sha256)
+            throws SQLException, IngestException {
+        try (PreparedStatement query = connection.prepareStatement("select id, profile, rows_read, rows_loaded,"
+                + " rows_rejected, likely_duplicates, coverage_from, coverage_to, kind from data_release"
+                + " where sha256 = ? and status = 'LOADED'")) {
+            query.setString(1, sha256);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                if (!KIND.equals(rows.getString(9))) {
+                    throw new IngestException(fileName + ": this file is already loaded as release " + rows.getLong(1)
+                            + " of kind " + rows.getString(9) + ", not as a 287(g) agreement list");
+                }
+                return Optional.of(new IngestResult(rows.getLong(1), true, sha256, rows.getString(2), rows.getLong(3),
+                        rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getObject(7, LocalDate.class),
+                        rows.getObject(8, LocalDate.class), null));
+            }
+        }
+    }
+
+    private static long sizeOf(Path file) throws IngestException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IngestException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
