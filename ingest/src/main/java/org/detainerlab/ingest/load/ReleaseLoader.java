@@ -2,12 +2,8 @@ package org.detainerlab.ingest.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -80,26 +76,23 @@ public final class ReleaseLoader {
 
     public IngestResult ingest(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
         String fileName = file.getFileName().toString();
-        progress.progress("fingerprinting", 0);
-        String sha256 = sha256(file);
+        Fingerprint fingerprint = Fingerprint.start(file);
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
-            Optional<IngestResult> existing = existing(connection, sha256);
-            if (existing.isPresent()) {
-                connection.rollback();
-                return existing.get();
-            }
             try {
-                IngestResult result = load(connection, file, sha256, request, progress);
+                IngestResult result = load(connection, file, fingerprint, request, progress);
                 connection.commit();
                 return result;
+            } catch (AlreadyLoaded e) {
+                connection.rollback();
+                return e.existing;
             } catch (IngestException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } catch (SQLException e) {
                 connection.rollback();
                 if ("23505".equals(e.getSQLState())) {
-                    Optional<IngestResult> raced = existing(connection, sha256);
+                    Optional<IngestResult> raced = existing(connection, fingerprint.value());
                     if (raced.isPresent()) {
                         return raced.get();
                     }
@@ -111,13 +104,24 @@ public final class ReleaseLoader {
         }
     }
 
-    private IngestResult load(Connection connection, Path file, String sha256, IngestRequest request,
-                              ProgressListener progress) throws SQLException, IngestException {
+    /** The file was loaded before: the load stops, rolls back, and reports the existing release. */
+    private static final class AlreadyLoaded extends Exception {
+        private final IngestResult existing;
+
+        AlreadyLoaded(IngestResult existing) {
+            super(null, null, false, false);
+            this.existing = existing;
+        }
+    }
+
+    private IngestResult load(Connection connection, Path file, Fingerprint fingerprint, IngestRequest request,
+                              ProgressListener progress) throws SQLException, IngestException, AlreadyLoaded {
         String fileName = file.getFileName().toString();
         ValidationReport report = new ValidationReport();
         RowNormaliser normaliser = new RowNormaliser(ReferenceData.load(connection), report, LocalDate.now(clock));
-        long releaseId = insertRelease(connection, file, fileName, sha256, request);
+        long releaseId = nextReleaseId(connection);
         String partition = createPartition(connection, releaseId);
+        boolean fingerprintChecked = false;
         List<Profile> candidates = request.profile() == null ? Profiles.BUILT_IN : List.of(request.profile());
 
         NormalisedRow row = new NormalisedRow();
@@ -126,9 +130,8 @@ public final class ReleaseLoader {
         Profile used = null;
         String releaseIdText = Long.toString(releaseId);
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "copy " + partition + " " + COLUMNS + " from stdin", 1 << 16);
-        Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-        CopyWriter writer = new CopyWriter(out);
+                "copy " + partition + " " + COLUMNS + " from stdin with (freeze)", 1 << 16);
+        CopyWriter writer = new CopyWriter(copy);
         boolean copied = false;
         try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
             for (String sheet : source.sheets()) {
@@ -155,6 +158,16 @@ public final class ReleaseLoader {
                         }
                         if (report.rowsRead() % PROGRESS_EVERY == 0) {
                             progress.progress("reading sheet " + sheet, report.rowsRead());
+                            if (!fingerprintChecked && fingerprint.isDone()) {
+                                // This connection is busy with COPY: ask on another one, and stop early if it was loaded.
+                                fingerprintChecked = true;
+                                try (Connection other = connections.open()) {
+                                    Optional<IngestResult> loadedBefore = existing(other, fingerprint.value());
+                                    if (loadedBefore.isPresent()) {
+                                        throw new AlreadyLoaded(loadedBefore.get());
+                                    }
+                                }
+                            }
                             if (Thread.currentThread().isInterrupted()) {
                                 throw new IngestException(fileName + ": interrupted after " + report.rowsRead()
                                         + " rows; nothing was loaded");
@@ -163,7 +176,7 @@ public final class ReleaseLoader {
                     }
                 }
             }
-            out.close();
+            writer.close();
             copied = true;
         } catch (SourceFormatException e) {
             throw new IngestException(e.getMessage(), e);
@@ -171,8 +184,14 @@ public final class ReleaseLoader {
             throw new IngestException(fileName + ": reading failed: " + e.getMessage(), e);
         } finally {
             if (!copied) {
+                writer.abandon();
                 cancel(copy);
             }
+        }
+        String sha256 = fingerprint.value();
+        Optional<IngestResult> loadedBefore = existing(connection, sha256);
+        if (loadedBefore.isPresent()) {
+            throw new AlreadyLoaded(loadedBefore.get());
         }
         if (used == null) {
             throw new IngestException(fileName + ": no sheet holds any row; nothing was loaded");
@@ -184,6 +203,7 @@ public final class ReleaseLoader {
                     report.describeRejections()));
         }
         progress.progress("indexing", report.rowsRead());
+        insertRelease(connection, releaseId, file, fileName, sha256, request);
         attach(connection, partition, releaseId);
         finish(connection, releaseId, used, report, request, from, to);
         progress.progress("done", report.rowsRead());
@@ -224,26 +244,33 @@ public final class ReleaseLoader {
         return "{" + String.join(",", keys) + "}";
     }
 
-    private long insertRelease(Connection connection, Path file, String fileName, String sha256, IngestRequest request)
-            throws SQLException {
+    /** The release's id, taken before its row exists, since the rows are copied first. */
+    private static long nextReleaseId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet id = statement.executeQuery("select nextval(pg_get_serial_sequence('data_release', 'id'))")) {
+            id.next();
+            return id.getLong(1);
+        }
+    }
+
+    private void insertRelease(Connection connection, long releaseId, Path file, String fileName, String sha256,
+                               IngestRequest request) throws SQLException {
         SourceMetadata meta = request.metadata();
-        try (PreparedStatement insert = connection.prepareStatement("insert into data_release (title, publisher,"
+        try (PreparedStatement insert = connection.prepareStatement("insert into data_release (id, title, publisher,"
                 + " foia_number, source_url, licence, retrieved_on, file_name, file_size, sha256, status, created_by)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'LOADING', ?) returning id")) {
-            insert.setString(1, meta.title() == null || meta.title().isBlank() ? fileName : meta.title().strip());
-            insert.setString(2, meta.publisher());
-            insert.setString(3, meta.foiaNumber());
-            insert.setString(4, meta.sourceUrl());
-            insert.setString(5, meta.licence());
-            insert.setObject(6, meta.retrievedOn());
-            insert.setString(7, fileName);
-            insert.setLong(8, sizeOf(file));
-            insert.setString(9, sha256);
-            insert.setString(10, request.requestedBy());
-            try (ResultSet id = insert.executeQuery()) {
-                id.next();
-                return id.getLong(1);
-            }
+                + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'LOADING', ?)")) {
+            insert.setLong(1, releaseId);
+            insert.setString(2, meta.title() == null || meta.title().isBlank() ? fileName : meta.title().strip());
+            insert.setString(3, meta.publisher());
+            insert.setString(4, meta.foiaNumber());
+            insert.setString(5, meta.sourceUrl());
+            insert.setString(6, meta.licence());
+            insert.setObject(7, meta.retrievedOn());
+            insert.setString(8, fileName);
+            insert.setLong(9, sizeOf(file));
+            insert.setString(10, sha256);
+            insert.setString(11, request.requestedBy());
+            insert.executeUpdate();
         }
     }
 
@@ -326,17 +353,10 @@ public final class ReleaseLoader {
 
     /** The file's SHA-256 as 64 lower-case hex digits. */
     public static String sha256(Path file) throws IngestException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return Fingerprint.sha256(file);
         } catch (IOException e) {
             throw new IngestException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

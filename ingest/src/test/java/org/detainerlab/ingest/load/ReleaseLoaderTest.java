@@ -77,7 +77,7 @@ class ReleaseLoaderTest {
         assertThat(result.likelyDuplicates()).isEqualTo(1);
         assertThat(result.coverageFrom()).hasToString("2024-01-02");
         assertThat(result.coverageTo()).hasToString("2024-02-29");
-        assertThat(phases).contains("fingerprinting", "done");
+        assertThat(phases).contains("reading sheet csv", "indexing", "done");
 
         long id = result.releaseId();
         assertThat(database.text("select status || ' ' || sha256 || ' ' || file_name from data_release where id = " + id))
@@ -106,6 +106,23 @@ class ReleaseLoaderTest {
         assertThat(second.rowsLoaded()).isEqualTo(1);
         assertThat(database.count("select count(*) from detainer")).isEqualTo(rows);
         assertThat(releases("twice again")).isZero();
+    }
+
+    @Test
+    void aLargeFileLoadedBeforeIsRecognisedAndNothingChanges() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            rows.add("2024-05-01,CA,JAIL,,I247A,MEXICO,1990,big-" + i);
+        }
+        Path file = csv("big-twice.csv", rows);
+        IngestResult first = loader.ingest(file, request("big twice"), ProgressListener.NONE);
+        long partitions = database.count("select count(*) from pg_tables where tablename ~ '^detainer_r[0-9]+$'");
+        IngestResult second = loader.ingest(file, request("big twice again"), ProgressListener.NONE);
+        assertThat(second.alreadyLoaded()).isTrue();
+        assertThat(second.releaseId()).isEqualTo(first.releaseId());
+        assertThat(releases("big twice again")).isZero();
+        assertThat(database.count("select count(*) from pg_tables where tablename ~ '^detainer_r[0-9]+$'"))
+                .isEqualTo(partitions);
     }
 
     @Test
