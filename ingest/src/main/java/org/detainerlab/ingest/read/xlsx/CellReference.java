@@ -13,14 +13,14 @@ final class CellReference {
     }
 
     /**
-     * The 0-based column of a reference such as {@code C5} (2), or -1 when it does not start with column letters
-     * or names a column past XFD.
+     * The 0-based column of a reference such as {@code C5} (2), given as ASCII bytes, or -1 when it does not start
+     * with column letters or names a column past XFD.
      */
-    static int columnOf(String reference) {
+    static int columnOf(byte[] reference, int from, int to) {
         int column = 0;
-        int i = 0;
-        for (; i < reference.length(); i++) {
-            char ch = reference.charAt(i);
+        int i = from;
+        for (; i < to; i++) {
+            int ch = reference[i];
             if (ch >= 'A' && ch <= 'Z') {
                 column = column * 26 + (ch - 'A' + 1);
             } else if (ch >= 'a' && ch <= 'z') {
@@ -32,7 +32,7 @@ final class CellReference {
                 return -1;
             }
         }
-        return i == 0 ? -1 : column - 1;
+        return i == from ? -1 : column - 1;
     }
 
     /**
@@ -50,6 +50,23 @@ final class CellReference {
         long value = 0;
         for (int i = 0; i < length; i++) {
             char ch = text.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        return value > Integer.MAX_VALUE ? -1 : (int) value;
+    }
+
+    /** {@link #parseIndex(CharSequence)} of ASCII bytes, as attribute values are read in place. */
+    static int parseIndex(byte[] text, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > 10) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int ch = text[i];
             if (ch < '0' || ch > '9') {
                 return -1;
             }

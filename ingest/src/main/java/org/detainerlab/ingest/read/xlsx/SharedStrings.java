@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.detainerlab.ingest.read.SourceFormatException;
 
 /**
@@ -28,6 +25,11 @@ final class SharedStrings {
     /** Bytes a short String costs besides its characters: header, array header, list slot. */
     private static final int STRING_OVERHEAD = 56;
 
+    private static final byte[] UNIQUE_COUNT = XmlScanner.name("uniqueCount");
+    private static final byte[] ITEM = XmlScanner.name("si");
+    private static final byte[] TEXT = XmlScanner.name("t");
+    private static final byte[] PHONETIC_RUN = XmlScanner.name("rPh");
+
     private final List<String> strings;
     private final Map<Integer, Long> overlongLengths;
 
@@ -46,47 +48,31 @@ final class SharedStrings {
         long memory = 0;
         Map<Integer, Long> overlongLengths = new HashMap<>();
         TextCollector text = new TextCollector(maxCellChars);
-        try (XmlPart xmlPart = zip.openXml(part)) {
-            XMLStreamReader xml = xmlPart.reader();
-            strings = new ArrayList<>(presize(xml.getAttributeValue(null, "uniqueCount")));
-            boolean inText = false;
-            while (xml.hasNext()) {
-                switch (xml.next()) {
-                    case XMLStreamConstants.START_ELEMENT -> {
-                        String element = xml.getLocalName();
-                        if (element.equals("si")) {
-                            text.reset();
-                        } else if (element.equals("t")) {
-                            inText = true;
-                        } else if (element.equals("rPh")) {
-                            XmlPart.skipElement(xml);
-                        }
+        try (XmlScanner xml = zip.openScanner(part, null)) {
+            strings = new ArrayList<>(presize(xml.attributeValue(UNIQUE_COUNT)));
+            for (int event = xml.next(); event != XmlScanner.END_DOCUMENT; event = xml.next()) {
+                if (event == XmlScanner.START) {
+                    if (xml.isNamed(ITEM)) {
+                        text.reset();
+                    } else if (xml.isNamed(TEXT)) {
+                        xml.readText(text);
+                    } else if (xml.isNamed(PHONETIC_RUN)) {
+                        xml.skipElement();
                     }
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        if (inText) {
-                            text.append(xml);
-                        }
-                    }
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        String element = xml.getLocalName();
-                        if (element.equals("t")) {
-                            inText = false;
-                        } else if (element.equals("si")) {
-                            if (text.isOverlong()) {
-                                overlongLengths.put(strings.size(), text.length());
-                                strings.add(null);
-                            } else {
-                                strings.add(XString.decode(text.text()));
-                                memory += STRING_OVERHEAD + text.length();
-                                if (memory > memoryBudget) {
-                                    throw overBudget(zip, part, strings.size(), memoryBudget);
-                                }
-                            }
+                } else if (xml.isNamed(ITEM)) {
+                    if (text.isOverlong()) {
+                        overlongLengths.put(strings.size(), text.fullLength());
+                        strings.add(null);
+                    } else {
+                        strings.add(XString.decode(text.toString()));
+                        memory += STRING_OVERHEAD + text.length();
+                        if (memory > memoryBudget) {
+                            throw overBudget(zip, part, strings.size(), memoryBudget);
                         }
                     }
                 }
             }
-        } catch (XMLStreamException e) {
+        } catch (XmlSyntaxException | IOException e) {
             throw zip.unreadable(part, null, null, null, e);
         }
         return new SharedStrings(strings, overlongLengths);

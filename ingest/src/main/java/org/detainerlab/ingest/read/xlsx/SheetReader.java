@@ -1,27 +1,49 @@
 package org.detainerlab.ingest.read.xlsx;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.detainerlab.ingest.read.ReadLimits;
 import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceFormatException;
 import org.detainerlab.ingest.read.SourceRow;
 
 /**
- * Streams the rows of one worksheet part ({@code <sheetData><row><c>...}) with StAX, holding only the current
- * row. Cells are placed by their {@code r} reference, so gaps become blank cells; a row whose cells are all blank
- * (styled but empty cells included) is skipped.
+ * Streams the rows of one worksheet part ({@code <sheetData><row><c>...}) with {@link XmlScanner}, holding only
+ * the current row. Cells are placed by their {@code r} reference, so gaps become blank cells; a row whose cells
+ * are all blank (styled but empty cells included) is skipped. After a failure every later call repeats it: the
+ * part cannot be read on from where it broke.
  */
 final class SheetReader implements RowIterator {
 
     private static final int MAX_TEXT_IN_MESSAGE = 200;
 
+    private static final byte[] SHEET_DATA = XmlScanner.name("sheetData");
+    private static final byte[] ROW = XmlScanner.name("row");
+    private static final byte[] CELL = XmlScanner.name("c");
+    private static final byte[] VALUE = XmlScanner.name("v");
+    private static final byte[] INLINE_STRING = XmlScanner.name("is");
+    private static final byte[] FORMULA = XmlScanner.name("f");
+    private static final byte[] TEXT = XmlScanner.name("t");
+    private static final byte[] RUN = XmlScanner.name("r");
+    private static final byte[] REFERENCE = XmlScanner.name("r");
+    private static final byte[] TYPE = XmlScanner.name("t");
+    private static final byte[] STYLE = XmlScanner.name("s");
+    private static final byte[] INLINE_STRING_TYPE = XmlScanner.name("inlineStr");
+
+    /** Cell types ({@code t} attribute); a number when there is none. */
+    private static final int NUMBER = 0;
+    private static final int SHARED_STRING = 1;
+    private static final int INLINE = 2;
+    private static final int FORMULA_STRING = 3;
+    private static final int BOOLEAN = 4;
+    private static final int ERROR = 5;
+    private static final int DATE = 6;
+    private static final int UNKNOWN = 7;
+
     private final ZipPackage zip;
-    private final XmlPart part;
-    private final XMLStreamReader xml;
+    private final String part;
+    private final XmlScanner xml;
     private final String sheet;
     private final SharedStrings sharedStrings;
     private final CellStyles styles;
@@ -34,14 +56,17 @@ final class SheetReader implements RowIterator {
     private int lastNonBlank = -1;
     private int rowNumber;
     private int column = -1;
+    private String unknownType;
     private boolean inSheetData;
     private boolean finished;
+    private SourceFormatException failedFormat;
+    private IOException failedInput;
 
-    SheetReader(ZipPackage zip, XmlPart part, String sheet, SharedStrings sharedStrings, CellStyles styles,
-                boolean date1904, ReadLimits limits) {
+    SheetReader(ZipPackage zip, String part, XmlScanner xml, String sheet, SharedStrings sharedStrings,
+                CellStyles styles, boolean date1904, ReadLimits limits) {
         this.zip = zip;
         this.part = part;
-        this.xml = part.reader();
+        this.xml = xml;
         this.sheet = sheet;
         this.sharedStrings = sharedStrings;
         this.styles = styles;
@@ -52,54 +77,69 @@ final class SheetReader implements RowIterator {
 
     @Override
     public SourceRow next() throws IOException, SourceFormatException {
+        if (failedFormat != null) {
+            throw failedFormat;
+        }
+        if (failedInput != null) {
+            throw failedInput;
+        }
         if (finished) {
             return null;
         }
         try {
-            while (true) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    String element = element();
-                    if (!inSheetData) {
-                        inSheetData = element.equals("sheetData");
-                    } else if (element.equals("c")) {
-                        readCell();
-                    } else if (element.equals("row")) {
-                        startRow();
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT && inSheetData) {
-                    String element = element();
-                    if (element.equals("row") && lastNonBlank >= 0) {
-                        return takeRow();
-                    }
-                    if (element.equals("sheetData")) {
-                        finished = true;
-                        return null;
-                    }
-                } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                    finished = true;
-                    return null;
-                }
+            return readRow();
+        } catch (XmlSyntaxException | IOException e) {
+            try {
+                failedFormat = zip.unreadable(part, sheet, rowNumber > 0 ? rowNumber : null, null, e);
+            } catch (IOException io) {
+                failedInput = io;
+                throw io;
             }
-        } catch (XMLStreamException e) {
-            throw zip.unreadable(part.name(), sheet, rowNumber > 0 ? rowNumber : null, null, e);
+            throw failedFormat;
+        } catch (SourceFormatException e) {
+            failedFormat = e;
+            throw e;
         }
     }
 
     @Override
     public void close() throws IOException {
-        part.close();
+        xml.close();
     }
 
-    /** The element's name without prefix: sheets are parsed without namespace processing (see ZipPackage). */
-    private String element() {
-        String name = xml.getLocalName();
-        int colon = name.indexOf(':');
-        return colon < 0 ? name : name.substring(colon + 1);
+    private SourceRow readRow() throws IOException, XmlSyntaxException, SourceFormatException {
+        while (true) {
+            int event = xml.next();
+            if (event == XmlScanner.START) {
+                if (!inSheetData) {
+                    inSheetData = xml.isNamed(SHEET_DATA);
+                } else if (xml.isNamed(CELL)) {
+                    readCell();
+                } else if (xml.isNamed(ROW)) {
+                    startRow();
+                }
+            } else if (event == XmlScanner.END && inSheetData) {
+                if (lastNonBlank >= 0 && xml.isNamed(ROW)) {
+                    return takeRow();
+                }
+                if (xml.isNamed(SHEET_DATA)) {
+                    finished = true;
+                    return null;
+                }
+            } else if (event == XmlScanner.END_DOCUMENT) {
+                finished = true;
+                return null;
+            }
+        }
     }
 
     private void startRow() {
-        int number = CellReference.parseIndex(xml.getAttributeValue(null, "r"));
+        int number = -1;
+        for (int i = 0, count = xml.attributeCount(); i < count; i++) {
+            if (xml.isAttribute(i, REFERENCE)) {
+                number = CellReference.parseIndex(xml.valueBytes(i), xml.valueStart(i), xml.valueEnd(i));
+            }
+        }
         rowNumber = number > 0 ? number : rowNumber + 1;
         Arrays.fill(cells, 0, width, null);
         width = 0;
@@ -107,128 +147,136 @@ final class SheetReader implements RowIterator {
         column = -1;
     }
 
-    private void readCell() throws XMLStreamException, SourceFormatException {
-        String reference = null;
-        String type = null;
+    private void readCell() throws IOException, XmlSyntaxException, SourceFormatException {
+        int type = NUMBER;
         int style = 0;
-        for (int i = 0, count = xml.getAttributeCount(); i < count; i++) {
-            String attribute = xml.getAttributeLocalName(i);
-            if (attribute.equals("r")) {
-                reference = xml.getAttributeValue(i);
-            } else if (attribute.equals("t")) {
-                type = xml.getAttributeValue(i);
-            } else if (attribute.equals("s")) {
-                style = CellReference.parseIndex(xml.getAttributeValue(i));
+        boolean referenced = false;
+        for (int i = 0, count = xml.attributeCount(); i < count; i++) {
+            byte[] value = xml.valueBytes(i);
+            int from = xml.valueStart(i);
+            int to = xml.valueEnd(i);
+            if (xml.isAttribute(i, REFERENCE)) {
+                placeCell(value, from, to);
+                referenced = true;
+            } else if (xml.isAttribute(i, TYPE)) {
+                type = cellType(value, from, to);
+            } else if (xml.isAttribute(i, STYLE)) {
+                style = CellReference.parseIndex(value, from, to);
             }
         }
-        placeCell(reference);
+        if (!referenced) {
+            nextCell();
+        }
         text.reset();
-        while (xml.next() != XMLStreamConstants.END_ELEMENT) {
-            if (xml.getEventType() != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            String element = element();
-            if (element.equals("v")) {
-                collectText();
-            } else if (element.equals("is")) {
-                collectInlineString();
-            } else if (element.equals("f")) {
+        while (xml.next() == XmlScanner.START) {
+            if (xml.isNamed(VALUE)) {
+                xml.readText(text);
+            } else if (xml.isNamed(INLINE_STRING)) {
+                readInlineString();
+            } else if (xml.isNamed(FORMULA)) {
                 refuseFormula();
             } else {
-                XmlPart.skipElement(xml);
+                xml.skipElement();
             }
         }
         store(value(type, style));
     }
 
-    private void placeCell(String reference) throws SourceFormatException {
-        if (reference == null) {
-            column++;
-            if (column >= CellReference.MAX_COLUMNS) {
-                throw failure("the row has more than " + Sizes.count(CellReference.MAX_COLUMNS) + " cells, more than"
-                        + " a worksheet can hold; the file is damaged or was not written by a spreadsheet program");
+    private int cellType(byte[] value, int from, int to) {
+        int length = to - from;
+        if (length == 1) {
+            switch (value[from]) {
+                case 's':
+                    return SHARED_STRING;
+                case 'n':
+                    return NUMBER;
+                case 'b':
+                    return BOOLEAN;
+                case 'e':
+                    return ERROR;
+                case 'd':
+                    return DATE;
+                default:
+                    break;
             }
-        } else {
-            column = CellReference.columnOf(reference);
-            if (column < 0) {
-                throw new SourceFormatException(zip.fileName(), sheet, rowNumber, null, "cell reference '"
-                        + reference + "' is not an A1 reference within columns A to XFD; the file is damaged or"
-                        + " was not written by a spreadsheet program");
-            }
+        } else if (length == 3 && value[from] == 's' && value[from + 1] == 't' && value[from + 2] == 'r') {
+            return FORMULA_STRING;
+        } else if (Arrays.equals(value, from, to, INLINE_STRING_TYPE, 0, INLINE_STRING_TYPE.length)) {
+            return INLINE;
+        }
+        unknownType = new String(value, from, length, StandardCharsets.UTF_8);
+        return UNKNOWN;
+    }
+
+    private void placeCell(byte[] reference, int from, int to) throws SourceFormatException {
+        column = CellReference.columnOf(reference, from, to);
+        if (column < 0) {
+            throw new SourceFormatException(zip.fileName(), sheet, rowNumber, null, "cell reference '"
+                    + new String(reference, from, to - from, StandardCharsets.UTF_8) + "' is not an A1 reference"
+                    + " within columns A to XFD; the file is damaged or was not written by a spreadsheet program");
         }
     }
 
-    /** Text of the element the reader is on, up to its end, ignoring anything nested (there should be nothing). */
-    private void collectText() throws XMLStreamException {
-        while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                    || event == XMLStreamConstants.SPACE) {
-                text.append(xml);
-            } else if (event == XMLStreamConstants.START_ELEMENT) {
-                XmlPart.skipElement(xml);
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
+    private void nextCell() throws SourceFormatException {
+        column++;
+        if (column >= CellReference.MAX_COLUMNS) {
+            throw failure("the row has more than " + Sizes.count(CellReference.MAX_COLUMNS) + " cells, more than"
+                    + " a worksheet can hold; the file is damaged or was not written by a spreadsheet program");
         }
     }
 
     /** {@code <is>}: plain {@code <t>}, or rich-text runs {@code <r><t>}; phonetic guides {@code <rPh>} left out. */
-    private void collectInlineString() throws XMLStreamException {
-        while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String element = element();
-                if (element.equals("t")) {
-                    collectText();
-                } else if (!element.equals("r")) {
-                    XmlPart.skipElement(xml);
+    private void readInlineString() throws IOException, XmlSyntaxException {
+        while (xml.next() == XmlScanner.START) {
+            if (xml.isNamed(TEXT)) {
+                xml.readText(text);
+            } else if (xml.isNamed(RUN)) {
+                while (xml.next() == XmlScanner.START) {
+                    if (xml.isNamed(TEXT)) {
+                        xml.readText(text);
+                    } else {
+                        xml.skipElement();
+                    }
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT && element().equals("is")) {
-                return;
+            } else {
+                xml.skipElement();
             }
         }
     }
 
-    private void refuseFormula() throws XMLStreamException, SourceFormatException {
+    private void refuseFormula() throws IOException, XmlSyntaxException, SourceFormatException {
         text.reset();
-        collectText();
-        String shown = text.isEmpty() ? "a formula shared with other cells" : "the formula =" + shortened(text.chars());
+        xml.readText(text);
+        String shown = text.isEmpty() ? "a formula shared with other cells" : "the formula =" + shortened(text);
         throw failure("formula cells are not accepted (data releases hold values); the cell holds " + shown
                 + "; save the sheet with values only");
     }
 
-    private String value(String type, int style) throws SourceFormatException {
+    private String value(int type, int style) throws SourceFormatException {
         if (text.isOverlong()) {
-            throw tooLong(text.length());
+            throw tooLong(text.fullLength());
         }
         if (text.isEmpty()) {
             return "";
         }
-        // by frequency, and without a switch: it would hash the new String of every cell's type
-        if (type == null) {
-            return number(style);
+        switch (type) {
+            case NUMBER:
+                return number(style);
+            case SHARED_STRING:
+                return sharedString();
+            case INLINE:
+            case FORMULA_STRING:
+                return XString.decode(text.toString());
+            case BOOLEAN:
+                return bool();
+            case ERROR:
+                return text.toString();
+            case DATE:
+                return isoDate(text.toString());
+            default:
+                throw failure("the cell has the unknown type t=\"" + unknownType
+                        + "\"; the file is damaged or was not written by a spreadsheet program");
         }
-        if (type.equals("s")) {
-            return sharedString();
-        }
-        if (type.equals("inlineStr") || type.equals("str")) {
-            return XString.decode(text.text());
-        }
-        if (type.equals("n")) {
-            return number(style);
-        }
-        if (type.equals("b")) {
-            return bool();
-        }
-        if (type.equals("e")) {
-            return text.text();
-        }
-        if (type.equals("d")) {
-            return isoDate(text.text());
-        }
-        throw failure("the cell has the unknown type t=\"" + type
-                + "\"; the file is damaged or was not written by a spreadsheet program");
     }
 
     private String number(int style) throws SourceFormatException {
@@ -238,7 +286,7 @@ final class SheetReader implements RowIterator {
                 return date;
             }
         }
-        String plain = NumberText.plain(text.chars());
+        String plain = NumberText.plain(text);
         if (plain == null) {
             throw notANumber();
         }
@@ -247,16 +295,16 @@ final class SheetReader implements RowIterator {
 
     private double serial() throws SourceFormatException {
         try {
-            return NumberText.value(text.chars());
+            return NumberText.value(text);
         } catch (NumberFormatException notANumber) {
             throw notANumber();
         }
     }
 
     private String sharedString() throws SourceFormatException {
-        int index = CellReference.parseIndex(text.chars());
+        int index = CellReference.parseIndex(text);
         if (index < 0 || index >= sharedStrings.size()) {
-            throw failure("the cell refers to shared string #" + shortened(text.chars()) + ", which does not exist (the"
+            throw failure("the cell refers to shared string #" + shortened(text) + ", which does not exist (the"
                     + " workbook has " + Sizes.count(sharedStrings.size()) + "); the file is damaged");
         }
         String value = sharedStrings.get(index);
@@ -267,7 +315,7 @@ final class SheetReader implements RowIterator {
     }
 
     private String bool() throws SourceFormatException {
-        CharSequence value = text.chars();
+        CharSequence value = text;
         if (value.length() == 1 && value.charAt(0) == '1' || "true".contentEquals(value)) {
             return "TRUE";
         }
@@ -309,7 +357,7 @@ final class SheetReader implements RowIterator {
     }
 
     private SourceFormatException notANumber() {
-        return failure("the cell holds '" + shortened(text.chars()) + "' where a number was expected; the file is"
+        return failure("the cell holds '" + shortened(text) + "' where a number was expected; the file is"
                 + " damaged or was not written by a spreadsheet program");
     }
 

@@ -20,9 +20,8 @@ import java.util.zip.ZipOutputStream;
 import org.detainerlab.ingest.read.SourceFormatException;
 
 /**
- * Writes an xlsx workbook row by row straight into the zip file, so memory stays the same whatever the number of
- * rows. Used by the synthetic-data generator and to build test fixtures; the result opens in {@link XlsxSource}
- * and in spreadsheet programs.
+ * Writes an xlsx workbook row by row straight into the zip file. Used by the synthetic-data generator and to build
+ * test fixtures; the result opens in {@link XlsxSource} and in spreadsheet programs.
  *
  * <pre>{@code
  * try (XlsxWriter xlsx = XlsxWriter.create(path)) {
@@ -32,12 +31,28 @@ import org.detainerlab.ingest.read.SourceFormatException;
  * }
  * }</pre>
  *
- * <p>Values: {@link String} (an inline string), {@link Number}, {@link LocalDate} and {@link LocalDateTime} (date
- * serials in a date style), {@link Boolean}, and {@code null} or {@code ""} for a blank cell. Characters XML 1.0
- * cannot carry (control characters) are stored as Excel stores them, as {@code _xHHHH_} escapes that
- * {@link XlsxSource} reads back; text that cannot be stored at all (an unpaired surrogate) is rejected.
+ * <p>Values: {@link String}, {@link Number}, {@link LocalDate} and {@link LocalDateTime} (date serials in a date
+ * style), {@link Boolean}, and {@code null} or {@code ""} for a blank cell. Characters XML 1.0 cannot carry
+ * (control characters) are stored as Excel stores them, as {@code _xHHHH_} escapes that {@link XlsxSource} reads
+ * back; text that cannot be stored at all (an unpaired surrogate) is rejected.
+ *
+ * <p>Text goes into the cells themselves ({@link StringStorage#INLINE}, the default), so memory stays the same
+ * whatever the number of rows; or, as Excel writes it, into one table of distinct strings that cells refer to
+ * ({@link StringStorage#SHARED}), kept in memory until {@link #close} writes it.
  */
 public final class XlsxWriter implements AutoCloseable {
+
+    /** Where the text of string cells is stored. */
+    public enum StringStorage {
+        /** In each cell ({@code t="inlineStr"}): constant memory, larger sheets. */
+        INLINE,
+        /**
+         * In the shared string table ({@code xl/sharedStrings.xml}) that cells refer to by number ({@code t="s"}),
+         * as Excel and most spreadsheet programs write workbooks; the writer holds each distinct string until it
+         * closes.
+         */
+        SHARED
+    }
 
     private static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String RELATIONSHIPS_NS =
@@ -74,27 +89,39 @@ public final class XlsxWriter implements AutoCloseable {
             + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
             + "</styleSheet>";
 
+    private static final String SHARED_STRINGS_PART = "xl/sharedStrings.xml";
+
     private final ZipOutputStream zip;
     private final Writer out;
     private final List<String> sheetNames = new ArrayList<>();
     private final StringBuilder row = new StringBuilder(1024);
+    /** Null when strings are inline. */
+    private final SharedStringTable sharedStrings;
+    /** Cells that refer to a shared string, for the table's {@code count}. */
+    private long sharedStringCells;
     private String[] columnNames = new String[0];
     private boolean inSheet;
     private boolean closed;
     private int rowNumber;
 
-    private XlsxWriter(ZipOutputStream zip) {
+    private XlsxWriter(ZipOutputStream zip, StringStorage strings) {
         this.zip = zip;
         this.out = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+        this.sharedStrings = strings == StringStorage.SHARED ? new SharedStringTable() : null;
     }
 
-    /** Creates (or replaces) the file. */
+    /** Creates (or replaces) the file, with text in the cells ({@link StringStorage#INLINE}). */
     public static XlsxWriter create(Path file) throws IOException {
+        return create(file, StringStorage.INLINE);
+    }
+
+    /** Creates (or replaces) the file, with text stored as given. */
+    public static XlsxWriter create(Path file, StringStorage strings) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file));
         // generated workbooks run to millions of rows: the fastest level deflates three times faster than the
         // default for files about a quarter larger
         zip.setLevel(Deflater.BEST_SPEED);
-        return new XlsxWriter(zip);
+        return new XlsxWriter(zip, strings);
     }
 
     /**
@@ -128,7 +155,9 @@ public final class XlsxWriter implements AutoCloseable {
         if (isBlank(values)) {
             return;
         }
-        // the row is built apart so that a refused value leaves the sheet as it was, well-formed
+        // the row is built apart so that a refused value leaves the sheet (and the shared strings) as they were
+        int stringsBefore = sharedStrings == null ? 0 : sharedStrings.size();
+        long stringCellsBefore = sharedStringCells;
         try {
             row.setLength(0);
             String number = Integer.toString(rowNumber);
@@ -139,6 +168,10 @@ public final class XlsxWriter implements AutoCloseable {
             row.append("</row>");
         } catch (RuntimeException refused) {
             rowNumber--;
+            if (sharedStrings != null) {
+                sharedStrings.truncate(stringsBefore);
+                sharedStringCells = stringCellsBefore;
+            }
             throw refused;
         }
         out.append(row);
@@ -159,6 +192,9 @@ public final class XlsxWriter implements AutoCloseable {
                 openSheet("Sheet1");
             }
             finishSheet();
+            if (hasSharedStrings()) {
+                writeSharedStrings();
+            }
             writePart("[Content_Types].xml", contentTypes());
             writePart("_rels/.rels", XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS_NS + "\">"
                     + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS_NS + "/officeDocument\""
@@ -176,13 +212,19 @@ public final class XlsxWriter implements AutoCloseable {
             return;
         }
         row.append("<c r=\"").append(columnName(column)).append(rowNumber);
-        if (value instanceof String text) {
-            // without xml:space="preserve" spreadsheet programs may trim spaces at either end
-            boolean spaced = Character.isWhitespace(text.charAt(0))
-                    || Character.isWhitespace(text.charAt(text.length() - 1));
-            row.append(spaced ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>");
-            appendText(text, column);
-            row.append("</t></is></c>");
+        if (value instanceof String text && sharedStrings != null) {
+            int known = sharedStrings.size();
+            int index = sharedStrings.indexOf(text);
+            if (index == known) {
+                // checked now, so that a string the file cannot hold fails its row rather than the close
+                appendText(new StringBuilder(text.length()), text, column);
+            }
+            sharedStringCells++;
+            row.append("\" t=\"s\"><v>").append(index).append("</v></c>");
+        } else if (value instanceof String text) {
+            row.append("\" t=\"inlineStr\"><is>");
+            appendTextElement(row, text, column);
+            row.append("</is></c>");
         } else if (value instanceof Number number) {
             row.append("\"><v>").append(numberText(number, column)).append("</v></c>");
         } else if (value instanceof LocalDate date) {
@@ -198,37 +240,47 @@ public final class XlsxWriter implements AutoCloseable {
         }
     }
 
+    /** {@code <t>text</t>}, for an inline or a shared string. */
+    private void appendTextElement(StringBuilder xml, String text, int column) {
+        // without xml:space="preserve" spreadsheet programs may trim spaces at either end
+        boolean spaced = Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1));
+        xml.append(spaced ? "<t xml:space=\"preserve\">" : "<t>");
+        appendText(xml, text, column);
+        xml.append("</t>");
+    }
+
     /** Text is escaped character by character only from its first character that needs it. */
-    private void appendText(String text, int column) {
+    private void appendText(StringBuilder xml, String text, int column) {
         int length = text.length();
         int first = 0;
         while (first < length && isPlain(text.charAt(first))) {
             first++;
         }
-        row.append(text, 0, first);
+        xml.append(text, 0, first);
         for (int i = first; i < length; i++) {
             char ch = text.charAt(i);
             if (isPlain(ch)) {
-                row.append(ch);
+                xml.append(ch);
             } else if (ch == '&') {
-                row.append("&amp;");
+                xml.append("&amp;");
             } else if (ch == '<') {
-                row.append("&lt;");
+                xml.append("&lt;");
             } else if (ch == '>') {
-                row.append("&gt;");
+                xml.append("&gt;");
             } else if (ch == '_') {
-                row.append(XString.isEscapeAt(text, i) ? "_x005F_" : "_");
+                xml.append(XString.isEscapeAt(text, i) ? "_x005F_" : "_");
             } else if (Character.isHighSurrogate(ch) && i + 1 < length
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
-                row.append(ch).append(text.charAt(++i));
+                xml.append(ch).append(text.charAt(++i));
             } else if (Character.isSurrogate(ch) || ch == '\uFFFE' || ch == '\uFFFF') {
                 throw new IllegalArgumentException(where(column) + " holds the character U+"
                         + Integer.toHexString(ch).toUpperCase(Locale.ROOT) + " at position " + (i + 1)
                         + ", which an xlsx file cannot store");
             } else if (ch == '\t' || ch == '\n') {
-                row.append(ch);
+                xml.append(ch);
             } else {
-                row.append("_x00").append(HEX_DIGITS.charAt(ch >> 4)).append(HEX_DIGITS.charAt(ch & 15))
+                xml.append("_x00").append(HEX_DIGITS.charAt(ch >> 4)).append(HEX_DIGITS.charAt(ch & 15))
                         .append('_');
             }
         }
@@ -294,6 +346,27 @@ public final class XlsxWriter implements AutoCloseable {
         }
     }
 
+    private boolean hasSharedStrings() {
+        return sharedStrings != null && sharedStrings.size() > 0;
+    }
+
+    /** The table, streamed string by string: it can hold a million of them. */
+    private void writeSharedStrings() throws IOException {
+        zip.putNextEntry(new ZipEntry(SHARED_STRINGS_PART));
+        out.write(XML_DECLARATION);
+        out.write("<sst xmlns=\"" + MAIN_NS + "\" count=\"" + sharedStringCells + "\" uniqueCount=\""
+                + sharedStrings.size() + "\">");
+        for (int i = 0; i < sharedStrings.size(); i++) {
+            row.setLength(0);
+            row.append("<si>");
+            appendTextElement(row, sharedStrings.get(i), 0);
+            out.append(row.append("</si>"));
+        }
+        out.write("</sst>");
+        out.flush();
+        zip.closeEntry();
+    }
+
     private void writePart(String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         out.write(content);
@@ -311,6 +384,10 @@ public final class XlsxWriter implements AutoCloseable {
                 .append(".sheet.main+xml\"/>")
                 .append("<Override PartName=\"/xl/styles.xml\" ContentType=\"").append(SPREADSHEETML_TYPE)
                 .append(".styles+xml\"/>");
+        if (hasSharedStrings()) {
+            xml.append("<Override PartName=\"/").append(SHARED_STRINGS_PART).append("\" ContentType=\"")
+                    .append(SPREADSHEETML_TYPE).append(".sharedStrings+xml\"/>");
+        }
         for (int i = 1; i <= sheetNames.size(); i++) {
             xml.append("<Override PartName=\"/xl/worksheets/sheet").append(i).append(".xml\" ContentType=\"")
                     .append(SPREADSHEETML_TYPE).append(".worksheet+xml\"/>");
@@ -336,8 +413,13 @@ public final class XlsxWriter implements AutoCloseable {
             xml.append("<Relationship Id=\"rId").append(i).append("\" Type=\"").append(RELATIONSHIPS_NS)
                     .append("/worksheet\" Target=\"worksheets/sheet").append(i).append(".xml\"/>");
         }
-        return xml.append("<Relationship Id=\"rId").append(sheetNames.size() + 1).append("\" Type=\"")
-                .append(RELATIONSHIPS_NS).append("/styles\" Target=\"styles.xml\"/></Relationships>").toString();
+        xml.append("<Relationship Id=\"rId").append(sheetNames.size() + 1).append("\" Type=\"")
+                .append(RELATIONSHIPS_NS).append("/styles\" Target=\"styles.xml\"/>");
+        if (hasSharedStrings()) {
+            xml.append("<Relationship Id=\"rId").append(sheetNames.size() + 2).append("\" Type=\"")
+                    .append(RELATIONSHIPS_NS).append("/sharedStrings\" Target=\"sharedStrings.xml\"/>");
+        }
+        return xml.append("</Relationships>").toString();
     }
 
     private void checkSheetName(String name) {

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,8 +23,9 @@ import org.detainerlab.ingest.read.SourceFormatException;
 
 /**
  * The zip package of an xlsx file: recognises what the file really is, opens its parts through
- * {@link GuardedInputStream} and a StAX parser that never reads a DTD or external entity, and turns the ways a
- * part can fail to read into {@link SourceFormatException}s that name the file.
+ * {@link GuardedInputStream}, the small ones with a StAX parser and the large ones (sheets, shared strings) with
+ * {@link XmlScanner}, neither of which ever reads a DTD or external entity, and turns the ways a part can fail to
+ * read into {@link SourceFormatException}s that name the file.
  */
 final class ZipPackage implements Closeable {
 
@@ -35,8 +37,7 @@ final class ZipPackage implements Closeable {
     private final String fileName;
     private final long fileSize;
     private final ReadLimits limits;
-    private final XMLInputFactory xml = secureFactory(true);
-    private final XMLInputFactory sheetXml = secureFactory(false);
+    private final XMLInputFactory xml = secureFactory();
 
     private ZipPackage(ZipFile zip, String fileName, long fileSize, ReadLimits limits) {
         this.zip = zip;
@@ -84,23 +85,54 @@ final class ZipPackage implements Closeable {
     }
 
     /**
-     * Opens an XML part positioned on its root element. A part that declares a DOCTYPE is refused outright:
-     * xlsx parts never have one, and refusing it means no entity, internal or external, is ever expanded.
+     * Opens a small XML part with StAX, positioned on its root element. A part that declares a DOCTYPE is refused
+     * outright: xlsx parts never have one, and refusing it means no entity, internal or external, is ever expanded.
      */
     XmlPart openXml(String part) throws IOException, SourceFormatException {
-        return open(part, null, xml);
+        InputStream stream = openEntry(part, null);
+        boolean opened = false;
+        try {
+            XMLStreamReader reader = xml.createXMLStreamReader(stream);
+            moveToRoot(reader, part);
+            opened = true;
+            return new XmlPart(part, stream, reader);
+        } catch (XMLStreamException e) {
+            throw unreadable(part, null, null, null, e);
+        } finally {
+            if (!opened) {
+                stream.close();
+            }
+        }
     }
 
     /**
-     * Opens a worksheet part like {@link #openXml}, but without namespace processing: sheets are the bulk of a
-     * workbook, their elements are told apart by local name alone, and namespace bookkeeping costs the parser
-     * about a tenth of its time. Element names then keep their prefix, if the writer used one.
+     * Opens a large XML part (a worksheet, the shared strings) with {@link XmlScanner}, positioned on its root
+     * element; a DOCTYPE is refused as by {@link #openXml}. The sheet, if given, is named in messages.
      */
-    XmlPart openSheetXml(String part, String sheet) throws IOException, SourceFormatException {
-        return open(part, sheet, sheetXml);
+    XmlScanner openScanner(String part, String sheet) throws IOException, SourceFormatException {
+        InputStream stream = openEntry(part, sheet);
+        boolean opened = false;
+        try {
+            XmlScanner scanner = XmlScanner.over(stream);
+            int event = scanner.next();
+            if (event == XmlScanner.DOCTYPE) {
+                throw doctype(part, sheet);
+            }
+            if (event != XmlScanner.START) {
+                throw noElement(part, sheet);
+            }
+            opened = true;
+            return scanner;
+        } catch (XmlSyntaxException | IOException e) {
+            throw unreadable(part, sheet, null, null, e);
+        } finally {
+            if (!opened) {
+                stream.close();
+            }
+        }
     }
 
-    private XmlPart open(String part, String sheet, XMLInputFactory factory) throws IOException, SourceFormatException {
+    private InputStream openEntry(String part, String sheet) throws IOException, SourceFormatException {
         ZipEntry entry = zip.getEntry(part);
         if (entry == null) {
             throw new SourceFormatException(fileName, sheet, null, null, "the file is damaged: part " + part
@@ -108,24 +140,10 @@ final class ZipPackage implements Closeable {
         }
         // the directory's compressed size is the file maker's claim; no part can be larger than the file
         long compressedSize = Math.min(entry.getCompressedSize(), fileSize);
-        InputStream stream;
         try {
-            stream = new GuardedInputStream(zip.getInputStream(entry), part, compressedSize, limits);
+            return new GuardedInputStream(zip.getInputStream(entry), part, compressedSize, limits);
         } catch (ZipException damagedHeader) {
             throw unreadable(part, sheet, null, null, damagedHeader);
-        }
-        boolean opened = false;
-        try {
-            XMLStreamReader reader = factory.createXMLStreamReader(stream);
-            moveToRoot(reader, part, sheet);
-            opened = true;
-            return new XmlPart(part, stream, reader);
-        } catch (XMLStreamException e) {
-            throw unreadable(part, sheet, null, null, e);
-        } finally {
-            if (!opened) {
-                stream.close();
-            }
         }
     }
 
@@ -144,7 +162,7 @@ final class ZipPackage implements Closeable {
             return new SourceFormatException(fileName, sheet, row, column, "the file is truncated or damaged: part "
                     + part + " cannot be unpacked (" + io.getMessage() + "); download or export it again", failure);
         }
-        if (io instanceof CharConversionException) {
+        if (io instanceof CharConversionException || io instanceof CharacterCodingException) {
             return new SourceFormatException(fileName, sheet, row, column, "part " + part
                     + " is not valid text in its declared encoding (" + io.getMessage()
                     + "); the file is damaged or was not written by a spreadsheet program", failure);
@@ -162,22 +180,29 @@ final class ZipPackage implements Closeable {
         zip.close();
     }
 
-    private void moveToRoot(XMLStreamReader reader, String part, String sheet)
-            throws XMLStreamException, SourceFormatException {
+    private void moveToRoot(XMLStreamReader reader, String part) throws XMLStreamException, SourceFormatException {
         while (true) {
             int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 return;
             }
             if (event == XMLStreamConstants.DTD) {
-                throw new SourceFormatException(fileName, sheet, null, null, "part " + part + " declares a DOCTYPE,"
-                        + " which xlsx parts never do; it is refused so that no entity or external file is read");
+                throw doctype(part, null);
             }
             if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new SourceFormatException(fileName, sheet, null, null, "part " + part
-                        + " holds no XML element; the file is damaged or was not written by a spreadsheet program");
+                throw noElement(part, null);
             }
         }
+    }
+
+    private SourceFormatException doctype(String part, String sheet) {
+        return new SourceFormatException(fileName, sheet, null, null, "part " + part + " declares a DOCTYPE, which"
+                + " xlsx parts never do; it is refused so that no entity or external file is read");
+    }
+
+    private SourceFormatException noElement(String part, String sheet) {
+        return new SourceFormatException(fileName, sheet, null, null, "part " + part
+                + " holds no XML element; the file is damaged or was not written by a spreadsheet program");
     }
 
     private static IOException ioCause(Throwable failure) {
@@ -193,6 +218,9 @@ final class ZipPackage implements Closeable {
     }
 
     private static String where(Exception failure) {
+        if (failure instanceof XmlSyntaxException syntax) {
+            return " at line " + syntax.line() + ", column " + syntax.column();
+        }
         Location location = failure instanceof XMLStreamException x ? x.getLocation() : null;
         return location == null || location.getLineNumber() < 0 ? ""
                 : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
@@ -209,9 +237,8 @@ final class ZipPackage implements Closeable {
         return own.endsWith(".") ? own.substring(0, own.length() - 1) : own;
     }
 
-    private static XMLInputFactory secureFactory(boolean namespaceAware) {
+    private static XMLInputFactory secureFactory() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");

@@ -23,7 +23,7 @@ final class HandMadeXlsx {
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
     private final List<String> sheetNames = new ArrayList<>();
-    private final Map<String, String> parts = new LinkedHashMap<>();
+    private final Map<String, byte[]> parts = new LinkedHashMap<>();
     private final Map<String, Repetition> repetitiveParts = new LinkedHashMap<>();
     private boolean date1904;
     private boolean absoluteTargets;
@@ -73,8 +73,13 @@ final class HandMadeXlsx {
         return this;
     }
 
-    /** Any part, replacing what the builder would write under that name. */
+    /** Any part, replacing what the builder would write under that name; null leaves the part out. */
     HandMadeXlsx part(String name, String content) {
+        return part(name, content == null ? null : content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any part as bytes, for encodings other than UTF-8. */
+    HandMadeXlsx part(String name, byte[] content) {
         parts.put(name, content);
         return this;
     }
@@ -92,17 +97,17 @@ final class HandMadeXlsx {
     Path writeTo(Path file) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
-            Map<String, String> all = new LinkedHashMap<>();
-            all.put("[Content_Types].xml", XML_DECLARATION
-                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
-            all.put("_rels/.rels", XML_DECLARATION);
-            all.put("xl/workbook.xml", workbook());
-            all.put("xl/_rels/workbook.xml.rels", relationships());
+            Map<String, byte[]> all = new LinkedHashMap<>();
+            all.put("[Content_Types].xml", utf8(XML_DECLARATION
+                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"));
+            all.put("_rels/.rels", utf8(XML_DECLARATION));
+            all.put("xl/workbook.xml", utf8(workbook()));
+            all.put("xl/_rels/workbook.xml.rels", utf8(relationships()));
             all.putAll(parts);
-            for (Map.Entry<String, String> part : all.entrySet()) {
+            for (Map.Entry<String, byte[]> part : all.entrySet()) {
                 if (part.getValue() != null) {
                     zip.putNextEntry(new ZipEntry(part.getKey()));
-                    zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                    zip.write(part.getValue());
                     zip.closeEntry();
                 }
             }
@@ -111,6 +116,10 @@ final class HandMadeXlsx {
             }
         }
         return file;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private String workbook() {

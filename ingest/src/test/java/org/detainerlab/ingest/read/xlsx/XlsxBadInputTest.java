@@ -2,6 +2,7 @@ package org.detainerlab.ingest.read.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -121,6 +122,53 @@ class XlsxBadInputTest {
                     .hasMessageContaining("part xl/worksheets/sheet1.xml is not well-formed XML at line")
                     .hasMessageContaining("must be terminated by the matching end-tag");
         }
+    }
+
+    @Test
+    void aFailureIsThrownAgainOnEveryLaterCall() throws Exception {
+        Path file = new HandMadeXlsx().sheet("Data", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+                + "<row r=\"2\"><c r=\"A2\"><v>2</v></c><c r=\"B2\"><v>3</v></row><row r=\"3\"/>")
+                .writeTo(dir.resolve("again.xlsx"));
+
+        try (XlsxSource source = XlsxSource.open(file); RowIterator rows = source.rows("Data")) {
+            assertThat(rows.next().rowNumber()).isEqualTo(1);
+            SourceFormatException first = catchThrowableOfType(rows::next, SourceFormatException.class);
+            assertThat(first).hasMessageStartingWith("again.xlsx, sheet 'Data', row 2: ")
+                    .hasMessageContaining("at line 2, column ");
+            assertThat(catchThrowableOfType(rows::next, SourceFormatException.class)).isSameAs(first);
+        }
+    }
+
+    @Test
+    void textThatIsNotUtf8NamesTheSheetAndRow() throws Exception {
+        byte[] head = ("<worksheet xmlns=\"" + HandMadeXlsx.MAIN_NS + "\"><sheetData><row r=\"1\"><c r=\"A1\""
+                + " t=\"inlineStr\"><is><t>ok</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "</t></is></c></row></sheetData></worksheet>".getBytes(StandardCharsets.UTF_8);
+        byte[] sheet = Arrays.copyOf(head, head.length + 2 + tail.length);
+        sheet[head.length] = 'Z';
+        sheet[head.length + 1] = (byte) 0xFC;
+        System.arraycopy(tail, 0, sheet, head.length + 2, tail.length);
+        Path file = new HandMadeXlsx().sheet("Data", "").part("xl/worksheets/sheet1.xml", sheet)
+                .writeTo(dir.resolve("latin1.xlsx"));
+
+        assertRefused(file).hasMessageStartingWith("latin1.xlsx, sheet 'Data', row 2: ")
+                .hasMessageContaining("part xl/worksheets/sheet1.xml is not valid text in its declared encoding");
+    }
+
+    @Test
+    void closingASheetPartWayStopsItsReadingThread() throws Exception {
+        Path file = workbookWithRows(dir.resolve("long.xlsx"), 20_000);
+
+        try (XlsxSource source = XlsxSource.open(file)) {
+            try (RowIterator rows = source.rows("Data")) {
+                assertThat(rows.next().cells()).startsWith("0");
+            }
+            assertThat(readingThreads()).isEmpty();
+            RowIterator leftOpen = source.rows("Data");
+            assertThat(leftOpen.next().cells()).startsWith("0");
+        }
+        assertThat(readingThreads()).isEmpty();
     }
 
     @Test
@@ -273,7 +321,7 @@ class XlsxBadInputTest {
 
     @Test
     void aSheetWhosePartIsMissing() throws Exception {
-        Path file = new HandMadeXlsx().sheet("Data", "").part("xl/worksheets/sheet1.xml", null)
+        Path file = new HandMadeXlsx().sheet("Data", "").part("xl/worksheets/sheet1.xml", (String) null)
                 .writeTo(dir.resolve("missing.xlsx"));
 
         assertRefused(file).hasMessageContaining("sheet 'Data'")
@@ -301,6 +349,11 @@ class XlsxBadInputTest {
         source.close();
         Files.delete(file);
         assertThat(file).doesNotExist();
+    }
+
+    private static List<Thread> readingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("xlsx read-ahead")).toList();
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Path file) {

@@ -2,6 +2,7 @@ package org.detainerlab.ingest.read.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,6 +158,43 @@ class XlsxCellValuesTest {
                 .writeTo(dir.resolve("absolute.xlsx"));
 
         assertThat(ReadBack.onlyRow(file)).containsExactly("prefixed", "shared");
+    }
+
+    @Test
+    void sheetsLaidOutAsAnyXmlWriterMayAreReadAlike() throws Exception {
+        String ns = HandMadeXlsx.MAIN_NS;
+        Path file = new HandMadeXlsx().sharedStrings("<t>shared</t>").sheet("Sheet1", "")
+                .part("xl/worksheets/sheet1.xml", "<?xml version='1.0' encoding='utf-8'?>\r\n"
+                        + "<!-- written by hand -->\r\n<worksheet xmlns='" + ns + "'>\r\n  <sheetData>\r\n"
+                        + "    <row r = '1' >\r\n"
+                        + "      <c r='A1' t='&#115;'><v>0</v></c> <!-- a comment between cells -->\r\n"
+                        + "      <c r='B1' t=\"inlineStr\"><is><t>line one\r\nline two &amp; <?pi data?>more</t>"
+                        + "</is></c>\r\n"
+                        + "      <c r='C1'><v><![CDATA[12.50]]></v></c>\r\n"
+                        + "      <c r='D1' t='str'><v>&#x1F600; &lt;tag&gt; &#65;</v></c>\r\n"
+                        + "      <c t='inlineStr' r='E1' ><is ><t >spaced markup</t ></is ></c >\r\n"
+                        + "    </row>\r\n  </sheetData>\r\n</worksheet>\r\n")
+                .writeTo(dir.resolve("by-hand.xlsx"));
+
+        assertThat(ReadBack.onlyRow(file)).containsExactly("shared", "line one\nline two & more", "12.5",
+                "\uD83D\uDE00 <tag> A", "spaced markup");
+    }
+
+    @Test
+    void sheetsInUtf16OrADeclaredEncodingAreRead() throws Exception {
+        String rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Zürich – 東京</t></is></c></row>";
+        String utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet xmlns=\"" + HandMadeXlsx.MAIN_NS
+                + "\"><sheetData>" + rows + "</sheetData></worksheet>";
+        String latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet xmlns=\"" + HandMadeXlsx.MAIN_NS
+                + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Zürich</t></is></c></row>"
+                + "</sheetData></worksheet>";
+        Path file = new HandMadeXlsx().sheet("UTF-16", "").sheet("Latin-1", "")
+                .part("xl/worksheets/sheet1.xml", utf16.getBytes(StandardCharsets.UTF_16))
+                .part("xl/worksheets/sheet2.xml", latin1.getBytes(StandardCharsets.ISO_8859_1))
+                .writeTo(dir.resolve("encodings.xlsx"));
+
+        assertThat(ReadBack.cells(file, "UTF-16")).containsExactly(List.of("Zürich – 東京"));
+        assertThat(ReadBack.cells(file, "Latin-1")).containsExactly(List.of("Zürich"));
     }
 
     private static String shared(String reference, int index) {

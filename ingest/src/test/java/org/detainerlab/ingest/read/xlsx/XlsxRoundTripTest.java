@@ -9,19 +9,26 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceRow;
+import org.detainerlab.ingest.read.xlsx.XlsxWriter.StringStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** What {@link XlsxWriter} writes, {@link XlsxSource} reads back as the text the ingest pipeline expects. */
+/**
+ * What {@link XlsxWriter} writes, {@link XlsxSource} reads back as the text the ingest pipeline expects, whether
+ * text is stored in the cells or in the shared string table.
+ */
 class XlsxRoundTripTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void everyKindOfValueComesBackAsText() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StringStorage.class)
+    void everyKindOfValueComesBackAsText(StringStorage strings) throws Exception {
         Path file = dir.resolve("values.xlsx");
-        try (XlsxWriter xlsx = XlsxWriter.create(file)) {
+        try (XlsxWriter xlsx = XlsxWriter.create(file, strings)) {
             xlsx.startSheet("Values");
             xlsx.writeRow("plain", "a & b < c > d \"q\" 'apos'", "Zürich – 東京 – 😀", 1987, 123_456_789_012L,
                     0.25, new BigDecimal("12.50"), -3.75, LocalDate.of(2015, 1, 31),
@@ -34,10 +41,11 @@ class XlsxRoundTripTest {
                 "2015-01-31T13:45:00", "1999-12-31", "TRUE", "FALSE", "100000000000000000000", "0.3");
     }
 
-    @Test
-    void blanksInsideTheRowAreKeptAndTrailingBlanksDropped() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StringStorage.class)
+    void blanksInsideTheRowAreKeptAndTrailingBlanksDropped(StringStorage strings) throws Exception {
         Path file = dir.resolve("blanks.xlsx");
-        try (XlsxWriter xlsx = XlsxWriter.create(file)) {
+        try (XlsxWriter xlsx = XlsxWriter.create(file, strings)) {
             xlsx.startSheet("Blanks");
             xlsx.writeRow("a", null, "", "d", null, "", "   ");
             xlsx.writeRow(null, null, "c");
@@ -46,10 +54,11 @@ class XlsxRoundTripTest {
         assertThat(ReadBack.cells(file, "Blanks")).containsExactly(List.of("a", "", "", "d"), List.of("", "", "c"));
     }
 
-    @Test
-    void spacesAroundTextAreKept() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StringStorage.class)
+    void spacesAroundTextAreKept(StringStorage strings) throws Exception {
         Path file = dir.resolve("spaces.xlsx");
-        try (XlsxWriter xlsx = XlsxWriter.create(file)) {
+        try (XlsxWriter xlsx = XlsxWriter.create(file, strings)) {
             xlsx.startSheet("Spaces");
             xlsx.writeRow("County ", "  Jail Enforcement Model", " ", "x");
         }
@@ -57,12 +66,13 @@ class XlsxRoundTripTest {
         assertThat(ReadBack.onlyRow(file)).containsExactly("County ", "  Jail Enforcement Model", " ", "x");
     }
 
-    @Test
-    void charactersXmlCannotCarryAreEscapedAsExcelDoesAndReadBack() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StringStorage.class)
+    void charactersXmlCannotCarryAreEscapedAsExcelDoesAndReadBack(StringStorage strings) throws Exception {
         String[] texts = {"line 1\r\nline 2\tcolumn", "bell\u0007 and nul\u0000", "_x0041_ is not A",
             "snake_case_x and _x_"};
         Path file = dir.resolve("escapes.xlsx");
-        try (XlsxWriter xlsx = XlsxWriter.create(file)) {
+        try (XlsxWriter xlsx = XlsxWriter.create(file, strings)) {
             xlsx.startSheet("Escapes");
             xlsx.writeRow((Object[]) texts);
         }
@@ -114,11 +124,12 @@ class XlsxRoundTripTest {
         assertThat(rows).allSatisfy(row -> assertThat(row.sheet()).isEqualTo("FY2024"));
     }
 
-    @Test
-    void aLongSheetStreamsEveryRow() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StringStorage.class)
+    void aLongSheetStreamsEveryRow(StringStorage strings) throws Exception {
         int count = 50_000;
         Path file = dir.resolve("long.xlsx");
-        try (XlsxWriter xlsx = XlsxWriter.create(file)) {
+        try (XlsxWriter xlsx = XlsxWriter.create(file, strings)) {
             xlsx.startSheet("Long");
             for (int i = 1; i <= count; i++) {
                 xlsx.writeRow(i, "row " + i, LocalDate.of(2020, 1, 1).plusDays(i % 1000));

@@ -134,6 +134,69 @@ class XlsxWriterTest {
         });
     }
 
+    @Test
+    void sharedStringsAreWrittenOnceEachAsExcelWritesThem() throws Exception {
+        Path file = dir.resolve("shared.xlsx");
+        try (XlsxWriter xlsx = XlsxWriter.create(file, XlsxWriter.StringStorage.SHARED)) {
+            xlsx.startSheet("One");
+            xlsx.writeRow("TEXAS", "OHIO", " spaced ", 7);
+            xlsx.startSheet("Two");
+            xlsx.writeRow("OHIO", "a & b", "TEXAS");
+        }
+
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            DocumentBuilderFactory dom = DocumentBuilderFactory.newInstance();
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    assertThat(dom.newDocumentBuilder().parse(in).getDocumentElement()).as(entry.getName()).isNotNull();
+                }
+            }
+            assertThat(text(zip, "xl/sharedStrings.xml")).endsWith("<sst xmlns=\"" + HandMadeXlsx.MAIN_NS + "\""
+                    + " count=\"6\" uniqueCount=\"4\"><si><t>TEXAS</t></si><si><t>OHIO</t></si>"
+                    + "<si><t xml:space=\"preserve\"> spaced </t></si><si><t>a &amp; b</t></si></sst>");
+            assertThat(text(zip, "xl/worksheets/sheet2.xml")).contains("<c r=\"A1\" t=\"s\"><v>1</v></c>",
+                    "<c r=\"C1\" t=\"s\"><v>0</v></c>");
+            assertThat(text(zip, "[Content_Types].xml")).contains("PartName=\"/xl/sharedStrings.xml\"");
+            assertThat(text(zip, "xl/_rels/workbook.xml.rels"))
+                    .contains("/sharedStrings\" Target=\"sharedStrings.xml\"");
+        }
+        assertThat(ReadBack.cells(file, "One")).containsExactly(List.of("TEXAS", "OHIO", " spaced ", "7"));
+        assertThat(ReadBack.cells(file, "Two")).containsExactly(List.of("OHIO", "a & b", "TEXAS"));
+    }
+
+    @Test
+    void aRefusedRowLeavesNoSharedStringBehind() throws Exception {
+        Path file = dir.resolve("refused-shared.xlsx");
+        try (XlsxWriter xlsx = XlsxWriter.create(file, XlsxWriter.StringStorage.SHARED)) {
+            xlsx.startSheet("Data");
+            xlsx.writeRow("kept");
+            assertThatThrownBy(() -> xlsx.writeRow("kept", "new", "broken \uD800 surrogate"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cell C2");
+            xlsx.writeRow("after", "kept");
+        }
+
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertThat(text(zip, "xl/sharedStrings.xml")).contains("count=\"3\" uniqueCount=\"2\">"
+                    + "<si><t>kept</t></si><si><t>after</t></si></sst>");
+        }
+        assertThat(ReadBack.cells(file, "Data")).containsExactly(List.of("kept"), List.of("after", "kept"));
+    }
+
+    @Test
+    void aWorkbookWithoutTextHasNoSharedStringsPart() throws Exception {
+        Path file = dir.resolve("numbers.xlsx");
+        try (XlsxWriter xlsx = XlsxWriter.create(file, XlsxWriter.StringStorage.SHARED)) {
+            xlsx.startSheet("Numbers");
+            xlsx.writeRow(1, 2.5);
+        }
+
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertThat(zip.getEntry("xl/sharedStrings.xml")).isNull();
+            assertThat(text(zip, "xl/_rels/workbook.xml.rels")).doesNotContain("sharedStrings");
+        }
+        assertThat(ReadBack.cells(file, "Numbers")).containsExactly(List.of("1", "2.5"));
+    }
+
     private static String text(ZipFile zip, String part) throws Exception {
         try (InputStream in = zip.getInputStream(zip.getEntry(part))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
