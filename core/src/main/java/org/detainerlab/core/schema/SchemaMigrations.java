@@ -1,12 +1,15 @@
 package org.detainerlab.core.schema;
 
 import java.sql.Connection;
+import java.util.Map;
 
 import liquibase.Liquibase;
+import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Applies the schema's Liquibase changelog over a plain JDBC connection, for tools that work on a database without
@@ -19,12 +22,16 @@ public final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
-    /** Brings the schema up to date; the connection is closed afterwards. */
+    /** Brings the schema up to date, quietly (tools print their own output); the connection is closed afterwards. */
     @SuppressWarnings("deprecation")
     public static void apply(Connection connection) throws Exception {
-        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-        try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-            liquibase.update("");
-        }
+        java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
+        Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
+                liquibase.update("");
+            }
+        });
     }
 }
