@@ -24,6 +24,7 @@ import org.detainerlab.ingest.load.IngestResult;
 import org.detainerlab.ingest.load.ProgressListener;
 import org.detainerlab.ingest.load.ReleaseLoader;
 import org.detainerlab.ingest.load.SourceMetadata;
+import org.detainerlab.ingest.normalise.ReferenceData;
 import org.detainerlab.ingest.read.ReadLimits;
 import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceFormatException;
@@ -107,7 +108,7 @@ public final class AgreementLoader {
                               ProgressListener progress) throws SQLException, IngestException {
         String fileName = file.getFileName().toString();
         AgreementReport report = new AgreementReport();
-        StateNames states = StateNames.load(connection);
+        ReferenceData states = ReferenceData.load(connection);
         LocalDate today = LocalDate.now(clock);
         long releaseId = insertRelease(connection, file, fileName, sha256, request);
         AgreementSheet first = null;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.detainerlab.ingest.normalise.ReferenceData;
 import org.detainerlab.ingest.read.SourceRow;
 
 /**
@@ -26,12 +27,12 @@ final class AgreementNormaliser {
     private static final Set<String> COUNTY_PLACEHOLDERS = Set.of("#N/A", "#NA", "N/A", "NA");
 
     private final AgreementSheet sheet;
-    private final StateNames states;
+    private final ReferenceData states;
     private final SheetHyperlinks links;
     private final AgreementReport report;
     private final LocalDate today;
 
-    AgreementNormaliser(AgreementSheet sheet, StateNames states, SheetHyperlinks links, AgreementReport report,
+    AgreementNormaliser(AgreementSheet sheet, ReferenceData states, SheetHyperlinks links, AgreementReport report,
                         LocalDate today) {
         this.sheet = sheet;
         this.states = states;
@@ -55,7 +56,7 @@ final class AgreementNormaliser {
             hit(AgreementRule.NAME_MISSPELT, row, AGENCY, agencyRaw);
         }
         String stateRaw = sheet.raw(row, STATE);
-        Long stateId = stateRaw == null ? null : states.resolve(stateRaw);
+        Long stateId = stateRaw == null ? null : states.state(stateRaw);
         if (stateId == null) {
             hit(AgreementRule.STATE_UNRESOLVED, row, STATE, stateRaw == null ? "" : stateRaw);
         }

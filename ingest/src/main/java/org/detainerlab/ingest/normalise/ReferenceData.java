@@ -52,13 +52,16 @@ public final class ReferenceData {
         return new ReferenceData(states, facilities);
     }
 
-    /** Upper case, trimmed, inner white space collapsed: how names are compared (as facility aliases are stored). */
+    /**
+     * Upper case, trimmed, inner white space (including the no-break spaces spreadsheets carry) collapsed: how names
+     * are compared, as facility aliases are stored.
+     */
     static String key(String raw) {
-        return raw.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        return raw.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 
     /** The jurisdiction id of a state name or USPS code, or null. */
-    Long state(String raw) {
+    public Long state(String raw) {
         Long id = stateMemo.computeIfAbsent(raw, r -> statesByKey.getOrDefault(key(r), NONE));
         return id.equals(NONE) ? null : id;
     }
