@@ -31,6 +31,7 @@ import org.detainerlab.ingest.read.SourceFormatException;
 import org.detainerlab.ingest.read.SourceRow;
 import org.detainerlab.ingest.read.SpreadsheetSource;
 import org.detainerlab.ingest.read.Spreadsheets;
+import org.detainerlab.ingest.read.xlsx.Hyperlinks;
 import org.detainerlab.ingest.read.xlsx.XlsxSource;
 
 /**
@@ -130,8 +131,7 @@ public final class AgreementLoader {
                     }
                     first = first == null ? layout : first;
                     ignoredHeaders.addAll(layout.ignoredHeaders());
-                    SheetHyperlinks links = source instanceof XlsxSource
-                            ? SheetHyperlinks.read(file, sheet, limits) : SheetHyperlinks.NONE;
+                    Hyperlinks links = source instanceof XlsxSource xlsx ? xlsx.hyperlinks(sheet) : Hyperlinks.NONE;
                     AgreementNormaliser normaliser = new AgreementNormaliser(layout, states, links, report, today);
                     progress.progress("reading sheet " + sheet, report.rows().rowsRead());
                     for (SourceRow row = rows.next(); row != null; row = rows.next()) {

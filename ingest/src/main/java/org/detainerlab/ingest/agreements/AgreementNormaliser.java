@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.detainerlab.ingest.normalise.ReferenceData;
 import org.detainerlab.ingest.read.SourceRow;
+import org.detainerlab.ingest.read.xlsx.Hyperlinks;
 
 /**
  * Turns the rows of one sheet into agreements, applying the {@link AgreementRule}s: published text is kept in the
@@ -28,11 +29,11 @@ final class AgreementNormaliser {
 
     private final AgreementSheet sheet;
     private final ReferenceData states;
-    private final SheetHyperlinks links;
+    private final Hyperlinks links;
     private final AgreementReport report;
     private final LocalDate today;
 
-    AgreementNormaliser(AgreementSheet sheet, ReferenceData states, SheetHyperlinks links, AgreementReport report,
+    AgreementNormaliser(AgreementSheet sheet, ReferenceData states, Hyperlinks links, AgreementReport report,
                         LocalDate today) {
         this.sheet = sheet;
         this.states = states;

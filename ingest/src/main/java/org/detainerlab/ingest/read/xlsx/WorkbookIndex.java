@@ -59,7 +59,7 @@ final class WorkbookIndex {
                 }
                 String element = xml.getLocalName();
                 if (element.equals("sheet")) {
-                    listed.add(new Listed(xml.getAttributeValue(null, "name"), relationshipId(xml)));
+                    listed.add(new Listed(xml.getAttributeValue(null, "name"), PartRelationships.idOf(xml)));
                 } else if (element.equals("workbookPr")) {
                     String value = xml.getAttributeValue(null, "date1904");
                     date1904 = "1".equals(value) || "true".equals(value);
@@ -113,17 +113,6 @@ final class WorkbookIndex {
         return zip.contains(conventional) ? conventional : null;
     }
 
-    /** The {@code r:id} attribute; read by local name because strict OOXML uses another namespace for it. */
-    private static String relationshipId(XMLStreamReader xml) {
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            String namespace = xml.getAttributeNamespace(i);
-            if (xml.getAttributeLocalName(i).equals("id") && namespace != null && !namespace.isEmpty()) {
-                return xml.getAttributeValue(i);
-            }
-        }
-        return null;
-    }
-
     /** Targets of {@code xl/_rels/workbook.xml.rels}, resolved to zip entry names. */
     private static final class Relationships {
 
@@ -137,49 +126,22 @@ final class WorkbookIndex {
                         + WORKBOOK_RELS + " is missing, so its sheets cannot be found; export the workbook again");
             }
             Relationships relationships = new Relationships();
-            try (XmlPart part = zip.openXml(WORKBOOK_RELS)) {
-                XMLStreamReader xml = part.reader();
-                while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT
-                            && xml.getLocalName().equals("Relationship")
-                            && !"External".equals(xml.getAttributeValue(null, "TargetMode"))) {
-                        relationships.add(xml.getAttributeValue(null, "Id"), xml.getAttributeValue(null, "Type"),
-                                xml.getAttributeValue(null, "Target"));
-                    }
+            for (PartRelationships.Relationship relationship : PartRelationships.read(zip, WORKBOOK_RELS, null)) {
+                if (!relationship.external()) {
+                    relationships.add(relationship.id(), relationship.type(), relationship.target());
                 }
-            } catch (XMLStreamException e) {
-                throw zip.unreadable(WORKBOOK_RELS, null, null, null, e);
             }
             return relationships;
         }
 
         private void add(String id, String type, String target) {
-            if (id == null || target == null) {
-                return;
-            }
-            String part = resolve(target);
+            String part = PartRelationships.resolve(WORKBOOK_FOLDER, target);
             targets.put(id, part);
             if (type != null && type.endsWith(SHARED_STRINGS_TYPE)) {
                 sharedStrings = part;
             } else if (type != null && type.endsWith(STYLES_TYPE)) {
                 styles = part;
             }
-        }
-
-        /** Targets are relative to {@code xl/} ({@code worksheets/sheet1.xml}) or absolute ({@code /xl/...}). */
-        private static String resolve(String target) {
-            String path = target.startsWith("/") ? target.substring(1) : WORKBOOK_FOLDER + target;
-            List<String> segments = new ArrayList<>();
-            for (String segment : path.split("/")) {
-                if (segment.equals("..")) {
-                    if (!segments.isEmpty()) {
-                        segments.remove(segments.size() - 1);
-                    }
-                } else if (!segment.isEmpty() && !segment.equals(".")) {
-                    segments.add(segment);
-                }
-            }
-            return String.join("/", segments);
         }
     }
 }

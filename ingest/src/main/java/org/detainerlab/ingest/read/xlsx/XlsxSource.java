@@ -105,6 +105,20 @@ public final class XlsxSource implements SpreadsheetSource {
         return ahead;
     }
 
+    /**
+     * The links of the named sheet's cells to addresses outside the workbook, which its rows do not carry; read
+     * with the same protections as the rows. {@link Hyperlinks#NONE} for a sheet without links, or one the
+     * workbook does not have.
+     */
+    public Hyperlinks hyperlinks(String sheet) throws IOException, SourceFormatException {
+        for (WorkbookIndex.Sheet candidate : workbook.sheets()) {
+            if (candidate.name().equals(sheet)) {
+                return HyperlinkReader.read(zip, candidate.part(), sheet);
+            }
+        }
+        return Hyperlinks.NONE;
+    }
+
     /** Closes the file, and first any sheet still being read, so that no reading thread outlives it. */
     @Override
     public void close() throws IOException {

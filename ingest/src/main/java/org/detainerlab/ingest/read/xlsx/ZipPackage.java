@@ -89,15 +89,20 @@ final class ZipPackage implements Closeable {
      * outright: xlsx parts never have one, and refusing it means no entity, internal or external, is ever expanded.
      */
     XmlPart openXml(String part) throws IOException, SourceFormatException {
-        InputStream stream = openEntry(part, null);
+        return openXml(part, null);
+    }
+
+    /** {@link #openXml(String)} of a part that belongs to a sheet, which messages then name. */
+    XmlPart openXml(String part, String sheet) throws IOException, SourceFormatException {
+        InputStream stream = openEntry(part, sheet);
         boolean opened = false;
         try {
             XMLStreamReader reader = xml.createXMLStreamReader(stream);
-            moveToRoot(reader, part);
+            moveToRoot(reader, part, sheet);
             opened = true;
             return new XmlPart(part, stream, reader);
         } catch (XMLStreamException e) {
-            throw unreadable(part, null, null, null, e);
+            throw unreadable(part, sheet, null, null, e);
         } finally {
             if (!opened) {
                 stream.close();
@@ -180,17 +185,18 @@ final class ZipPackage implements Closeable {
         zip.close();
     }
 
-    private void moveToRoot(XMLStreamReader reader, String part) throws XMLStreamException, SourceFormatException {
+    private void moveToRoot(XMLStreamReader reader, String part, String sheet)
+            throws XMLStreamException, SourceFormatException {
         while (true) {
             int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 return;
             }
             if (event == XMLStreamConstants.DTD) {
-                throw doctype(part, null);
+                throw doctype(part, sheet);
             }
             if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw noElement(part, null);
+                throw noElement(part, sheet);
             }
         }
     }
