@@ -10,6 +10,7 @@ import org.detainerlab.ingest.load.IngestRequest;
 import org.detainerlab.ingest.load.IngestResult;
 import org.detainerlab.ingest.load.ProgressListener;
 import org.detainerlab.ingest.load.ReleaseLoader;
+import org.detainerlab.ingest.load.UnknownLayoutException;
 import org.detainerlab.ingest.map.HeaderDetector;
 import org.detainerlab.ingest.read.ReadLimits;
 import org.detainerlab.ingest.read.RowIterator;
@@ -19,9 +20,10 @@ import org.detainerlab.ingest.read.SpreadsheetSource;
 import org.detainerlab.ingest.read.Spreadsheets;
 
 /**
- * The one entry point for loading a file, used by the CLI and by the application's jobs: a 287(g) agreement list
- * (recognised by its header) goes to the {@link AgreementLoader}, anything else to the detainer
- * {@link ReleaseLoader}, which explains what it expected if the file is neither.
+ * The one entry point for loading a file, used by the CLI and by the application's jobs. Detainer releases, the
+ * large and common case, go straight to the {@link ReleaseLoader}; only a file whose header matches no detainer
+ * layout is looked at again, and goes to the {@link AgreementLoader} if it is a 287(g) list. A file that is neither
+ * gets the detainer loader's explanation of what it found and expected.
  */
 public final class Ingest {
 
@@ -36,8 +38,14 @@ public final class Ingest {
     }
 
     public IngestResult file(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
-        boolean agreementList = request.profile() == null && isAgreementList(file);
-        return agreementList ? agreements.ingest(file, request, progress) : detainers.ingest(file, request, progress);
+        try {
+            return detainers.ingest(file, request, progress);
+        } catch (UnknownLayoutException e) {
+            if (request.profile() == null && isAgreementList(file)) {
+                return agreements.ingest(file, request, progress);
+            }
+            throw e;
+        }
     }
 
     /** Whether one of the first rows of the first non-empty sheet is a 287(g) list's header. */

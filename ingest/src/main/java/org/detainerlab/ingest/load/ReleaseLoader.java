@@ -136,7 +136,12 @@ public final class ReleaseLoader {
         try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
             for (String sheet : source.sheets()) {
                 try (RowIterator rows = source.rows(sheet)) {
-                    SheetLayout layout = HeaderDetector.detect(fileName, sheet, rows, candidates);
+                    SheetLayout layout;
+                    try {
+                        layout = HeaderDetector.detect(fileName, sheet, rows, candidates);
+                    } catch (SourceFormatException e) {
+                        throw new UnknownLayoutException(e.getMessage(), e);
+                    }
                     if (layout == null) {
                         continue;
                     }
