@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
@@ -23,7 +22,7 @@ import org.detainerlab.ingest.load.IngestRequest;
 import org.detainerlab.ingest.load.IngestResult;
 import org.detainerlab.ingest.load.ProgressListener;
 import org.detainerlab.ingest.load.ReleaseLoader;
-import org.detainerlab.ingest.load.SourceMetadata;
+import org.detainerlab.ingest.load.ReleaseRecords;
 import org.detainerlab.ingest.normalise.ReferenceData;
 import org.detainerlab.ingest.read.ReadLimits;
 import org.detainerlab.ingest.read.RowIterator;
@@ -111,7 +110,8 @@ public final class AgreementLoader {
         AgreementReport report = new AgreementReport();
         ReferenceData states = ReferenceData.load(connection);
         LocalDate today = LocalDate.now(clock);
-        long releaseId = insertRelease(connection, file, fileName, sha256, request);
+        long releaseId = ReleaseRecords.nextId(connection);
+        ReleaseRecords.insert(connection, releaseId, KIND, file, sha256, request);
         AgreementSheet first = null;
         Set<String> ignoredHeaders = new LinkedHashSet<>();
         LocalDate from = null;
@@ -181,28 +181,6 @@ public final class AgreementLoader {
         }
     }
 
-    private static long insertRelease(Connection connection, Path file, String fileName, String sha256,
-                                      IngestRequest request) throws SQLException, IngestException {
-        SourceMetadata meta = request.metadata();
-        try (PreparedStatement insert = connection.prepareStatement("insert into data_release (title, publisher,"
-                + " foia_number, source_url, licence, retrieved_on, file_name, file_size, sha256, status, created_by,"
-                + " kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'LOADING', ?, '" + KIND + "') returning id")) {
-            insert.setString(1, meta.title() == null || meta.title().isBlank() ? fileName : meta.title().strip());
-            insert.setString(2, meta.publisher());
-            insert.setString(3, meta.foiaNumber());
-            insert.setString(4, meta.sourceUrl());
-            insert.setString(5, meta.licence());
-            insert.setObject(6, meta.retrievedOn());
-            insert.setString(7, fileName);
-            insert.setLong(8, sizeOf(file));
-            insert.setString(9, sha256);
-            insert.setString(10, request.requestedBy());
-            try (ResultSet id = insert.executeQuery()) {
-                id.next();
-                return id.getLong(1);
-            }
-        }
-    }
 
     private void finish(Connection connection, long releaseId, AgreementLayout layout, AgreementReport report,
                         IngestRequest request, LocalDate from, LocalDate to, List<String> ignoredHeaders)
@@ -253,11 +231,4 @@ public final class AgreementLoader {
         }
     }
 
-    private static long sizeOf(Path file) throws IngestException {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new IngestException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
-        }
-    }
 }

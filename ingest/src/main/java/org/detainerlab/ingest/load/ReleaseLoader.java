@@ -3,11 +3,7 @@ package org.detainerlab.ingest.load;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -17,7 +13,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,7 +114,7 @@ public final class ReleaseLoader {
         String fileName = file.getFileName().toString();
         ValidationReport report = new ValidationReport();
         RowNormaliser normaliser = new RowNormaliser(ReferenceData.load(connection), report, LocalDate.now(clock));
-        long releaseId = nextReleaseId(connection);
+        long releaseId = ReleaseRecords.nextId(connection);
         String partition = createPartition(connection, releaseId);
         boolean fingerprintChecked = false;
         List<Profile> candidates = request.profile() == null ? Profiles.BUILT_IN : List.of(request.profile());
@@ -208,7 +203,7 @@ public final class ReleaseLoader {
                     report.describeRejections()));
         }
         progress.progress("indexing", report.rowsRead());
-        insertRelease(connection, releaseId, file, fileName, sha256, request);
+        ReleaseRecords.insert(connection, releaseId, "DETAINERS", file, sha256, request);
         attach(connection, partition, releaseId);
         finish(connection, releaseId, used, report, request, from, to);
         progress.progress("done", report.rowsRead());
@@ -249,35 +244,6 @@ public final class ReleaseLoader {
         return "{" + String.join(",", keys) + "}";
     }
 
-    /** The release's id, taken before its row exists, since the rows are copied first. */
-    private static long nextReleaseId(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet id = statement.executeQuery("select nextval(pg_get_serial_sequence('data_release', 'id'))")) {
-            id.next();
-            return id.getLong(1);
-        }
-    }
-
-    private void insertRelease(Connection connection, long releaseId, Path file, String fileName, String sha256,
-                               IngestRequest request) throws SQLException {
-        SourceMetadata meta = request.metadata();
-        try (PreparedStatement insert = connection.prepareStatement("insert into data_release (id, title, publisher,"
-                + " foia_number, source_url, licence, retrieved_on, file_name, file_size, sha256, status, created_by)"
-                + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'LOADING', ?)")) {
-            insert.setLong(1, releaseId);
-            insert.setString(2, meta.title() == null || meta.title().isBlank() ? fileName : meta.title().strip());
-            insert.setString(3, meta.publisher());
-            insert.setString(4, meta.foiaNumber());
-            insert.setString(5, meta.sourceUrl());
-            insert.setString(6, meta.licence());
-            insert.setObject(7, meta.retrievedOn());
-            insert.setString(8, fileName);
-            insert.setLong(9, sizeOf(file));
-            insert.setString(10, sha256);
-            insert.setString(11, request.requestedBy());
-            insert.executeUpdate();
-        }
-    }
 
     /**
      * A table of the detainer table's shape for this release alone, without indexes or foreign keys, so that COPY
@@ -348,13 +314,6 @@ public final class ReleaseLoader {
         }
     }
 
-    private static long sizeOf(Path file) throws SQLException {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new SQLException("cannot read the size of " + file, e);
-        }
-    }
 
     /** The file's SHA-256 as 64 lower-case hex digits. */
     public static String sha256(Path file) throws IngestException {
