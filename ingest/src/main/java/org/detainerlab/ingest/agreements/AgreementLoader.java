@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -77,7 +74,7 @@ public final class AgreementLoader {
         String sha256 = ReleaseLoader.sha256(file);
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
-            Optional<IngestResult> existing = existing(connection, fileName, sha256);
+            Optional<IngestResult> existing = ReleaseRecords.existing(connection, sha256, KIND, fileName);
             if (existing.isPresent()) {
                 connection.rollback();
                 return existing.get();
@@ -92,7 +89,7 @@ public final class AgreementLoader {
             } catch (SQLException e) {
                 connection.rollback();
                 if ("23505".equals(e.getSQLState())) {
-                    Optional<IngestResult> raced = existing(connection, fileName, sha256);
+                    Optional<IngestResult> raced = ReleaseRecords.existing(connection, sha256, KIND, fileName);
                     if (raced.isPresent()) {
                         return raced.get();
                     }
@@ -191,44 +188,8 @@ public final class AgreementLoader {
         } catch (JsonProcessingException e) {
             throw new IngestException("could not write the validation report: " + e.getOriginalMessage(), e);
         }
-        try (PreparedStatement update = connection.prepareStatement("update data_release set status = 'LOADED',"
-                + " profile = ?, coverage_from = ?, coverage_to = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?,"
-                + " likely_duplicates = 0, report = cast(? as jsonb) where id = ?")) {
-            update.setString(1, layout.profile());
-            update.setObject(2, from == null ? null : Date.valueOf(from));
-            update.setObject(3, to == null ? null : Date.valueOf(to));
-            update.setLong(4, report.rows().rowsRead());
-            update.setLong(5, report.rows().rowsLoaded());
-            update.setLong(6, report.rows().rowsRejected());
-            update.setString(7, reportJson);
-            update.setLong(8, releaseId);
-            update.executeUpdate();
-        }
-    }
-
-    /**
-     * The loaded release with this sha256, if any. A file loaded as a detainer release is not an agreement list
-     * and cannot become one: that is refused rather than reported as this loader's release.
-     */
-    private static Optional<IngestResult> existing(Connection connection, String fileName, String sha256)
-            throws SQLException, IngestException {
-        try (PreparedStatement query = connection.prepareStatement("select id, profile, rows_read, rows_loaded,"
-                + " rows_rejected, likely_duplicates, coverage_from, coverage_to, kind from data_release"
-                + " where sha256 = ? and status = 'LOADED'")) {
-            query.setString(1, sha256);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                if (!KIND.equals(rows.getString(9))) {
-                    throw new IngestException(fileName + ": this file is already loaded as release " + rows.getLong(1)
-                            + " of kind " + rows.getString(9) + ", not as a 287(g) agreement list");
-                }
-                return Optional.of(new IngestResult(rows.getLong(1), true, sha256, rows.getString(2), rows.getLong(3),
-                        rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getObject(7, LocalDate.class),
-                        rows.getObject(8, LocalDate.class), null));
-            }
-        }
+        ReleaseRecords.markLoaded(connection, releaseId, layout.profile(), from, to, report.rows().rowsRead(),
+                report.rows().rowsLoaded(), report.rows().rowsRejected(), 0, reportJson);
     }
 
 }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -43,6 +40,9 @@ import org.postgresql.copy.PGCopyOutputStream;
  * nothing and the existing release is reported.
  */
 public final class ReleaseLoader {
+
+    /** The kind of release this loader writes. */
+    public static final String KIND = "DETAINERS";
 
     /** How often progress is reported, in rows. */
     public static final int PROGRESS_EVERY = 10_000;
@@ -87,7 +87,8 @@ public final class ReleaseLoader {
             } catch (SQLException e) {
                 connection.rollback();
                 if ("23505".equals(e.getSQLState())) {
-                    Optional<IngestResult> raced = existing(connection, fingerprint.value());
+                    Optional<IngestResult> raced =
+                            ReleaseRecords.existing(connection, fingerprint.value(), KIND, fileName);
                     if (raced.isPresent()) {
                         return raced.get();
                     }
@@ -162,7 +163,8 @@ public final class ReleaseLoader {
                                 // This connection is busy with COPY: ask on another one, and stop early if it was loaded.
                                 fingerprintChecked = true;
                                 try (Connection other = connections.open()) {
-                                    Optional<IngestResult> loadedBefore = existing(other, fingerprint.value());
+                                    Optional<IngestResult> loadedBefore =
+                                            ReleaseRecords.existing(other, fingerprint.value(), KIND, fileName);
                                     if (loadedBefore.isPresent()) {
                                         throw new AlreadyLoaded(loadedBefore.get());
                                     }
@@ -189,7 +191,7 @@ public final class ReleaseLoader {
             }
         }
         String sha256 = fingerprint.value();
-        Optional<IngestResult> loadedBefore = existing(connection, sha256);
+        Optional<IngestResult> loadedBefore = ReleaseRecords.existing(connection, sha256, KIND, fileName);
         if (loadedBefore.isPresent()) {
             throw new AlreadyLoaded(loadedBefore.get());
         }
@@ -203,7 +205,7 @@ public final class ReleaseLoader {
                     report.describeRejections()));
         }
         progress.progress("indexing", report.rowsRead());
-        ReleaseRecords.insert(connection, releaseId, "DETAINERS", file, sha256, request);
+        ReleaseRecords.insert(connection, releaseId, KIND, file, sha256, request);
         attach(connection, partition, releaseId);
         finish(connection, releaseId, used, report, request, from, to);
         progress.progress("done", report.rowsRead());
@@ -269,39 +271,15 @@ public final class ReleaseLoader {
 
     private void finish(Connection connection, long releaseId, Profile profile, ValidationReport report,
                         IngestRequest request, LocalDate from, LocalDate to) throws SQLException, IngestException {
-        try (PreparedStatement update = connection.prepareStatement("update data_release set status = 'LOADED',"
-                + " profile = ?, coverage_from = ?, coverage_to = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?,"
-                + " likely_duplicates = ?, report = cast(? as jsonb) where id = ?")) {
-            update.setString(1, profile.name());
-            update.setObject(2, from == null ? null : Date.valueOf(from));
-            update.setObject(3, to == null ? null : Date.valueOf(to));
-            update.setLong(4, report.rowsRead());
-            update.setLong(5, report.rowsLoaded());
-            update.setLong(6, report.rowsRejected());
-            update.setLong(7, report.count(Rule.LIKELY_DUPLICATE));
-            update.setString(8, json.writeValueAsString(report.toMap(request.thresholds())));
-            update.setLong(9, releaseId);
-            update.executeUpdate();
+        try {
+            ReleaseRecords.markLoaded(connection, releaseId, profile.name(), from, to, report.rowsRead(),
+                    report.rowsLoaded(), report.rowsRejected(), report.count(Rule.LIKELY_DUPLICATE),
+                    json.writeValueAsString(report.toMap(request.thresholds())));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IngestException("could not write the validation report: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static Optional<IngestResult> existing(Connection connection, String sha256) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select id, profile, rows_read, rows_loaded,"
-                + " rows_rejected, likely_duplicates, coverage_from, coverage_to from data_release where sha256 = ?"
-                + " and status = 'LOADED'")) {
-            query.setString(1, sha256);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new IngestResult(rows.getLong(1), true, sha256, rows.getString(2), rows.getLong(3),
-                        rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getObject(7, LocalDate.class),
-                        rows.getObject(8, LocalDate.class), null));
-            }
-        }
-    }
 
     /** Abandons an unfinished COPY so that the connection can roll back; the transaction discards its rows anyway. */
     private static void cancel(PGCopyOutputStream copy) {

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /** The {@code data_release} row that every loader writes, whatever the release holds. */
 public final class ReleaseRecords {
@@ -46,6 +49,55 @@ public final class ReleaseRecords {
             insert.setString(12, request.requestedBy());
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * The loaded release with this sha256, if any. A file loaded as another kind of release cannot become this
+     * kind: that is refused rather than reported as this loader's release.
+     */
+    public static Optional<IngestResult> existing(Connection connection, String sha256, String kind, String fileName)
+            throws SQLException, IngestException {
+        try (PreparedStatement query = connection.prepareStatement("select id, profile, rows_read, rows_loaded,"
+                + " rows_rejected, likely_duplicates, coverage_from, coverage_to, kind from data_release"
+                + " where sha256 = ? and status = 'LOADED'")) {
+            query.setString(1, sha256);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                if (!kind.equals(rows.getString(9))) {
+                    throw new IngestException(fileName + ": this file is already loaded as release " + rows.getLong(1)
+                            + " of kind " + rows.getString(9) + ", not as " + describe(kind));
+                }
+                return Optional.of(new IngestResult(rows.getLong(1), true, sha256, rows.getString(2), rows.getLong(3),
+                        rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getObject(7, LocalDate.class),
+                        rows.getObject(8, LocalDate.class), null));
+            }
+        }
+    }
+
+    /** Completes the release row: status LOADED, the profile, coverage, counts and the report (JSON text). */
+    public static void markLoaded(Connection connection, long releaseId, String profile, LocalDate from, LocalDate to,
+                                  long read, long loaded, long rejected, long likelyDuplicates, String reportJson)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update data_release set status = 'LOADED',"
+                + " profile = ?, coverage_from = ?, coverage_to = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?,"
+                + " likely_duplicates = ?, report = cast(? as jsonb) where id = ?")) {
+            update.setString(1, profile);
+            update.setObject(2, from == null ? null : Date.valueOf(from));
+            update.setObject(3, to == null ? null : Date.valueOf(to));
+            update.setLong(4, read);
+            update.setLong(5, loaded);
+            update.setLong(6, rejected);
+            update.setLong(7, likelyDuplicates);
+            update.setString(8, reportJson);
+            update.setLong(9, releaseId);
+            update.executeUpdate();
+        }
+    }
+
+    private static String describe(String kind) {
+        return "AGREEMENTS_287G".equals(kind) ? "a 287(g) agreement list" : "a detainer release";
     }
 
     private static long sizeOf(Path file) throws IngestException {
