@@ -23,6 +23,8 @@ import java.util.UUID;
 import org.detainerlab.core.common.ConflictException;
 import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.common.PreconditionFailedException;
+import org.detainerlab.core.common.PreconditionRequiredException;
 import org.detainerlab.core.common.ResourceNotFoundException;
 import org.detainerlab.core.common.ValidationFailedException;
 import org.jboss.logging.Logger;
@@ -45,6 +47,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
         return Problem.of("conflict", Status.CONFLICT, e.getMessage()).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(PreconditionRequiredException e, UriInfo uri) {
+        return Problem.of("precondition-required", 428, "Precondition Required", e.getMessage())
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    /** 412 carries the current ETag so that the client knows which version to fetch. */
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailedException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of("precondition-failed", Status.PRECONDITION_FAILED, e.getMessage())
+                .withInstance(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, e.currentTag()).build();
     }
 
     @ServerExceptionMapper
