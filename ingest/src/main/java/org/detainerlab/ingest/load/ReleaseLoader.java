@@ -121,6 +121,7 @@ public final class ReleaseLoader {
         List<Profile> candidates = request.profile() == null ? Profiles.BUILT_IN : List.of(request.profile());
 
         NormalisedRow row = new NormalisedRow();
+        RollupCounter rollup = new RollupCounter();
         LocalDate from = null;
         LocalDate to = null;
         Profile used = null;
@@ -151,6 +152,7 @@ public final class ReleaseLoader {
                     for (SourceRow sourceRow = rows.next(); sourceRow != null; sourceRow = rows.next()) {
                         if (normaliser.normalise(sourceRow, layout, row)) {
                             write(writer, releaseIdText, row);
+                            rollup.add(row);
                             LocalDate date = row.prepareDate();
                             if (date != null) {
                                 from = from == null || date.isBefore(from) ? date : from;
@@ -207,6 +209,7 @@ public final class ReleaseLoader {
         progress.progress("indexing", report.rowsRead());
         ReleaseRecords.insert(connection, releaseId, KIND, file, sha256, request);
         attach(connection, partition, releaseId);
+        rollup.write(connection, releaseId);
         finish(connection, releaseId, used, report, request, from, to);
         progress.progress("done", report.rowsRead());
         return new IngestResult(releaseId, false, sha256, used.name(), report.rowsRead(), report.rowsLoaded(),
