@@ -19,7 +19,7 @@ import org.detainerlab.ingest.normalise.NormalisedRow;
  */
 final class RollupCounter {
 
-    private record Group(LocalDate month, Long stateId, Long facilityId, String outcome, String detainerType,
+    private record Group(LocalDate month, Long stateId, Long facilityId, String outcome, String liftReason, String detainerType,
                          String criminality, boolean likelyDuplicate) {
     }
 
@@ -28,15 +28,15 @@ final class RollupCounter {
     void add(NormalisedRow row) {
         LocalDate date = row.prepareDate();
         Group group = new Group(date == null ? null : date.withDayOfMonth(1), row.stateId(), row.facilityId(),
-                row.outcome().name(), row.text(Field.DETAINER_TYPE), row.text(Field.CRIMINALITY), row.likelyDuplicate());
+                row.outcome().name(), row.text(Field.LIFT_REASON), row.text(Field.DETAINER_TYPE), row.text(Field.CRIMINALITY), row.likelyDuplicate());
         counts.computeIfAbsent(group, g -> new long[1])[0]++;
     }
 
     /** Writes the groups in the load's transaction, after the release row exists. */
     void write(Connection connection, long releaseId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into detainer_rollup (release_id, month,"
-                + " state_id, facility_id, outcome, detainer_type, criminality, likely_duplicate, detainers)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " state_id, facility_id, outcome, lift_reason_raw, detainer_type, criminality, likely_duplicate,"
+                + " detainers) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int batched = 0;
             for (Map.Entry<Group, long[]> entry : counts.entrySet()) {
                 Group g = entry.getKey();
@@ -45,10 +45,11 @@ final class RollupCounter {
                 insert.setObject(3, g.stateId(), Types.BIGINT);
                 insert.setObject(4, g.facilityId(), Types.BIGINT);
                 insert.setString(5, g.outcome());
-                insert.setString(6, g.detainerType());
-                insert.setString(7, g.criminality());
-                insert.setBoolean(8, g.likelyDuplicate());
-                insert.setLong(9, entry.getValue()[0]);
+                insert.setString(6, g.liftReason());
+                insert.setString(7, g.detainerType());
+                insert.setString(8, g.criminality());
+                insert.setBoolean(9, g.likelyDuplicate());
+                insert.setLong(10, entry.getValue()[0]);
                 insert.addBatch();
                 if (++batched % 1000 == 0) {
                     insert.executeBatch();

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The rollup the loader counts while reading equals a GROUP BY over the rows it loaded. */
 class RollupCounterTest {
 
-    private static final String GROUPS = "release_id, month, state_id, facility_id, outcome, detainer_type,"
-            + " criminality, likely_duplicate";
+    private static final String GROUPS = "release_id, month, state_id, facility_id, outcome, lift_reason_raw,"
+            + " detainer_type, criminality, likely_duplicate";
 
     private static MigratedDatabase database;
     private static ReleaseLoader loader;
@@ -49,7 +49,7 @@ class RollupCounterTest {
                 null, Thresholds.DEFAULT, "test"), (phase, rows) -> { }).releaseId();
 
         String fromRows = "select " + GROUPS.replace("month", "date_trunc('month', prepare_date)::date")
-                + ", count(*) from detainer where release_id = " + id + " group by 1, 2, 3, 4, 5, 6, 7, 8";
+                + ", count(*) from detainer where release_id = " + id + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9";
         String fromRollup = "select " + GROUPS + ", detainers from detainer_rollup where release_id = " + id;
         assertThat(database.count("select count(*) from detainer_rollup where release_id = " + id)).isGreaterThan(100);
         assertThat(database.count("select count(*) from ((" + fromRows + ") except all (" + fromRollup + ")) x"))

@@ -1,0 +1,97 @@
+package org.detainerlab.api.stats;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.detainerlab.api.detainer.DetainerFilterParameters;
+import org.detainerlab.api.detainer.ProvenanceHeaders;
+import org.detainerlab.core.common.CsvLine;
+import org.detainerlab.core.detainer.QueryParameters;
+import org.detainerlab.core.security.Roles;
+import org.detainerlab.core.stats.StatsAnswer;
+import org.detainerlab.core.stats.StatsRow;
+import org.detainerlab.core.stats.StatsService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/stats")
+@RolesAllowed(Roles.RESEARCHER)
+@Tag(name = "Statistics")
+@SecurityRequirement(name = "keycloak")
+public class StatsResource {
+
+    private final StatsService stats;
+
+    public StatsResource(StatsService stats) {
+        this.stats = stats;
+    }
+
+    @GET
+    @Path("/detainers")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Detainer counts and shares, grouped by up to three dimensions, with provenance",
+            description = "Role researcher (or curator, admin). Every answer names the releases (id, title, sha256,"
+                    + " coverage), the normalised query that reproduces it, the application version and when it was"
+                    + " computed. measure=share adds each group's total without the outcome filter, the share of the"
+                    + " group the filtered outcomes make up (e.g. the declined share of each state) and each group's"
+                    + " share of the total. With Accept: text/csv the same groups come as a table, provenance in"
+                    + " DetainerLab-* headers. A bad parameter is 400 naming it.")
+    public Response detainers(
+            @Parameter(description = "Up to three of state, county, facility, month, fiscalYear, year, outcome,"
+                    + " liftReason (as published), detainerType (comma-separated, in the order wanted).") @QueryParam("groupBy") List<String> groupBy,
+            @Parameter(description = "count (default) or share") @QueryParam("measure") String measure,
+            @Parameter(description = "Withhold counts from 1 to k-1 (and the shares built on them); off by default.")
+            @QueryParam("suppressBelow") String suppressBelow,
+            @BeanParam DetainerFilterParameters filter,
+            @Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        StatsAnswer answer = stats.detainers(QueryParameters.of(uri.getQueryParameters()));
+        if (wantsCsv(headers)) {
+            return ProvenanceHeaders.add(Response.ok(csv(answer), "text/csv; charset=UTF-8"), answer.provenance(),
+                    "detainer-stats.csv").build();
+        }
+        return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+    }
+
+    static boolean wantsCsv(jakarta.ws.rs.core.HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(type -> type.getType().equals("text") && type.getSubtype().equals("csv")).orElse(false);
+    }
+
+    private static String csv(StatsAnswer answer) {
+        List<String> keys = new ArrayList<>();
+        if (!answer.rows().isEmpty()) {
+            keys.addAll(answer.rows().get(0).group().keySet());
+        }
+        boolean share = answer.measure().equals("share");
+        List<String> header = new ArrayList<>(keys);
+        header.addAll(share ? List.of("count", "suppressed", "groupTotal", "shareWithinGroup", "shareOfTotal")
+                : List.of("count", "suppressed"));
+        StringBuilder out = new StringBuilder(CsvLine.of(header));
+        for (StatsRow row : answer.rows()) {
+            List<Object> fields = new ArrayList<>();
+            keys.forEach(k -> fields.add(row.group().get(k)));
+            fields.add(row.count());
+            fields.add(Boolean.TRUE.equals(row.suppressed()));
+            if (share) {
+                fields.add(row.groupTotal());
+                fields.add(row.shareWithinGroup());
+                fields.add(row.shareOfTotal());
+            }
+            out.append(CsvLine.of(fields));
+        }
+        return out.toString();
+    }
+}

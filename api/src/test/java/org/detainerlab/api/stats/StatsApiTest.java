@@ -1,0 +1,242 @@
+package org.detainerlab.api.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.core.detainer.FiscalYear;
+import org.detainerlab.ingest.generate.Layout;
+import org.detainerlab.ingest.generate.SyntheticReleases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The statistics API against a generated release whose expected counts the generator tallied as it wrote the
+ * file, independently of the ingest and of the SQL that answers.
+ */
+@QuarkusTest
+class StatsApiTest {
+
+    private static final String DECLINED = "Detainer Declined by LEA";
+
+    private static String researcher;
+    private static long release;
+    private static String sha256;
+    private static SyntheticReleases.Tally tally;
+
+    /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
+    @BeforeEach
+    void load() throws Exception {
+        if (tally != null) {
+            return;
+        }
+        researcher = Tokens.accessToken("alice");
+        String admin = Tokens.accessToken("dave");
+        Path file = Files.createTempFile("stats-modern", ".csv");
+        tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 4_000, 4401, file);
+        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of("title", "Stats test release")));
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        release = job.getLong("releaseId");
+        sha256 = given().auth().oauth2(researcher).get("/api/v1/releases/" + release).jsonPath().getString("sha256");
+    }
+
+    private static JsonPath stats(String query) {
+        return given().auth().oauth2(researcher).get("/api/v1/stats/detainers?" + query + "&release=" + release)
+                .then().statusCode(200).contentType("application/json").extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    @Test
+    void monthlyTotalsMatchWhatWasGenerated() {
+        JsonPath answer = stats("groupBy=month");
+        Map<String, Long> byMonth = new TreeMap<>();
+        for (Map<String, Object> row : answer.<Map<String, Object>>getList("rows")) {
+            byMonth.put((String) ((Map<?, ?>) row.get("group")).get("month"), ((Number) row.get("count")).longValue());
+        }
+        assertThat(byMonth).isEqualTo(tally.byMonth());
+        assertThat(answer.getLong("total")).isEqualTo(4_000);
+        assertThat(answer.getString("provenance.source")).isEqualTo("detainer_rollup");
+    }
+
+    @Test
+    void declinedByStateMatchesAndTheUnstatedStateIsItsOwnGroup() {
+        Map<String, Long> declined = byStateName(stats("groupBy=state&outcome=DECLINED"));
+        assertThat(declined).isEqualTo(tally.declinedByState());
+    }
+
+    @Test
+    void theDeclinedShareOfEachStateUsesAllOfTheStatesDetainersAsDenominator() {
+        JsonPath answer = stats("groupBy=state&outcome=declined&measure=share");
+        long declinedTotal = tally.declinedByState().values().stream().mapToLong(Long::longValue).sum();
+        assertThat(answer.getLong("total")).isEqualTo(declinedTotal);
+        List<Map<String, Object>> rows = answer.getList("rows");
+        assertThat(rows).hasSize(tally.byState().size());
+        double sharesOfTotal = 0;
+        for (Map<String, Object> row : rows) {
+            String state = stateKey(row);
+            long expectedCount = tally.declinedByState().getOrDefault(state, 0L);
+            long expectedGroup = tally.byState().get(state);
+            assertThat(((Number) row.get("count")).longValue()).as(state).isEqualTo(expectedCount);
+            assertThat(((Number) row.get("groupTotal")).longValue()).as(state).isEqualTo(expectedGroup);
+            assertThat(((Number) row.get("shareWithinGroup")).doubleValue()).as(state)
+                    .isCloseTo((double) expectedCount / expectedGroup, within(1e-12));
+            sharesOfTotal += ((Number) row.get("shareOfTotal")).doubleValue();
+        }
+        assertThat(sharesOfTotal).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void outcomesAsAGroupGetTheirShareWithinEachOtherGroupIncludingZeros() {
+        JsonPath answer = stats("groupBy=state,outcome&measure=share&state=CA,TX");
+        List<Map<String, Object>> rows = answer.getList("rows");
+        assertThat(rows).hasSize(2 * 5);
+        for (String state : List.of("CALIFORNIA", "TEXAS")) {
+            double sum = rows.stream().filter(r -> stateKey(r).equals(state))
+                    .mapToDouble(r -> ((Number) r.get("shareWithinGroup")).doubleValue()).sum();
+            assertThat(sum).as(state).isCloseTo(1.0, within(1e-9));
+        }
+    }
+
+    @Test
+    void liftReasonsAndFiscalYearsMatch() {
+        Map<String, Long> reasons = new HashMap<>();
+        for (Map<String, Object> row : stats("groupBy=liftReason").<Map<String, Object>>getList("rows")) {
+            Object reason = ((Map<?, ?>) row.get("group")).get("liftReason");
+            reasons.put(reason == null ? "" : (String) reason, ((Number) row.get("count")).longValue());
+        }
+        assertThat(reasons).isEqualTo(tally.byLiftReason());
+
+        Map<Integer, Long> expectedYears = new TreeMap<>();
+        tally.byMonth().forEach((month, n) -> expectedYears.merge(
+                FiscalYear.of(java.time.LocalDate.parse(month + "-01")), n, Long::sum));
+        Map<Integer, Long> years = new TreeMap<>();
+        for (Map<String, Object> row : stats("groupBy=fiscalYear").<Map<String, Object>>getList("rows")) {
+            years.put(((Number) ((Map<?, ?>) row.get("group")).get("fiscalYear")).intValue(), ((Number) row.get("count")).longValue());
+        }
+        assertThat(years).isEqualTo(expectedYears);
+        assertThat(stats("fiscalYear=FY2025").getLong("total")).isEqualTo(expectedYears.get(2025));
+    }
+
+    @Test
+    void theRollupAndTheRowsGiveTheSameAnswer() {
+        JsonPath rollup = stats("groupBy=state,month,outcome&from=2023-10-01&to=2026-09-30");
+        JsonPath rows = stats("groupBy=state,month,outcome&from=2023-09-30&to=2026-09-30");
+        assertThat(rollup.getString("provenance.source")).isEqualTo("detainer_rollup");
+        assertThat(rows.getString("provenance.source")).isEqualTo("detainer");
+        // The generator writes nothing before FY2024, so both ranges hold the same rows.
+        assertThat(tally.byMonth().keySet().iterator().next()).isEqualTo("2023-10");
+        assertThat(rows.getList("rows")).isEqualTo(rollup.getList("rows"));
+    }
+
+    @Test
+    void smallCountsAreSuppressedInJsonAndCsv() {
+        JsonPath answer = stats("groupBy=state&suppressBelow=50");
+        for (Map<String, Object> row : answer.<Map<String, Object>>getList("rows")) {
+            long expected = tally.byState().get(stateKey(row));
+            if (expected < 50) {
+                assertThat(row.get("count")).isNull();
+                assertThat(row.get("suppressed")).isEqualTo(true);
+            } else {
+                assertThat(((Number) row.get("count")).longValue()).isEqualTo(expected);
+            }
+        }
+        String csv = given().auth().oauth2(researcher).accept("text/csv")
+                .get("/api/v1/stats/detainers?groupBy=state&suppressBelow=50&release=" + release)
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        String wyoming = csv.lines().filter(l -> l.startsWith("WY,")).findFirst().orElseThrow();
+        assertThat(wyoming).isEqualTo("WY,Wyoming,,true");
+    }
+
+    @Test
+    void everyAnswerCarriesItsProvenance() {
+        JsonPath answer = stats("state=california&groupBy=outcome&outcome=DECLINED,ICE_CUSTODY&measure=share");
+        assertThat(answer.getString("provenance.query")).isEqualTo("/api/v1/stats/detainers?groupBy=outcome"
+                + "&measure=share&release=" + release + "&state=CA&outcome=DECLINED,ICE_CUSTODY");
+        assertThat(answer.getLong("provenance.releases[0].id")).isEqualTo(release);
+        assertThat(answer.getString("provenance.releases[0].sha256")).isEqualTo(sha256);
+        assertThat(answer.getString("provenance.releases[0].coverageFrom")).isEqualTo(tally.byMonth().keySet()
+                .iterator().next().substring(0, 4) + "-10-01");
+        assertThat(answer.getString("provenance.applicationVersion")).isNotBlank();
+        assertThat(answer.getString("provenance.computedAt")).isNotBlank();
+        assertThat(answer.getList("provenance.notes", String.class)).anyMatch(n -> n.contains("UNKNOWN"));
+
+        Response csv = given().auth().oauth2(researcher).accept("text/csv")
+                .get("/api/v1/stats/detainers?groupBy=month&release=" + release);
+        csv.then().statusCode(200).header("DetainerLab-Query", startsWith("/api/v1/stats/detainers?groupBy=month"))
+                .header("DetainerLab-Releases", containsString("sha256=" + sha256));
+        assertThat(csv.asString().lines().findFirst().orElseThrow()).isEqualTo("month,count,suppressed");
+        assertThat(csv.asString().lines().count()).isEqualTo(1 + tally.byMonth().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "groupBy=bogus|groupBy",
+            "groupBy=state,month,outcome,year|groupBy",
+            "groupBy=state,state|groupBy",
+            "groupby=state|groupby",
+            "from=2015-13-01|from",
+            "to=19-07-2015|to",
+            "from=2015-08-01&to=2015-07-19|from",
+            "outcome=MAYBE|outcome",
+            "state=Atlantis|state",
+            "county=99999|county",
+            "release=987654321|release",
+            "fiscalYear=15|fiscalYear",
+            "measure=median|measure",
+            "suppressBelow=0|suppressBelow",
+            "excludeLikelyDuplicates=perhaps|excludeLikelyDuplicates"})
+    void aBadParameterIs400NamingIt(String query, String parameter) {
+        given().auth().oauth2(researcher).get("/api/v1/stats/detainers?" + query)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("parameter", equalTo(parameter))
+                .body("detail", containsString(parameter));
+    }
+
+    @Test
+    void anAnswerWithoutChosenReleasesFollowsNewReleases() throws Exception {
+        List<Long> before = given().auth().oauth2(researcher).get("/api/v1/stats/detainers")
+                .then().statusCode(200).extract().jsonPath().getList("provenance.releases.id", Long.class);
+        String admin = Tokens.accessToken("dave");
+        Path file = Files.createTempFile("stats-more", ".csv");
+        SyntheticReleases.write(Layout.ICE_MODERN_CSV, 50, 4402, file);
+        long added = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of())).getLong("releaseId");
+        List<Long> after = given().auth().oauth2(researcher).get("/api/v1/stats/detainers")
+                .then().statusCode(200).extract().jsonPath().getList("provenance.releases.id", Long.class);
+        assertThat(before).doesNotContain(added);
+        assertThat(after).contains(added).containsAll(before);
+    }
+
+    private static Map<String, Long> byStateName(JsonPath answer) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Map<String, Object> row : answer.<Map<String, Object>>getList("rows")) {
+            counts.put(stateKey(row), ((Number) row.get("count")).longValue());
+        }
+        return counts;
+    }
+
+    /** The generator's key for a row's state: its upper-case name, "" when unstated. */
+    private static String stateKey(Map<String, Object> row) {
+        Object name = ((Map<?, ?>) row.get("group")).get("stateName");
+        return name == null ? "" : ((String) name).toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,78 @@
+package org.detainerlab.core.detainer;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * Which detainer rows a query is about, every name already resolved: the releases (all loaded detainer releases
+ * when none was chosen, listed explicitly so that the normalised query keeps meaning the same rows after new
+ * releases arrive), places, facilities, outcomes, types, criminality, and prepare-date bounds (fiscal years become
+ * date ranges). Facilities named by a spelling that resolves to no curated facility are matched on the raw text.
+ */
+public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List<Place> counties, List<Long> facilityIds,
+                             List<String> facilityNames, Set<Outcome> outcomes, List<String> detainerTypes,
+                             List<String> criminalities, LocalDate from, LocalDate to, List<Integer> fiscalYears,
+                             boolean excludeLikelyDuplicates) {
+
+    /** The parameters a filter reads. */
+    public static final Set<String> PARAMETERS = Set.of("release", "state", "county", "facility", "outcome",
+            "detainerType", "criminality", "from", "to", "fiscalYear", "excludeLikelyDuplicates");
+
+    public List<Long> releaseIds() {
+        return releases.stream().map(ReleaseRef::id).toList();
+    }
+
+    /** True when every prepare-date bound falls on a month boundary, so monthly counts can answer exactly. */
+    public boolean monthAligned() {
+        return (from == null || from.getDayOfMonth() == 1)
+                && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())));
+    }
+
+    /** The filter without its outcome condition: the denominator of an outcome's share. */
+    public DetainerFilter withoutOutcomes() {
+        return new DetainerFilter(releases, states, counties, facilityIds, facilityNames, Set.of(), detainerTypes,
+                criminalities, from, to, fiscalYears, excludeLikelyDuplicates);
+    }
+
+    /** The filter as query parameters in a fixed order with resolved values, e.g. {@code release=1&state=CA}. */
+    public String canonical() {
+        StringJoiner q = new StringJoiner("&");
+        add(q, "release", releases.stream().map(r -> Long.toString(r.id())).toList());
+        add(q, "state", states.stream().map(Place::code).sorted().toList());
+        add(q, "county", counties.stream().map(Place::code).sorted().toList());
+        List<String> facilities = new ArrayList<>(facilityIds.stream().sorted().map(String::valueOf).toList());
+        facilities.addAll(facilityNames.stream().sorted().toList());
+        repeat(q, "facility", facilities);
+        add(q, "outcome", outcomes.stream().map(Enum::name).sorted().toList());
+        repeat(q, "detainerType", detainerTypes.stream().sorted().toList());
+        repeat(q, "criminality", criminalities.stream().sorted().toList());
+        add(q, "fiscalYear", fiscalYears.stream().sorted().map(String::valueOf).toList());
+        add(q, "from", from == null ? List.of() : List.of(from.toString()));
+        add(q, "to", to == null ? List.of() : List.of(to.toString()));
+        if (excludeLikelyDuplicates) {
+            q.add("excludeLikelyDuplicates=true");
+        }
+        return q.toString();
+    }
+
+    private static void add(StringJoiner q, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            q.add(name + "=" + values.stream().map(DetainerFilter::encode).collect(Collectors.joining(",")));
+        }
+    }
+
+    /** Free-text values may hold commas, so each goes in a parameter of its own. */
+    private static void repeat(StringJoiner q, String name, List<String> values) {
+        values.forEach(value -> q.add(name + "=" + encode(value)));
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

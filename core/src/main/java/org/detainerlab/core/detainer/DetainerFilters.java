@@ -1,0 +1,149 @@
+package org.detainerlab.core.detainer;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.facility.Facility;
+
+/** Reads a {@link DetainerFilter} from query parameters, resolving every name against a {@link Snapshot}. */
+public final class DetainerFilters {
+
+    private static final int FIRST_FISCAL_YEAR = 1990;
+    private static final int LAST_FISCAL_YEAR = 2100;
+
+    private DetainerFilters() {
+    }
+
+    public static DetainerFilter parse(QueryParameters q, Snapshot snapshot) {
+        LocalDate from = date(q, "from");
+        LocalDate to = date(q, "to");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidQueryException("from", "from=" + from + " is after to=" + to);
+        }
+        List<Long> facilityIds = new ArrayList<>();
+        List<String> facilityNames = new ArrayList<>();
+        for (String value : q.repeated("facility")) {
+            facility(value, snapshot, facilityIds, facilityNames);
+        }
+        return new DetainerFilter(releases(q, snapshot),
+                distinct(resolve(q, "state", snapshot::state, "a state, DC or territory (USPS code or name)")),
+                distinct(resolve(q, "county", snapshot::county,
+                        "a county (5-digit FIPS code, or \"Name County, ST\")")),
+                facilityIds.stream().distinct().toList(), facilityNames.stream().distinct().toList(),
+                outcomes(q), q.repeated("detainerType").stream().distinct().toList(),
+                q.repeated("criminality").stream().distinct().toList(), from, to, fiscalYears(q),
+                q.flag("excludeLikelyDuplicates"));
+    }
+
+    private static List<ReleaseRef> releases(QueryParameters q, Snapshot snapshot) {
+        List<String> values = q.values("release");
+        if (values.isEmpty()) {
+            return snapshot.releases();
+        }
+        Map<Long, ReleaseRef> loaded = snapshot.releases().stream()
+                .collect(Collectors.toMap(ReleaseRef::id, Function.identity()));
+        List<ReleaseRef> chosen = new ArrayList<>();
+        for (String value : values) {
+            ReleaseRef release;
+            try {
+                release = loaded.get(Long.parseLong(value));
+            } catch (NumberFormatException e) {
+                throw new InvalidQueryException("release", "'" + value + "' is not a release id");
+            }
+            if (release == null) {
+                throw new InvalidQueryException("release", value + " is not a loaded detainer release (see GET /api/v1/releases)");
+            }
+            if (!chosen.contains(release)) {
+                chosen.add(release);
+            }
+        }
+        chosen.sort((a, b) -> Long.compare(a.id(), b.id()));
+        return chosen;
+    }
+
+    private static List<Place> resolve(QueryParameters q, String name,
+                                       Function<String, java.util.Optional<Place>> lookup, String what) {
+        List<Place> places = new ArrayList<>();
+        for (String value : q.values(name)) {
+            places.add(lookup.apply(value).orElseThrow(
+                    () -> new InvalidQueryException(name, "'" + value + "' is not " + what)));
+        }
+        return places;
+    }
+
+    private static void facility(String value, Snapshot snapshot, List<Long> ids, List<String> names) {
+        if (value.chars().allMatch(Character::isDigit)) {
+            long id = Long.parseLong(value);
+            if (!snapshot.facilities().containsKey(id)) {
+                throw new InvalidQueryException("facility", "there is no facility with id " + value);
+            }
+            ids.add(id);
+            return;
+        }
+        String key = Facility.matchKey(value);
+        Long id = snapshot.facilityAliases().get(key);
+        if (id != null) {
+            ids.add(id);
+        } else {
+            names.add(key);
+        }
+    }
+
+    private static Set<Outcome> outcomes(QueryParameters q) {
+        Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
+        for (String value : q.values("outcome")) {
+            try {
+                outcomes.add(Outcome.valueOf(value.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidQueryException("outcome", "'" + value + "' is not one of " + List.of(Outcome.values()));
+            }
+        }
+        return outcomes;
+    }
+
+    private static List<Integer> fiscalYears(QueryParameters q) {
+        List<Integer> years = new ArrayList<>();
+        for (String value : q.values("fiscalYear")) {
+            String digits = value.toUpperCase(Locale.ROOT).startsWith("FY") ? value.substring(2) : value;
+            try {
+                int year = Integer.parseInt(digits);
+                if (year < FIRST_FISCAL_YEAR || year > LAST_FISCAL_YEAR) {
+                    throw new NumberFormatException();
+                }
+                if (!years.contains(year)) {
+                    years.add(year);
+                }
+            } catch (NumberFormatException e) {
+                throw new InvalidQueryException("fiscalYear", "'" + value + "' is not a fiscal year between "
+                        + FIRST_FISCAL_YEAR + " and " + LAST_FISCAL_YEAR + " (e.g. 2015 or FY2015)");
+            }
+        }
+        years.sort(null);
+        return years;
+    }
+
+    static LocalDate date(QueryParameters q, String name) {
+        String value = q.single(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(name, "'" + value + "' is not a date in the form YYYY-MM-DD");
+        }
+    }
+
+    private static List<Place> distinct(List<Place> places) {
+        return places.stream().distinct().toList();
+    }
+}

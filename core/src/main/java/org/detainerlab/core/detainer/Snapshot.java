@@ -1,0 +1,49 @@
+package org.detainerlab.core.detainer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reference data that detainer queries resolve names against and answers are labelled with, as of one data
+ * generation: jurisdictions, curated facilities with their aliases and counties, and the loaded detainer releases.
+ * Immutable; replaced as a whole when the generation moves.
+ */
+public record Snapshot(long generation, Map<Long, Place> places, Map<String, Place> placesByCode,
+                       Map<String, Place> statesByName, Map<String, Place> countiesByName,
+                       Map<Long, FacilityRef> facilities, Map<String, Long> facilityAliases, List<ReleaseRef> releases) {
+
+    /** A curated facility: its name and the county it stands in (null when not recorded). */
+    public record FacilityRef(long id, String name, Long countyId) {
+    }
+
+    public Optional<Place> place(Long id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(places.get(id));
+    }
+
+    /** A state, DC or territory by USPS code or by name, case-insensitive. */
+    public Optional<Place> state(String codeOrName) {
+        String key = codeOrName.trim().toUpperCase(Locale.ROOT);
+        Place byCode = placesByCode.get(key);
+        if (byCode != null && byCode.kind().matches("STATE|DISTRICT|TERRITORY")) {
+            return Optional.of(byCode);
+        }
+        return Optional.ofNullable(statesByName.get(key));
+    }
+
+    /** A county by FIPS code, or by "Name, ST" / "Name County, ST". */
+    public Optional<Place> county(String codeOrName) {
+        String key = codeOrName.trim().toUpperCase(Locale.ROOT);
+        Place byCode = placesByCode.get(key);
+        if (byCode != null && byCode.kind().equals("COUNTY")) {
+            return Optional.of(byCode);
+        }
+        return Optional.ofNullable(countiesByName.get(key.replaceAll("\\s+", " ")));
+    }
+
+    /** The key under which {@link #countiesByName} files a county: "SANTA CLARA COUNTY, CA". */
+    static String countyKey(String name, String stateCode) {
+        return name.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ") + ", " + stateCode;
+    }
+}

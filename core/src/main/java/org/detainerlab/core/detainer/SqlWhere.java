@@ -1,0 +1,124 @@
+package org.detainerlab.core.detainer;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The SQL condition of a {@link DetainerFilter} over the detainer rows ({@code detainer d}) or over the monthly
+ * rollup ({@code detainer_rollup d}), with its parameters bound in order. Values are always bound, never spliced.
+ */
+public final class SqlWhere {
+
+    /** Where the rows come from: the detainer table itself, or the monthly rollup of it. */
+    public enum Source {
+        ROWS("detainer", "d.prepare_date"),
+        ROLLUP("detainer_rollup", "d.month");
+
+        public final String table;
+        public final String date;
+
+        Source(String table, String date) {
+            this.table = table;
+            this.date = date;
+        }
+    }
+
+    private record Array(String type, Object[] values) {
+    }
+
+    private final StringJoiner conditions = new StringJoiner(" and ");
+    private final List<Object> parameters = new ArrayList<>();
+
+    public static SqlWhere of(DetainerFilter filter, Source source) {
+        SqlWhere where = new SqlWhere();
+        where.add("d.release_id = any(?)", new Array("bigint", filter.releaseIds().toArray()));
+        if (!filter.states().isEmpty()) {
+            where.add("d.state_id = any(?)", new Array("bigint", filter.states().stream().map(Place::id).toArray()));
+        }
+        if (!filter.counties().isEmpty()) {
+            where.add("d.facility_id in (select id from facility where county_id = any(?))",
+                    new Array("bigint", filter.counties().stream().map(Place::id).toArray()));
+        }
+        if (!filter.facilityIds().isEmpty() || !filter.facilityNames().isEmpty()) {
+            if (source == Source.ROLLUP && !filter.facilityNames().isEmpty()) {
+                throw new IllegalArgumentException("raw facility names need the detainer rows");
+            }
+            List<String> either = new ArrayList<>();
+            if (!filter.facilityIds().isEmpty()) {
+                either.add("d.facility_id = any(?)");
+                where.parameters.add(new Array("bigint", filter.facilityIds().toArray()));
+            }
+            if (!filter.facilityNames().isEmpty()) {
+                either.add("upper(btrim(d.facility_raw)) = any(?)");
+                where.parameters.add(new Array("text", filter.facilityNames().toArray()));
+            }
+            where.conditions.add("(" + String.join(" or ", either) + ")");
+        }
+        if (!filter.outcomes().isEmpty()) {
+            where.add("d.outcome = any(?)", new Array("text", filter.outcomes().stream().map(Enum::name).toArray()));
+        }
+        if (!filter.detainerTypes().isEmpty()) {
+            where.add("d.detainer_type = any(?)", new Array("text", filter.detainerTypes().toArray()));
+        }
+        if (!filter.criminalities().isEmpty()) {
+            where.add("d.criminality = any(?)", new Array("text", filter.criminalities().toArray()));
+        }
+        if (filter.from() != null) {
+            where.add(source.date + " >= ?", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add(source.date + " <= ?", source == Source.ROLLUP ? filter.to().withDayOfMonth(1) : filter.to());
+        }
+        if (!filter.fiscalYears().isEmpty()) {
+            StringJoiner years = new StringJoiner(" or ", "(", ")");
+            for (int year : filter.fiscalYears()) {
+                years.add(source.date + " between ? and ?");
+                where.parameters.add(FiscalYear.firstDay(year));
+                where.parameters.add(source == Source.ROLLUP ? FiscalYear.lastDay(year).withDayOfMonth(1)
+                        : FiscalYear.lastDay(year));
+            }
+            where.conditions.add(years.toString());
+        }
+        if (filter.excludeLikelyDuplicates()) {
+            where.conditions.add("not d.likely_duplicate");
+        }
+        return where;
+    }
+
+    private void add(String condition, Object parameter) {
+        conditions.add(condition);
+        parameters.add(parameter);
+    }
+
+    /** Adds a condition with its parameters after the filter's own (e.g. a keyset cursor). */
+    public SqlWhere and(String condition, Object... values) {
+        conditions.add(condition);
+        parameters.addAll(List.of(values));
+        return this;
+    }
+
+    public String sql() {
+        return conditions.toString();
+    }
+
+    /** Binds the parameters from position {@code first}; returns the next free position. */
+    public int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+        int i = first;
+        for (Object value : parameters) {
+            if (value instanceof Array array) {
+                statement.setArray(i++, connection.createArrayOf(array.type(), array.values()));
+            } else if (value instanceof LocalDate date) {
+                statement.setDate(i++, Date.valueOf(date));
+            } else {
+                statement.setObject(i++, value);
+            }
+        }
+        return i;
+    }
+}

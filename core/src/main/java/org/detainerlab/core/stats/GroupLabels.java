@@ -1,0 +1,78 @@
+package org.detainerlab.core.stats;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.detainerlab.core.detainer.Place;
+import org.detainerlab.core.detainer.Snapshot;
+
+/**
+ * Turns SQL group keys (ids, dates) into the keys an answer shows: a state's USPS code and name, a county's FIPS
+ * code and name, a facility's name (curated, or as published), {@code yyyy-MM} months. Null stays null: the
+ * source did not state it.
+ */
+final class GroupLabels {
+
+    private GroupLabels() {
+    }
+
+    /** Where a dimension's first key column sits among the SQL key columns (a facility has two). */
+    static int keyIndex(List<Dimension> dimensions, Dimension wanted) {
+        int index = 0;
+        for (Dimension d : dimensions) {
+            if (d == wanted) {
+                return index;
+            }
+            index += d == Dimension.FACILITY ? 2 : 1;
+        }
+        throw new IllegalArgumentException(wanted + " is not among " + dimensions);
+    }
+
+    static Map<String, Object> label(List<Dimension> dimensions, Object[] keys, Snapshot snapshot) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        int i = 0;
+        for (Dimension d : dimensions) {
+            Object key = keys[i++];
+            switch (d) {
+                case STATE, COUNTY -> {
+                    Place place = snapshot.place(key == null ? null : ((Number) key).longValue()).orElse(null);
+                    group.put(d.parameter, place == null ? null : place.code());
+                    group.put(d.parameter + "Name", place == null ? null : place.name());
+                }
+                case FACILITY -> {
+                    Object raw = keys[i++];
+                    Long id = key == null ? null : ((Number) key).longValue();
+                    Snapshot.FacilityRef curated = id == null ? null : snapshot.facilities().get(id);
+                    group.put("facility", curated != null ? curated.name() : raw);
+                    group.put("facilityId", id);
+                }
+                case MONTH -> group.put(d.parameter, key == null ? null : toDate(key).toString().substring(0, 7));
+                case FISCAL_YEAR, YEAR -> group.put(d.parameter, key == null ? null : ((Number) key).intValue());
+                case OUTCOME, LIFT_REASON, DETAINER_TYPE -> group.put(d.parameter, key);
+            }
+        }
+        return group;
+    }
+
+    private static LocalDate toDate(Object key) {
+        return key instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) key;
+    }
+
+    /** Groups in key order, dimension by dimension, with unstated keys last. */
+    static <V> Comparator<Map.Entry<Map<String, Object>, V>> order(List<Dimension> dimensions) {
+        Comparator<Map.Entry<Map<String, Object>, V>> order = (a, b) -> 0;
+        for (Dimension d : dimensions) {
+            String key = d == Dimension.FACILITY ? "facility" : d.parameter;
+            order = order.thenComparing(e -> e.getKey().get(key), Comparator.nullsLast(GroupLabels::compareKeys));
+        }
+        return order;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(Object a, Object b) {
+        return ((Comparable) a).compareTo(b);
+    }
+}

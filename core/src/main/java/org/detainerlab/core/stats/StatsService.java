@@ -1,0 +1,251 @@
+package org.detainerlab.core.stats;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.detainerlab.core.detainer.DetainerFilter;
+import org.detainerlab.core.detainer.Outcome;
+import org.detainerlab.core.detainer.QueryParameters;
+import org.detainerlab.core.detainer.ReleaseRef;
+import org.detainerlab.core.detainer.Snapshot;
+import org.detainerlab.core.detainer.SnapshotSource;
+import org.detainerlab.core.detainer.SqlWhere;
+import org.detainerlab.core.detainer.SqlWhere.Source;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Grouped detainer counts and shares. A question is first normalised (names resolved, releases listed), then
+ * answered from the cache when the same normalised question was answered at the same data generation; otherwise
+ * from the monthly rollup when it fits (month-aligned dates, no facility names), else from the detainer rows.
+ * Answers are never stale: the cache key holds the data generation, which moves with every release loaded or
+ * deleted and every facility or jurisdiction edit.
+ */
+@ApplicationScoped
+public class StatsService {
+
+    private static final int CACHED_ANSWERS = 2_000;
+
+    private final AgroalDataSource dataSource;
+    private final SnapshotSource snapshots;
+    private final String version;
+    private final Clock clock;
+    private final Cache<String, StatsAnswer> cache = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
+
+    public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots,
+                        @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
+        this.dataSource = dataSource;
+        this.snapshots = snapshots;
+        this.version = version;
+        this.clock = Clock.systemUTC();
+    }
+
+    public StatsAnswer detainers(QueryParameters parameters) {
+        Snapshot snapshot = snapshots.current();
+        StatsQuery query = StatsQuery.parse(parameters, snapshot);
+        return cache.get(snapshot.generation() + "|" + query.canonical(), key -> compute(query, snapshot));
+    }
+
+    /** Forgets every cached answer (benchmarks measure the uncached path with it). */
+    public void clearCache() {
+        cache.invalidateAll();
+    }
+
+    private StatsAnswer compute(StatsQuery query, Snapshot snapshot) {
+        DetainerFilter filter = query.filter();
+        boolean share = query.measure() == Measure.SHARE;
+        List<Dimension> sqlDimensions = new ArrayList<>(query.groupBy());
+        if (share && !sqlDimensions.contains(Dimension.OUTCOME)) {
+            sqlDimensions.add(Dimension.OUTCOME);
+        }
+        Source source = filter.facilityNames().isEmpty() && filter.monthAligned()
+                && sqlDimensions.stream().noneMatch(Dimension::needsRows) ? Source.ROLLUP : Source.ROWS;
+        List<Group> groups = filter.releases().isEmpty() ? List.of()
+                : groups(share ? filter.withoutOutcomes() : filter, sqlDimensions, source);
+        List<StatsRow> rows = new ArrayList<>();
+        long total = share ? shares(query, sqlDimensions, groups, snapshot, rows) : counts(query, groups, snapshot, rows);
+        Integer k = query.suppressBelow();
+        boolean totalSuppressed = suppressed(total, k);
+        Provenance provenance = new Provenance(filter.releases(), "/api/v1/stats/detainers?" + query.canonical(),
+                source == Source.ROLLUP ? "detainer_rollup" : "detainer", version, OffsetDateTime.now(clock),
+                snapshot.generation(), notes(query));
+        return new StatsAnswer(query.groupBy().stream().map(d -> d.parameter).toList(), query.measure().parameter(), k,
+                rows, totalSuppressed ? null : total, totalSuppressed ? Boolean.TRUE : null, provenance);
+    }
+
+    /** One group as SQL counted it: its key values in dimension order (a facility takes two) and its count. */
+    private record Group(Object[] keys, long count) {
+    }
+
+    private List<Group> groups(DetainerFilter filter, List<Dimension> dimensions, Source source) {
+        SqlWhere where = SqlWhere.of(filter, source);
+        List<String> columns = new ArrayList<>();
+        dimensions.forEach(d -> columns.addAll(d.sql(source)));
+        StringBuilder sql = new StringBuilder("select ");
+        for (String column : columns) {
+            sql.append(column).append(", ");
+        }
+        sql.append(source == Source.ROLLUP ? "sum(d.detainers)" : "count(*)").append(" from ").append(source.table)
+                .append(" d");
+        if (dimensions.stream().anyMatch(Dimension::needsFacility)) {
+            sql.append(" left join facility f on f.id = d.facility_id");
+        }
+        sql.append(" where ").append(where.sql());
+        if (!columns.isEmpty()) {
+            sql.append(" group by ");
+            for (int i = 1; i <= columns.size(); i++) {
+                sql.append(i == 1 ? "" : ", ").append(i);
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            where.bind(connection, statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Object[] keys = new Object[columns.size()];
+                    for (int i = 0; i < keys.length; i++) {
+                        keys[i] = rs.getObject(i + 1);
+                    }
+                    long count = rs.getLong(columns.size() + 1);
+                    if (count > 0) {
+                        groups.add(new Group(keys, count));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The statistics query failed: " + e.getMessage(), e);
+        }
+        return groups;
+    }
+
+    private long counts(StatsQuery query, List<Group> groups, Snapshot snapshot, List<StatsRow> rows) {
+        long total = 0;
+        List<Map.Entry<Map<String, Object>, Long>> labelled = new ArrayList<>();
+        for (Group group : groups) {
+            total += group.count();
+            labelled.add(Map.entry(GroupLabels.label(query.groupBy(), group.keys(), snapshot), group.count()));
+        }
+        labelled.sort(GroupLabels.order(query.groupBy()));
+        Integer k = query.suppressBelow();
+        for (Map.Entry<Map<String, Object>, Long> entry : labelled) {
+            boolean hidden = suppressed(entry.getValue(), k);
+            rows.add(new StatsRow(entry.getKey(), hidden ? null : entry.getValue(), hidden ? Boolean.TRUE : null,
+                    null, null, null));
+        }
+        return total;
+    }
+
+    /**
+     * Shares need every outcome of each group, so SQL counted without the outcome filter and with the outcome as
+     * an extra key; here the filtered outcomes become the count and all outcomes the group total. Groups where
+     * the filtered outcomes never occur get an explicit 0 (a state that declined nothing has a share of 0, not a
+     * missing row).
+     */
+    private long shares(StatsQuery query, List<Dimension> sqlDimensions, List<Group> groups, Snapshot snapshot,
+                        List<StatsRow> rows) {
+        List<Dimension> dimensions = query.groupBy();
+        int outcomeAt = GroupLabels.keyIndex(sqlDimensions, Dimension.OUTCOME);
+        boolean outcomeShown = dimensions.contains(Dimension.OUTCOME);
+        List<Outcome> wanted = query.filter().outcomes().isEmpty() ? List.of(Outcome.values())
+                : List.copyOf(query.filter().outcomes());
+
+        Map<List<Object>, Long> groupTotals = new LinkedHashMap<>();
+        Map<List<Object>, Long> counted = new HashMap<>();
+        for (Group group : groups) {
+            List<Object> withoutOutcome = without(group.keys(), outcomeAt);
+            groupTotals.merge(withoutOutcome, group.count(), Long::sum);
+            if (wanted.contains(Outcome.valueOf((String) group.keys()[outcomeAt]))) {
+                counted.merge(outcomeShown ? Arrays.asList(group.keys()) : withoutOutcome, group.count(), Long::sum);
+            }
+        }
+        long total = counted.values().stream().mapToLong(Long::longValue).sum();
+        List<Map.Entry<Map<String, Object>, long[]>> labelled = new ArrayList<>();
+        for (Map.Entry<List<Object>, Long> entry : groupTotals.entrySet()) {
+            for (Outcome outcome : outcomeShown ? wanted : List.<Outcome>of()) {
+                Object[] keys = with(entry.getKey(), outcomeAt, outcome.name());
+                long count = counted.getOrDefault(Arrays.asList(keys), 0L);
+                labelled.add(Map.entry(GroupLabels.label(dimensions, keys, snapshot), new long[] {count, entry.getValue()}));
+            }
+            if (!outcomeShown) {
+                long count = counted.getOrDefault(entry.getKey(), 0L);
+                labelled.add(Map.entry(GroupLabels.label(dimensions, entry.getKey().toArray(), snapshot),
+                        new long[] {count, entry.getValue()}));
+            }
+        }
+        labelled.sort(GroupLabels.order(dimensions));
+        Integer k = query.suppressBelow();
+        for (Map.Entry<Map<String, Object>, long[]> entry : labelled) {
+            long count = entry.getValue()[0];
+            long groupTotal = entry.getValue()[1];
+            boolean countHidden = suppressed(count, k);
+            boolean totalHidden = suppressed(groupTotal, k);
+            boolean sharesHidden = countHidden || totalHidden || suppressed(total, k);
+            rows.add(new StatsRow(entry.getKey(), countHidden ? null : count, countHidden || totalHidden ? Boolean.TRUE : null,
+                    totalHidden ? null : groupTotal,
+                    sharesHidden ? null : (double) count / groupTotal,
+                    sharesHidden || total == 0 ? null : (double) count / total));
+        }
+        return total;
+    }
+
+    private static List<Object> without(Object[] keys, int index) {
+        List<Object> rest = new ArrayList<>(Arrays.asList(keys));
+        rest.remove(index);
+        return rest;
+    }
+
+    private static Object[] with(List<Object> keys, int index, Object value) {
+        List<Object> all = new ArrayList<>(keys);
+        all.add(index, value);
+        return all.toArray();
+    }
+
+    /** Primary suppression: counts from 1 to k-1 are withheld; 0 is shown (it discloses no one). */
+    private static boolean suppressed(long count, Integer k) {
+        return k != null && count > 0 && count < k;
+    }
+
+    private static List<String> notes(StatsQuery query) {
+        List<String> notes = new ArrayList<>();
+        List<ReleaseRef> releases = query.filter().releases();
+        if (releases.isEmpty()) {
+            notes.add("No detainer release is loaded, so every count is 0.");
+        }
+        for (int i = 0; i < releases.size(); i++) {
+            for (int j = i + 1; j < releases.size(); j++) {
+                ReleaseRef a = releases.get(i);
+                ReleaseRef b = releases.get(j);
+                if (a.coverageFrom() != null && b.coverageFrom() != null && !a.coverageTo().isBefore(b.coverageFrom())
+                        && !b.coverageTo().isBefore(a.coverageFrom())) {
+                    notes.add("Releases " + a.id() + " and " + b.id() + " cover overlapping dates; a detainer published"
+                            + " in both is counted twice. Choose one with release=.");
+                }
+            }
+        }
+        if (query.groupBy().contains(Dimension.COUNTY) || !query.filter().counties().isEmpty()) {
+            notes.add("ICE's rows name a facility, not a county: a detainer has a county only when its facility is a"
+                    + " curated facility with a recorded county; the others are in the group whose county is null.");
+        }
+        if (query.groupBy().contains(Dimension.OUTCOME) || query.measure() == Measure.SHARE
+                || !query.filter().outcomes().isEmpty()) {
+            notes.add("Outcome UNKNOWN means no lift reason was recorded; it does not mean the detainer was honoured.");
+        }
+        return notes;
+    }
+}
