@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.stream.Collectors;
 
-import org.detainerlab.core.stats.Provenance;
+import org.detainerlab.core.detainer.Provenance;
 
 /**
  * A CSV answer has no room for provenance, so it travels in headers: the normalised query, the releases with

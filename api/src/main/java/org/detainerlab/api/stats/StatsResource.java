@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.detainerlab.api.detainer.DetainerFilterParameters;
+import org.detainerlab.api.detainer.DetainerResource;
 import org.detainerlab.api.detainer.ProvenanceHeaders;
 import org.detainerlab.core.common.CsvLine;
 import org.detainerlab.core.detainer.QueryParameters;
@@ -56,18 +58,13 @@ public class StatsResource {
             @Parameter(description = "Withhold counts from 1 to k-1 (and the shares built on them); off by default.")
             @QueryParam("suppressBelow") String suppressBelow,
             @BeanParam DetainerFilterParameters filter,
-            @Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         StatsAnswer answer = stats.detainers(QueryParameters.of(uri.getQueryParameters()));
-        if (wantsCsv(headers)) {
+        if (DetainerResource.acceptsFirst(headers, "text/csv")) {
             return ProvenanceHeaders.add(Response.ok(csv(answer), "text/csv; charset=UTF-8"), answer.provenance(),
                     "detainer-stats.csv").build();
         }
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
-    }
-
-    static boolean wantsCsv(jakarta.ws.rs.core.HttpHeaders headers) {
-        return headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(type -> type.getType().equals("text") && type.getSubtype().equals("csv")).orElse(false);
     }
 
     private static String csv(StatsAnswer answer) {

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import org.detainerlab.core.detainer.DetainerFilter;
 import org.detainerlab.core.detainer.Outcome;
+import org.detainerlab.core.detainer.Provenance;
 import org.detainerlab.core.detainer.QueryParameters;
 import org.detainerlab.core.detainer.ReleaseRef;
 import org.detainerlab.core.detainer.Snapshot;

@@ -1,9 +1,8 @@
-package org.detainerlab.core.stats;
+package org.detainerlab.core.detainer;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.detainerlab.core.detainer.ReleaseRef;
 
 /**
  * What an answer was computed from and how: the releases (with their fingerprints and coverage), the normalised
