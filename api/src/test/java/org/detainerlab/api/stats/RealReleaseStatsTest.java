@@ -1,0 +1,105 @@
+package org.detainerlab.api.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.core.testing.RealData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statistics of the real FY2015 release (ICE LESA-STU, FOIA 15-87693) against the figures counted from the file
+ * in ../shared/data/README.md. Skipped, saying so, when the data folder is absent.
+ */
+@QuarkusTest
+class RealReleaseStatsTest {
+
+    private static final String FY2015 = "ice-detainers-fy2015/rif-FOIA_15-87693_07262015_LESA-STU_FINAL_FY15YTD.xlsx";
+
+    private static String researcher;
+    private static long release;
+
+    @BeforeEach
+    void load() {
+        Path file = RealData.file(FY2015);
+        if (researcher != null) {
+            return;
+        }
+        String admin = Tokens.accessToken("dave");
+        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of("title", "ICE detainers FY2015 YTD",
+                "foiaNumber", "15-87693")));
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        release = job.getLong("releaseId");
+        researcher = Tokens.accessToken("alice");
+    }
+
+    private static JsonPath stats(String query) {
+        return given().auth().oauth2(researcher).get("/api/v1/stats/detainers?release=" + release + "&" + query)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<Object, Long> counts(JsonPath answer, String key) {
+        Map<Object, Long> counts = new LinkedHashMap<>();
+        for (Map<String, Object> row : answer.<Map<String, Object>>getList("rows")) {
+            counts.put(((Map<?, ?>) row.get("group")).get(key), ((Number) row.get("count")).longValue());
+        }
+        return counts;
+    }
+
+    @Test
+    void monthlyTotals() {
+        JsonPath answer = stats("groupBy=month");
+        assertThat(counts(answer, "month")).containsExactly(
+                Map.entry("2014-10", 11437L), Map.entry("2014-11", 9657L), Map.entry("2014-12", 8306L),
+                Map.entry("2015-01", 7140L), Map.entry("2015-02", 7079L), Map.entry("2015-03", 8081L),
+                Map.entry("2015-04", 8139L), Map.entry("2015-05", 7638L), Map.entry("2015-06", 7590L),
+                Map.entry("2015-07", 3986L));
+        assertThat(answer.getLong("total")).isEqualTo(79_053);
+    }
+
+    @Test
+    void liftReasonCounts() {
+        Map<Object, Long> reasons = counts(stats("groupBy=liftReason"), "liftReason");
+        // A blank lift reason is a group of its own, whose key is null.
+        assertThat(reasons.remove(null)).isEqualTo(52_263L);
+        assertThat(reasons).containsOnly(
+                Map.entry("Booked into Detention", 15877L), Map.entry("Detainer Declined by LEA", 5501L),
+                Map.entry("Lifted", 3773L), Map.entry("Prosecutorial Discretion", 520L), Map.entry("Case Closed", 503L),
+                Map.entry("Transferred", 299L), Map.entry("Alien Not Subject to Deportation", 180L),
+                Map.entry("Early Release", 61L), Map.entry("United States Citizen Interviewed", 55L),
+                Map.entry("Lifted - Lack of Funds", 10L), Map.entry("Lifted - Lack of Space", 8L), Map.entry("Died", 3L));
+        JsonPath unknown = stats("outcome=UNKNOWN");
+        assertThat(unknown.getLong("total")).isEqualTo(52_263);
+    }
+
+    @Test
+    void declinedByState() {
+        Map<Object, Long> declined = counts(stats("groupBy=state&outcome=DECLINED"), "state");
+        assertThat(declined).contains(Map.entry("CA", 2134L), Map.entry("CO", 416L), Map.entry("NY", 399L),
+                Map.entry("NV", 240L));
+        assertThat(declined.get(null)).isEqualTo(1272L);
+        assertThat(stats("state=California&outcome=declined").getLong("total")).isEqualTo(2134);
+        List<String> lines = given().auth().oauth2(researcher).accept("text/csv")
+                .get("/api/v1/detainers?release=" + release + "&state=CA&outcome=DECLINED&fields=facilityRaw")
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertThat(lines).hasSize(1 + 2134);
+    }
+
+    @Test
+    void theNprPeriodTotal() {
+        JsonPath total = stats("from=2015-01-01&to=2015-07-19");
+        assertThat(total.getLong("total")).isEqualTo(49_653);
+        assertThat(total.getString("provenance.source")).isEqualTo("detainer");
+        assertThat(stats("from=2015-01-01&to=2015-07-19&outcome=DECLINED").getLong("total")).isEqualTo(2_785);
+    }
+}
