@@ -2,8 +2,10 @@ package org.detainerlab.bench;
 
 import java.nio.file.Path;
 
+import org.detainerlab.devstack.ProjectLayout;
+
 /**
- * {@code ./detainerlab bench NAME [--rows N]}: runs one benchmark and prints its results with the baseline measured
+ * {@code ./detainerlab bench NAME [options]}: runs one benchmark and prints its results with the baseline measured
  * in the same run.
  */
 public final class Main {
@@ -12,15 +14,31 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("ingest")) {
+        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("stats"))) {
             System.err.println("Usage: ./detainerlab bench ingest [--rows N]   (default 1,000,000 rows)");
+            System.err.println("       ./detainerlab bench stats [--rows N] [--clients N] [--seconds N]"
+                    + "   (default 5,000,000 rows, 32 clients, 30 s)");
             System.exit(2);
         }
-        long rows = 1_000_000;
+        boolean stats = args[0].equals("stats");
+        long rows = stats ? 5_000_000 : 1_000_000;
+        int clients = 32;
+        int seconds = 30;
         for (int i = 1; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--rows")) {
-                rows = Long.parseLong(args[i + 1].replace("_", "").replace(",", ""));
+            String value = args[i + 1].replace("_", "").replace(",", "");
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(value);
+                case "--clients" -> clients = Integer.parseInt(value);
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                default -> {
+                    System.err.println("Unknown option " + args[i]);
+                    System.exit(2);
+                }
             }
+        }
+        if (stats) {
+            new StatsBenchmark(System.out).run(rows, clients, seconds, ProjectLayout.locate().stateDir().resolve("bench"));
+            return;
         }
         String data = System.getenv("DETAINERLAB_DATA_DIR");
         Path root = Path.of(System.getProperty("detainerlab.project.root", ".")).toAbsolutePath().normalize();

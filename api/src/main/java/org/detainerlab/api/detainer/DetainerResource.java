@@ -20,6 +20,9 @@ import org.detainerlab.core.detainer.DetainerRowService;
 import org.detainerlab.core.detainer.QueryParameters;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +48,8 @@ public class DetainerResource {
                     + " following page (null on the last), and the provenance. With Accept: text/csv the whole filtered"
                     + " set streams as one table (same as /export), provenance in DetainerLab-* headers. Every row"
                     + " carries releaseId, sourceSheet and sourceRow. A bad parameter is 400 naming it.")
+    @APIResponse(responseCode = "200", description = "A page of rows, the next cursor and the provenance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DetainerPage.class)))
     public Response list(@BeanParam DetainerFilterParameters filter,
                          @Parameter(description = "Fields to return, comma-separated (all when absent); provenance is"
                                  + " always included") @QueryParam("fields") List<String> fields,

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.util.List;
 
+import org.detainerlab.core.detainer.DetainerCounts;
 import org.detainerlab.core.facility.FacilityService;
 import org.detainerlab.core.facility.FacilityView;
 import org.detainerlab.core.facility.NewFacility;
@@ -35,28 +36,53 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FacilityResource {
 
     private final FacilityService facilities;
+    private final DetainerCounts counts;
 
-    public FacilityResource(FacilityService facilities) {
+    public FacilityResource(FacilityService facilities, DetainerCounts counts) {
         this.facilities = facilities;
+        this.counts = counts;
     }
 
     @GET
     @RolesAllowed(Roles.RESEARCHER)
-    @Operation(summary = "Search facilities by name, ICE code or alias", description = "Role researcher (or curator, admin).")
-    public List<FacilityView> search(
+    @Operation(summary = "Search curated facilities by name, ICE code or alias",
+            description = "Role researcher (or curator, admin). Each facility comes with its detainer count in the"
+                    + " loaded releases and the spellings of it seen in the data (seenAs), each with its count.")
+    public List<FacilitySummary> search(
             @Parameter(description = "Part of the name, ICE code or an alias, case-insensitive") @QueryParam("q") String q,
             @Parameter(description = "USPS code of the facility's state") @QueryParam("state") String state,
             @Parameter(description = "At most this many, 1 to " + FacilityService.MAX_PAGE)
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(FacilityService.MAX_PAGE) int limit) {
-        return facilities.search(q, state, limit);
+        DetainerCounts.Totals totals = counts.totals();
+        return facilities.search(q, state, limit).stream().map(f -> summary(f, totals)).toList();
+    }
+
+    @GET
+    @Path("/seen")
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "Facility names as published in the loaded releases, with counts",
+            description = "Role researcher (or curator, admin). ICE's facility names are free text; each distinct"
+                    + " spelling (trimmed, upper-case) per state, with its detainer count and the curated facility it"
+                    + " resolves to (facilityId, null when none). Most detainers first.")
+    public List<DetainerCounts.NameSeen> seen(
+            @Parameter(description = "Part of the name, case-insensitive") @QueryParam("q") String q,
+            @Parameter(description = "USPS code of the state") @QueryParam("state") String state,
+            @Parameter(description = "At most this many, 1 to " + FacilityService.MAX_PAGE)
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(FacilityService.MAX_PAGE) int limit) {
+        return counts.namesSeen(q, state, limit);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.RESEARCHER)
     @Operation(summary = "One facility", description = "Role researcher (or curator, admin).")
-    public FacilityView get(@PathParam("id") long id) {
-        return facilities.get(id);
+    public FacilitySummary get(@PathParam("id") long id) {
+        return summary(facilities.get(id), counts.totals());
+    }
+
+    private FacilitySummary summary(FacilityView facility, DetainerCounts.Totals totals) {
+        return new FacilitySummary(facility, totals.byFacility().getOrDefault(facility.id(), 0L),
+                counts.namesOf(facility.id()));
     }
 
     @POST

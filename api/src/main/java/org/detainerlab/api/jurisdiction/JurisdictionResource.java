@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.detainer.DetainerCounts;
 import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionService;
 import org.detainerlab.core.jurisdiction.JurisdictionView;
@@ -30,25 +31,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JurisdictionResource {
 
     private final JurisdictionService jurisdictions;
+    private final DetainerCounts counts;
 
-    public JurisdictionResource(JurisdictionService jurisdictions) {
+    public JurisdictionResource(JurisdictionService jurisdictions, DetainerCounts counts) {
         this.jurisdictions = jurisdictions;
+        this.counts = counts;
     }
 
     @GET
-    @Operation(summary = "Search jurisdictions", description = "Role researcher (or curator, admin).")
-    public List<JurisdictionView> search(
+    @Operation(summary = "Search jurisdictions, each with its detainer count",
+            description = "Role researcher (or curator, admin). detainers counts the rows of loaded releases: for a"
+                    + " state, rows naming it; for a county, rows at curated facilities recorded in it; for the nation,"
+                    + " all rows.")
+    public List<JurisdictionSummary> search(
             @Parameter(description = "Kinds to include, e.g. STATE,TERRITORY (all when absent)") @QueryParam("kind") List<String> kinds,
             @Parameter(description = "Part of the name or code, case-insensitive") @QueryParam("q") String q) {
-        return jurisdictions.search(parseKinds(kinds), q);
+        DetainerCounts.Totals totals = counts.totals();
+        return jurisdictions.search(parseKinds(kinds), q).stream().map(j -> summary(j, totals)).toList();
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "One jurisdiction by its code (US, a USPS state code, or a county FIPS code)",
             description = "Role researcher (or curator, admin).")
-    public JurisdictionView get(@PathParam("code") String code) {
-        return jurisdictions.get(code);
+    public JurisdictionSummary get(@PathParam("code") String code) {
+        return summary(jurisdictions.get(code), counts.totals());
+    }
+
+    private static JurisdictionSummary summary(JurisdictionView j, DetainerCounts.Totals totals) {
+        return new JurisdictionSummary(j, j.kind() == JurisdictionKind.NATION ? totals.all()
+                : totals.byPlace().getOrDefault(j.code(), 0L));
     }
 
     private static List<JurisdictionKind> parseKinds(List<String> values) {

@@ -25,6 +25,9 @@ import org.detainerlab.core.stats.StatsAnswer;
 import org.detainerlab.core.stats.StatsRow;
 import org.detainerlab.core.stats.StatsService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,6 +54,8 @@ public class StatsResource {
                     + " group the filtered outcomes make up (e.g. the declined share of each state) and each group's"
                     + " share of the total. With Accept: text/csv the same groups come as a table, provenance in"
                     + " DetainerLab-* headers. A bad parameter is 400 naming it.")
+    @APIResponse(responseCode = "200", description = "The groups, their total and the provenance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsAnswer.class)))
     public Response detainers(
             @Parameter(description = "Up to three of state, county, facility, month, fiscalYear, year, outcome,"
                     + " liftReason (as published), detainerType (comma-separated, in the order wanted).") @QueryParam("groupBy") List<String> groupBy,
@@ -59,12 +64,13 @@ public class StatsResource {
             @QueryParam("suppressBelow") String suppressBelow,
             @BeanParam DetainerFilterParameters filter,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        StatsAnswer answer = stats.detainers(QueryParameters.of(uri.getQueryParameters()));
+        QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
         if (DetainerResource.acceptsFirst(headers, "text/csv")) {
+            StatsAnswer answer = stats.detainers(parameters);
             return ProvenanceHeaders.add(Response.ok(csv(answer), "text/csv; charset=UTF-8"), answer.provenance(),
                     "detainer-stats.csv").build();
         }
-        return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+        return Response.ok(stats.detainersJson(parameters), MediaType.APPLICATION_JSON).build();
     }
 
     private static String csv(StatsAnswer answer) {

@@ -15,17 +15,38 @@ import java.util.StringJoiner;
  */
 public final class SqlWhere {
 
-    /** Where the rows come from: the detainer table itself, or the monthly rollup of it. */
+    /**
+     * Where the rows come from: the detainer table itself, its monthly rollup, or the rollup by month, state and
+     * outcome alone.
+     */
     public enum Source {
-        ROWS("detainer", "d.prepare_date"),
-        ROLLUP("detainer_rollup", "d.month");
+        ROWS("detainer", "d.prepare_date", "count(*)"),
+        ROLLUP("detainer_rollup", "d.month", "sum(d.detainers)"),
+        ROLLUP_STATE("detainer_rollup_state", "d.month", "sum(d.detainers)");
 
         public final String table;
         public final String date;
+        public final String count;
 
-        Source(String table, String date) {
+        Source(String table, String date, String count) {
             this.table = table;
             this.date = date;
+            this.count = count;
+        }
+
+        public boolean monthly() {
+            return this != ROWS;
+        }
+
+        /** Whether this source has the columns that the filter's conditions need. */
+        public boolean serves(DetainerFilter filter) {
+            return switch (this) {
+                case ROWS -> true;
+                case ROLLUP -> filter.facilityNames().isEmpty() && filter.monthAligned();
+                case ROLLUP_STATE -> filter.monthAligned() && filter.counties().isEmpty() && filter.facilityIds().isEmpty()
+                        && filter.facilityNames().isEmpty() && filter.detainerTypes().isEmpty()
+                        && filter.criminalities().isEmpty() && !filter.excludeLikelyDuplicates();
+            };
         }
     }
 
@@ -45,10 +66,10 @@ public final class SqlWhere {
             where.add("d.facility_id in (select id from facility where county_id = any(?))",
                     new Array("bigint", filter.counties().stream().map(Place::id).toArray()));
         }
+        if (!source.serves(filter)) {
+            throw new IllegalArgumentException(source + " cannot answer " + filter.canonical());
+        }
         if (!filter.facilityIds().isEmpty() || !filter.facilityNames().isEmpty()) {
-            if (source == Source.ROLLUP && !filter.facilityNames().isEmpty()) {
-                throw new IllegalArgumentException("raw facility names need the detainer rows");
-            }
             List<String> either = new ArrayList<>();
             if (!filter.facilityIds().isEmpty()) {
                 either.add("d.facility_id = any(?)");
@@ -73,14 +94,14 @@ public final class SqlWhere {
             where.add(source.date + " >= ?", filter.from());
         }
         if (filter.to() != null) {
-            where.add(source.date + " <= ?", source == Source.ROLLUP ? filter.to().withDayOfMonth(1) : filter.to());
+            where.add(source.date + " <= ?", source.monthly() ? filter.to().withDayOfMonth(1) : filter.to());
         }
         if (!filter.fiscalYears().isEmpty()) {
             StringJoiner years = new StringJoiner(" or ", "(", ")");
             for (int year : filter.fiscalYears()) {
                 years.add(source.date + " between ? and ?");
                 where.parameters.add(FiscalYear.firstDay(year));
-                where.parameters.add(source == Source.ROLLUP ? FiscalYear.lastDay(year).withDayOfMonth(1)
+                where.parameters.add(source.monthly() ? FiscalYear.lastDay(year).withDayOfMonth(1)
                         : FiscalYear.lastDay(year));
             }
             where.conditions.add(years.toString());

@@ -35,9 +35,13 @@ public enum Dimension {
                 + List.of(values()).stream().map(d -> d.parameter).toList());
     }
 
-    /** Facilities are grouped by name, which unresolved rows only have in the detainer rows themselves. */
-    boolean needsRows() {
-        return this == FACILITY;
+    /** Whether a source has the columns this dimension's key needs. */
+    boolean servedBy(Source source) {
+        return switch (source) {
+            case ROWS -> true;
+            case ROLLUP -> this != FACILITY;
+            case ROLLUP_STATE -> this == STATE || this == MONTH || this == FISCAL_YEAR || this == YEAR || this == OUTCOME;
+        };
     }
 
     boolean needsFacility() {
@@ -46,7 +50,7 @@ public enum Dimension {
 
     /** The SQL expressions of the key (one, or two for a facility: its id, or its raw name when unresolved). */
     List<String> sql(Source source) {
-        String month = source == Source.ROLLUP ? "d.month" : "date_trunc('month', d.prepare_date)::date";
+        String month = source.monthly() ? "d.month" : "date_trunc('month', d.prepare_date)::date";
         return switch (this) {
             case STATE -> List.of("d.state_id");
             case COUNTY -> List.of("f.county_id");

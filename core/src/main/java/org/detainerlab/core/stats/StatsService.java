@@ -1,5 +1,7 @@
 package org.detainerlab.core.stats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -46,25 +48,42 @@ public class StatsService {
     private final SnapshotSource snapshots;
     private final String version;
     private final Clock clock;
-    private final Cache<String, StatsAnswer> cache = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
+    private final ObjectMapper json;
+    private final Cache<String, Cached> cache = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
 
-    public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots,
+    /** An answer and its JSON, written once: a repeated question costs neither SQL nor serialising. */
+    private record Cached(StatsAnswer answer, byte[] json) {
+    }
+
+    public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots, ObjectMapper json,
                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.dataSource = dataSource;
         this.snapshots = snapshots;
+        this.json = json;
         this.version = version;
         this.clock = Clock.systemUTC();
     }
 
     public StatsAnswer detainers(QueryParameters parameters) {
-        Snapshot snapshot = snapshots.current();
-        StatsQuery query = StatsQuery.parse(parameters, snapshot);
-        return cache.get(snapshot.generation() + "|" + query.canonical(), key -> compute(query, snapshot));
+        return cached(parameters).answer();
     }
 
-    /** Forgets every cached answer (benchmarks measure the uncached path with it). */
-    public void clearCache() {
-        cache.invalidateAll();
+    /** The same answer as {@link #detainers}, as JSON bytes ready to send. */
+    public byte[] detainersJson(QueryParameters parameters) {
+        return cached(parameters).json();
+    }
+
+    private Cached cached(QueryParameters parameters) {
+        Snapshot snapshot = snapshots.current();
+        StatsQuery query = StatsQuery.parse(parameters, snapshot);
+        return cache.get(snapshot.generation() + "|" + query.canonical(), key -> {
+            StatsAnswer answer = compute(query, snapshot);
+            try {
+                return new Cached(answer, json.writeValueAsBytes(answer));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write a statistics answer as JSON", e);
+            }
+        });
     }
 
     private StatsAnswer compute(StatsQuery query, Snapshot snapshot) {
@@ -74,8 +93,7 @@ public class StatsService {
         if (share && !sqlDimensions.contains(Dimension.OUTCOME)) {
             sqlDimensions.add(Dimension.OUTCOME);
         }
-        Source source = filter.facilityNames().isEmpty() && filter.monthAligned()
-                && sqlDimensions.stream().noneMatch(Dimension::needsRows) ? Source.ROLLUP : Source.ROWS;
+        Source source = smallest(filter, sqlDimensions);
         List<Group> groups = filter.releases().isEmpty() ? List.of()
                 : groups(share ? filter.withoutOutcomes() : filter, sqlDimensions, source);
         List<StatsRow> rows = new ArrayList<>();
@@ -83,10 +101,20 @@ public class StatsService {
         Integer k = query.suppressBelow();
         boolean totalSuppressed = suppressed(total, k);
         Provenance provenance = new Provenance(filter.releases(), "/api/v1/stats/detainers?" + query.canonical(),
-                source == Source.ROLLUP ? "detainer_rollup" : "detainer", version, OffsetDateTime.now(clock),
+                source.table, version, OffsetDateTime.now(clock),
                 snapshot.generation(), notes(query));
         return new StatsAnswer(query.groupBy().stream().map(d -> d.parameter).toList(), query.measure().parameter(), k,
                 rows, totalSuppressed ? null : total, totalSuppressed ? Boolean.TRUE : null, provenance);
+    }
+
+    /** The smallest table that holds every column the question needs: exact either way, fastest this way. */
+    private static Source smallest(DetainerFilter filter, List<Dimension> dimensions) {
+        for (Source source : List.of(Source.ROLLUP_STATE, Source.ROLLUP)) {
+            if (source.serves(filter) && dimensions.stream().allMatch(d -> d.servedBy(source))) {
+                return source;
+            }
+        }
+        return Source.ROWS;
     }
 
     /** One group as SQL counted it: its key values in dimension order (a facility takes two) and its count. */
@@ -101,7 +129,7 @@ public class StatsService {
         for (String column : columns) {
             sql.append(column).append(", ");
         }
-        sql.append(source == Source.ROLLUP ? "sum(d.detainers)" : "count(*)").append(" from ").append(source.table)
+        sql.append(source.count).append(" from ").append(source.table)
                 .append(" d");
         if (dimensions.stream().anyMatch(Dimension::needsFacility)) {
             sql.append(" left join facility f on f.id = d.facility_id");

@@ -32,7 +32,10 @@ final class RollupCounter {
         counts.computeIfAbsent(group, g -> new long[1])[0]++;
     }
 
-    /** Writes the groups in the load's transaction, after the release row exists. */
+    /**
+     * Writes the groups in the load's transaction, after the release row exists, then the coarser rollup by
+     * month, state and outcome from them.
+     */
     void write(Connection connection, long releaseId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into detainer_rollup (release_id, month,"
                 + " state_id, facility_id, outcome, lift_reason_raw, detainer_type, criminality, likely_duplicate,"
@@ -56,6 +59,12 @@ final class RollupCounter {
                 }
             }
             insert.executeBatch();
+        }
+        try (PreparedStatement coarser = connection.prepareStatement("insert into detainer_rollup_state"
+                + " select release_id, month, state_id, outcome, sum(detainers) from detainer_rollup"
+                + " where release_id = ? group by 1, 2, 3, 4")) {
+            coarser.setLong(1, releaseId);
+            coarser.executeUpdate();
         }
     }
 }

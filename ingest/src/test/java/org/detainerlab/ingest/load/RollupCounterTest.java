@@ -58,5 +58,14 @@ class RollupCounterTest {
                 .isZero();
         assertThat(database.count("select sum(detainers) from detainer_rollup where release_id = " + id))
                 .isEqualTo(20_000);
+
+        String byStateFromRows = "select release_id, date_trunc('month', prepare_date)::date, state_id, outcome, count(*)"
+                + " from detainer where release_id = " + id + " group by 1, 2, 3, 4";
+        String byState = "select release_id, month, state_id, outcome, detainers from detainer_rollup_state"
+                + " where release_id = " + id;
+        assertThat(database.count("select count(*) from ((" + byStateFromRows + ") except all (" + byState + ")) x"))
+                .isZero();
+        assertThat(database.count("select count(*) from ((" + byState + ") except all (" + byStateFromRows + ")) x"))
+                .isZero();
     }
 }

@@ -1,0 +1,420 @@
+package org.detainerlab.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.detainerlab.core.schema.SchemaMigrations;
+import org.detainerlab.devstack.FreePort;
+import org.detainerlab.devstack.KeycloakServer;
+import org.detainerlab.devstack.PostgresServer;
+import org.detainerlab.devstack.ProjectLayout;
+import org.detainerlab.ingest.generate.Layout;
+import org.detainerlab.ingest.generate.SyntheticReleases;
+import org.detainerlab.ingest.load.IngestRequest;
+import org.detainerlab.ingest.load.ProgressListener;
+import org.detainerlab.ingest.load.ReleaseLoader;
+import org.detainerlab.ingest.load.SourceMetadata;
+import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.report.Thresholds;
+import org.postgresql.PGConnection;
+
+/**
+ * {@code ./detainerlab bench stats}: loads generated detainers (5,000,000 by default, in releases of 1,000,000; kept
+ * in {@code .detainerlab/bench/stats-postgres} for the next run), starts Keycloak and the built application, and
+ * puts 32 clients with real tokens on the grouped statistics (state x month, declined, full range). In the same run
+ * it times the same aggregation as a plain SQL GROUP BY over the detainer table and in DuckDB over the same rows
+ * exported to Parquet (and CSV), and prints the ratios as Markdown for docs/benchmarks.md.
+ */
+final class StatsBenchmark {
+
+    static final String QUERY = "groupBy=state,month&outcome=DECLINED";
+    private static final String SQL = "select state_id, date_trunc('month', prepare_date)::date as month, count(*)"
+            + " from detainer where outcome = 'DECLINED' group by 1, 2";
+    private static final String DUCK = "select state_id, date_trunc('month', prepare_date) as month, count(*)"
+            + " from %s where outcome = 'DECLINED' group by all";
+    private static final long PART = 1_000_000;
+    private static final Pattern SERVER_TIMING = Pattern.compile("app;dur=([0-9.]+)");
+
+    private final PrintStream out;
+
+    StatsBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    void run(long rows, int clients, int seconds, Path workDir) throws Exception {
+        ProjectLayout layout = ProjectLayout.locate();
+        Path app = layout.root().resolve("api/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException(app + " is missing; run ./detainerlab build");
+        }
+        Files.createDirectories(workDir);
+        List<AutoCloseable> running = new ArrayList<>();
+        Thread stopOnInterrupt = new Thread(() -> closeAll(running));
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        try {
+            measureWith(layout, app, rows, clients, seconds, workDir, running);
+        } finally {
+            closeAll(running);
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        }
+    }
+
+    /** Stops what the run started, newest first; also on Ctrl-C, so nothing outlives the benchmark. */
+    private static synchronized void closeAll(List<AutoCloseable> running) {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.remove(i).close();
+            } catch (Exception e) {
+                System.err.println("Stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    private void measureWith(ProjectLayout layout, Path app, long rows, int clients, int seconds, Path workDir,
+                             List<AutoCloseable> running) throws Exception {
+        PostgresServer postgres = PostgresServer.start(workDir.resolve("stats-postgres"), FreePort.find());
+        running.add(postgres);
+        load(postgres, rows, workDir);
+        String keycloakPassword = UUID.randomUUID().toString();
+        out.println("Starting Keycloak ...");
+        KeycloakServer keycloak = KeycloakServer.start(layout.keycloakDistribution(), workDir,
+                layout.realmFile(), FreePort.find(), KeycloakServer.Storage.IN_MEMORY, keycloakPassword,
+                workDir.resolve("keycloak.log"));
+        running.add(keycloak);
+        int port = FreePort.find();
+        Process application = startApplication(app, postgres, keycloak, port, workDir.resolve("application.log"));
+        running.add(() -> {
+            application.destroy();
+            if (!application.waitFor(20, TimeUnit.SECONDS)) {
+                application.destroyForcibly();
+            }
+        });
+        String base = "http://localhost:" + port;
+        awaitReady(base, application);
+        List<String> tokens = new ArrayList<>();
+        for (String user : List.of("alice", "bob", "carol", "dave")) {
+            tokens.add(token(keycloak, user));
+        }
+        measure(postgres, base, tokens, clients, seconds, rows, workDir);
+    }
+
+    /** Loads the generated releases that the kept database does not hold yet. */
+    private void load(PostgresServer postgres, long rows, Path workDir) throws Exception {
+        SchemaMigrations.apply(DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, ""));
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "")) {
+            long parts = (rows + PART - 1) / PART;
+            ReleaseLoader loader = new ReleaseLoader(() -> DriverManager.getConnection(postgres.jdbcUrl(),
+                    PostgresServer.USER, ""), ReadLimits.DEFAULT, Clock.systemUTC());
+            for (long part = 1; part <= parts; part++) {
+                String title = "Bench stats part " + part + " of " + parts;
+                if (count(connection, "select count(*) from data_release where title = '" + title + "'") > 0) {
+                    continue;
+                }
+                long partRows = Math.min(PART, rows - (part - 1) * PART);
+                Path csv = workDir.resolve("bench-stats-" + part + ".csv");
+                out.printf("Generating and loading %s (%,d rows) ...%n", title, partRows);
+                SyntheticReleases.write(Layout.ICE_MODERN_CSV, partRows, 1000 + part, csv);
+                loader.ingest(csv, new IngestRequest(SourceMetadata.titled(title), null, Thresholds.DEFAULT, "bench"),
+                        ProgressListener.NONE);
+                Files.delete(csv);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("vacuum analyze");
+            }
+            long loaded = count(connection, "select count(*) from detainer");
+            out.printf("%,d detainers loaded in %,d releases; %,d rollup rows%n", loaded,
+                    count(connection, "select count(*) from data_release where kind = 'DETAINERS'"),
+                    count(connection, "select count(*) from detainer_rollup"));
+        }
+    }
+
+    private static Process startApplication(Path jar, PostgresServer postgres, KeycloakServer keycloak, int port,
+                                            Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString());
+        Map<String, String> env = builder.environment();
+        env.put("DETAINERLAB_HTTP_PORT", Integer.toString(port));
+        env.put("DETAINERLAB_DB_URL", postgres.jdbcUrl());
+        env.put("DETAINERLAB_DB_USER", PostgresServer.USER);
+        env.put("DETAINERLAB_DB_PASSWORD", "");
+        env.put("DETAINERLAB_OIDC_URL", keycloak.issuer());
+        env.put("DETAINERLAB_INGEST_WORKER", "false");
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitReady(String base, Process application) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (!application.isAlive()) {
+                throw new IllegalStateException("The application stopped; see .detainerlab/bench/application.log");
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The application did not become ready within 2 minutes");
+    }
+
+    private static String token(KeycloakServer keycloak, String user) throws Exception {
+        String form = "grant_type=password&client_id=detainerlab-cli&username=" + user + "&password="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        if (!token.find()) {
+            throw new IllegalStateException("No token for " + user + ": " + response.body());
+        }
+        return token.group(1);
+    }
+
+    /** Latencies of one phase, in milliseconds, as the clients saw them and as the server reported them. */
+    private record Phase(long requests, long errors, double seconds, double[] client, double[] server) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    private void measure(PostgresServer postgres, String base, List<String> tokens, int clients, int seconds,
+                         long rows, Path workDir) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        URI uri = URI.create(base + "/api/v1/stats/detainers?" + QUERY);
+
+        out.println("First answers (each a question not asked before, so computed, not cached):");
+        List<String[]> firsts = new ArrayList<>();
+        for (String query : List.of(QUERY + "&fiscalYear=2024", QUERY + "&fiscalYear=2025", QUERY + "&fiscalYear=2026",
+                QUERY, QUERY + "&from=2023-10-02")) {
+            HttpResponse<byte[]> response = get(http, URI.create(base + "/api/v1/stats/detainers?" + query), tokens.get(0));
+            String source = new String(response.body(), StandardCharsets.UTF_8).replaceAll(".*\"source\":\"([a-z_]+)\".*", "$1");
+            firsts.add(new String[] {query, Integer.toString(response.statusCode()),
+                    String.format(Locale.ROOT, "%.1f", serverMillis(response)), source});
+        }
+
+        out.printf("Warm-up: %d clients for 10 s ...%n", clients);
+        load(http, uri, tokens, clients, 10);
+        out.printf("Measuring: %d clients for %d s ...%n", clients, seconds);
+        Phase phase = load(http, uri, tokens, clients, seconds);
+
+        double sqlMedian = sqlMedian(postgres);
+        double[] duck = duckMedians(postgres, workDir);
+
+        Runtime runtime = Runtime.getRuntime();
+        out.println();
+        out.printf("%s, %d cores, %s %s, PostgreSQL 17 (embedded), %,d detainers%n", LocalDate.now(),
+                runtime.availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"), rows);
+        out.println();
+        out.println("First answers (server time, ms):");
+        out.println();
+        out.println("| query | status | server ms | answered from |");
+        out.println("|---|---:|---:|---|");
+        for (String[] first : firsts) {
+            out.printf("| `%s` | %s | %s | %s |%n", first[0], first[1], first[2], first[3]);
+        }
+        out.println();
+        out.printf("Load: `GET /api/v1/stats/detainers?%s`, %d clients, %d s%n", QUERY, clients, seconds);
+        out.println();
+        out.println("| measure | value |");
+        out.println("|---|---:|");
+        out.printf(Locale.ROOT, "| requests | %,d |%n| errors | %,d |%n| requests/s | %,.0f |%n", phase.requests(),
+                phase.errors(), phase.perSecond());
+        out.printf(Locale.ROOT, "| server p50 / p95 / p99 ms | %.2f / %.2f / %.2f |%n", pct(phase.server(), 50),
+                pct(phase.server(), 95), pct(phase.server(), 99));
+        out.printf(Locale.ROOT, "| client p50 / p95 / p99 ms | %.2f / %.2f / %.2f |%n", pct(phase.client(), 50),
+                pct(phase.client(), 95), pct(phase.client(), 99));
+        out.println();
+        out.println("The same aggregation elsewhere, in the same run (median of repeated runs, ms):");
+        out.println();
+        double apiP95 = pct(phase.server(), 95);
+        out.println("| engine | median ms | API server p95 / this |");
+        out.println("|---|---:|---:|");
+        out.printf(Locale.ROOT, "| PostgreSQL, plain GROUP BY over the detainer table | %.1f | %.4f |%n", sqlMedian,
+                apiP95 / sqlMedian);
+        out.printf(Locale.ROOT, "| DuckDB 1.4.1 over Parquet | %.1f | %.4f |%n", duck[0], apiP95 / duck[0]);
+        out.printf(Locale.ROOT, "| DuckDB 1.4.1 over CSV | %.1f | %.4f |%n", duck[1], apiP95 / duck[1]);
+        out.println();
+        boolean met = apiP95 <= 50 && phase.perSecond() >= 1000 && phase.errors() == 0 && apiP95 < duck[0];
+        out.println(met ? "Targets met: server p95 <= 50 ms, >= 1,000 requests/s, no errors, p95 below DuckDB's median."
+                : "Targets NOT met (server p95 <= 50 ms, >= 1,000 requests/s, no errors, p95 below DuckDB's median).");
+    }
+
+    private static HttpResponse<byte[]> get(HttpClient http, URI uri, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static double serverMillis(HttpResponse<?> response) {
+        Matcher m = SERVER_TIMING.matcher(response.headers().firstValue("Server-Timing").orElse(""));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** Latencies of one client thread, growing as needed. */
+    private static final class Samples {
+        private double[] client = new double[4096];
+        private double[] server = new double[4096];
+        private int size;
+
+        void add(double clientMillis, double serverMillis) {
+            if (size == client.length) {
+                client = Arrays.copyOf(client, size * 2);
+                server = Arrays.copyOf(server, size * 2);
+            }
+            client[size] = clientMillis;
+            server[size++] = serverMillis;
+        }
+    }
+
+    private static Phase load(HttpClient http, URI uri, List<String> tokens, int clients, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong errors = new AtomicLong();
+        List<Samples> samples = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Samples mine = new Samples();
+            samples.add(mine);
+            String token = tokens.get(c % tokens.size());
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = get(http, uri, token);
+                        if (response.statusCode() != 200 || response.body().length == 0) {
+                            errors.incrementAndGet();
+                        }
+                        mine.add((System.nanoTime() - t0) / 1e6, serverMillis(response));
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        int total = samples.stream().mapToInt(s -> s.size).sum();
+        double[] client = new double[total];
+        double[] server = new double[total];
+        int at = 0;
+        for (Samples s : samples) {
+            System.arraycopy(s.client, 0, client, at, s.size);
+            System.arraycopy(s.server, 0, server, at, s.size);
+            at += s.size;
+        }
+        Arrays.sort(client);
+        Arrays.sort(server);
+        return new Phase(total, errors.get(), elapsed, client, server);
+    }
+
+    private static double pct(double[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private double sqlMedian(PostgresServer postgres) throws Exception {
+        out.println("PostgreSQL GROUP BY over the detainer table ...");
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "");
+             Statement statement = connection.createStatement()) {
+            return median(5, () -> drain(statement.executeQuery(SQL)));
+        }
+    }
+
+    /** Exports the rows with COPY, converts them to Parquet in DuckDB, and times the query over both files. */
+    private double[] duckMedians(PostgresServer postgres, Path workDir) throws Exception {
+        Path csv = workDir.resolve("bench-stats-export.csv");
+        Path parquet = workDir.resolve("bench-stats-export.parquet");
+        out.println("Exporting the detainer rows for DuckDB ...");
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "");
+             Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (select release_id, source_sheet,"
+                    + " source_row, prepare_date, detainer_type, facility_raw, state_raw, state_id, outcome, criminality,"
+                    + " likely_duplicate from detainer) to stdout (format csv, header true)", writer);
+        }
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duck.createStatement()) {
+            Files.deleteIfExists(parquet);
+            statement.execute("copy (select * from read_csv('" + csv + "')) to '" + parquet + "' (format parquet)");
+            out.println("DuckDB over Parquet and CSV ...");
+            double overParquet = median(10, () -> drain(statement.executeQuery(String.format(DUCK,
+                    "read_parquet('" + parquet + "')"))));
+            double overCsv = median(3, () -> drain(statement.executeQuery(String.format(DUCK,
+                    "read_csv('" + csv + "')"))));
+            return new double[] {overParquet, overCsv};
+        } finally {
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(parquet);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Query {
+        void run() throws Exception;
+    }
+
+    /** Median wall time of {@code runs} runs after one unmeasured warm-up run, in milliseconds. */
+    private static double median(int runs, Query query) throws Exception {
+        query.run();
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            query.run();
+            times[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[runs / 2];
+    }
+
+    private static void drain(ResultSet rows) throws Exception {
+        try (rows) {
+            while (rows.next()) {
+                rows.getObject(1);
+            }
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

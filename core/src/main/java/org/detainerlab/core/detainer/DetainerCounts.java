@@ -1,0 +1,120 @@
+package org.detainerlab.core.detainer;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * How many detainers the loaded releases hold per state, county and curated facility (from the rollup), and the
+ * facility names as published with their counts (from the rows). Both are computed once per data generation.
+ */
+@ApplicationScoped
+public class DetainerCounts {
+
+    /** Counts per jurisdiction code (state or county) and per curated facility id, over every loaded release. */
+    public record Totals(long generation, long all, Map<String, Long> byPlace, Map<Long, Long> byFacility) {
+    }
+
+    /** A facility name as published, in one state, with the curated facility it resolves to (or null). */
+    public record NameSeen(String name, String stateCode, Long facilityId, long detainers) {
+    }
+
+    private record Names(long generation, List<NameSeen> names) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final SnapshotSource snapshots;
+    private final AtomicReference<Totals> totals = new AtomicReference<>();
+    private final AtomicReference<Names> names = new AtomicReference<>();
+
+    public DetainerCounts(AgroalDataSource dataSource, SnapshotSource snapshots) {
+        this.dataSource = dataSource;
+        this.snapshots = snapshots;
+    }
+
+    public Totals totals() {
+        Snapshot snapshot = snapshots.current();
+        Totals known = totals.get();
+        if (known != null && known.generation() == snapshot.generation()) {
+            return known;
+        }
+        Map<String, Long> byPlace = new HashMap<>();
+        Map<Long, Long> byFacility = new HashMap<>();
+        long all = 0;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select r.state_id, f.county_id, r.facility_id, sum(r.detainers)"
+                     + " from detainer_rollup r join data_release d on d.id = r.release_id and d.status = 'LOADED'"
+                     + " left join facility f on f.id = r.facility_id group by 1, 2, 3")) {
+            while (rs.next()) {
+                long n = rs.getLong(4);
+                all += n;
+                snapshot.place(rs.getObject(1, Long.class)).ifPresent(p -> byPlace.merge(p.code(), n, Long::sum));
+                snapshot.place(rs.getObject(2, Long.class)).ifPresent(p -> byPlace.merge(p.code(), n, Long::sum));
+                Long facility = rs.getObject(3, Long.class);
+                if (facility != null) {
+                    byFacility.merge(facility, n, Long::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count detainers: " + e.getMessage(), e);
+        }
+        Totals fresh = new Totals(snapshot.generation(), all, Map.copyOf(byPlace), Map.copyOf(byFacility));
+        totals.set(fresh);
+        return fresh;
+    }
+
+    /**
+     * Facility names as published, matching {@code q} (part of the name, case-insensitive) and the state (USPS
+     * code) when given, most detainers first.
+     */
+    public List<NameSeen> namesSeen(String q, String stateCode, int limit) {
+        String part = q == null ? null : q.trim().toUpperCase(Locale.ROOT);
+        List<NameSeen> matches = new ArrayList<>();
+        for (NameSeen name : allNamesSeen()) {
+            if ((part == null || name.name().contains(part))
+                    && (stateCode == null || stateCode.equalsIgnoreCase(name.stateCode()))) {
+                matches.add(name);
+                if (matches.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return matches;
+    }
+
+    /** The published spellings that resolve to one curated facility. */
+    public List<NameSeen> namesOf(long facilityId) {
+        return allNamesSeen().stream().filter(n -> n.facilityId() != null && n.facilityId() == facilityId).toList();
+    }
+
+    private List<NameSeen> allNamesSeen() {
+        Snapshot snapshot = snapshots.current();
+        Names known = names.get();
+        if (known != null && known.generation() == snapshot.generation()) {
+            return known.names();
+        }
+        List<NameSeen> list = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select upper(btrim(facility_raw)), state_id, facility_id, count(*)"
+                     + " from detainer where facility_raw is not null group by 1, 2, 3 order by 4 desc, 1")) {
+            while (rs.next()) {
+                list.add(new NameSeen(rs.getString(1), snapshot.place(rs.getObject(2, Long.class)).map(Place::code)
+                        .orElse(null), rs.getObject(3, Long.class), rs.getLong(4)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list facility names: " + e.getMessage(), e);
+        }
+        names.set(new Names(snapshot.generation(), List.copyOf(list)));
+        return list;
+    }
+}
