@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -194,6 +195,7 @@ class StatsApiTest {
         Response csv = given().auth().oauth2(researcher).accept("text/csv")
                 .get("/api/v1/stats/detainers?groupBy=month&release=" + release);
         csv.then().statusCode(200).header("DetainerLab-Query", startsWith("/api/v1/stats/detainers?groupBy=month"))
+                .header("Server-Timing", matchesPattern("app;dur=\\d+\\.\\d{3}"))
                 .header("DetainerLab-Releases", containsString("sha256=" + sha256));
         assertThat(csv.asString().lines().findFirst().orElseThrow()).isEqualTo("month,count,suppressed");
         assertThat(csv.asString().lines().count()).isEqualTo(1 + tally.byMonth().size());

@@ -39,6 +39,11 @@ public class Facility {
     @JoinColumn(name = "state_id")
     public Jurisdiction state;
 
+    /** The county the facility stands in, which lets detainers be counted by county. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "county_id")
+    public Jurisdiction county;
+
     /** Spellings of the name seen in source files, upper-case and trimmed, used to resolve raw names. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "facility_alias", joinColumns = @JoinColumn(name = "facility_id"))

@@ -13,6 +13,7 @@ import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.ResourceNotFoundException;
 import org.detainerlab.core.common.ValidationFailedException;
 import org.detainerlab.core.jurisdiction.Jurisdiction;
+import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionRepository;
 
 @ApplicationScoped
@@ -50,6 +51,7 @@ public class FacilityService {
         facility.iceCode = blankToNull(input.iceCode());
         facility.city = blankToNull(input.city());
         facility.state = input.stateCode() == null ? null : state(input.stateCode(), "stateCode");
+        facility.county = input.countyCode() == null ? null : county(input.countyCode(), facility.state);
         facility.aliases.add(Facility.matchKey(facility.name));
         if (input.aliases() != null) {
             input.aliases().stream().map(Facility::matchKey).forEach(facility.aliases::add);
@@ -72,6 +74,18 @@ public class FacilityService {
         return jurisdictions.findByCode(code.trim().toUpperCase())
                 .orElseThrow(() -> new ValidationFailedException(
                         List.of(new FieldError(field, "is not a known state, DC or territory code", code))));
+    }
+
+    /** A county of the facility's state (which must be given with it). */
+    private Jurisdiction county(String code, Jurisdiction state) {
+        Jurisdiction county = jurisdictions.findByCode(code.trim())
+                .filter(j -> j.kind == JurisdictionKind.COUNTY).orElseThrow(() -> new ValidationFailedException(
+                        List.of(new FieldError("countyCode", "is not a known county FIPS code", code))));
+        if (state == null || county.parent == null || !county.parent.id.equals(state.id)) {
+            throw new ValidationFailedException(List.of(new FieldError("countyCode",
+                    "must be a county of the facility's state (stateCode)", code)));
+        }
+        return county;
     }
 
     private static String blankToNull(String value) {

@@ -12,5 +12,6 @@ public record NewFacility(
         @Size(max = 40) String iceCode,
         @Size(max = 120) String city,
         @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter USPS state code") String stateCode,
+        @Pattern(regexp = "[0-9]{5}", message = "must be a five-digit county FIPS code") String countyCode,
         List<@NotBlank @Size(max = 300) String> aliases) {
 }
