@@ -26,6 +26,7 @@ import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.PreconditionFailedException;
 import org.detainerlab.core.common.PreconditionRequiredException;
 import org.detainerlab.core.common.ResourceNotFoundException;
+import org.detainerlab.api.team.TeamDirectoryUnavailableException;
 import org.detainerlab.core.common.ValidationFailedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -135,6 +136,13 @@ public class ProblemMappers {
     private static Response identityProviderUnavailable(UriInfo uri) {
         return Response.fromResponse(Problem.of("authentication-unavailable", Status.SERVICE_UNAVAILABLE,
                                 "The identity provider cannot be reached, so the token cannot be checked; try again later")
+                        .withInstance(uri.getPath()).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, "30").build();
+    }
+
+    @ServerExceptionMapper
+    public Response teamDirectoryUnavailable(TeamDirectoryUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of("team-directory-unavailable", Status.SERVICE_UNAVAILABLE, e.getMessage())
                         .withInstance(uri.getPath()).toResponse())
                 .header(HttpHeaders.RETRY_AFTER, "30").build();
     }
