@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Facilities", description = "Jails and detention facilities named in the data"),
                 @Tag(name = "Releases", description = "Ingested data releases, their reports, and ingest jobs"),
                 @Tag(name = "Administration", description = "Operating the platform (admin)"),
-                @Tag(name = "Teams", description = "Research teams (Keycloak groups) and their members")})
+                @Tag(name = "Teams", description = "Research teams (Keycloak groups) and their members"),
+                @Tag(name = "Case records", description = "Curated, sourced narratives of individual cases")})
 public class DetainerLabApplication extends Application {
 }
