@@ -1,7 +1,6 @@
 package org.detainerlab.api.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -105,8 +104,11 @@ public class TeamDirectory {
                 throw new ResourceNotFoundException("team", teamId);
             }
             return group;
-        } catch (NotFoundException e) {
-            throw new ResourceNotFoundException("team", teamId);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+                throw new ResourceNotFoundException("team", teamId);
+            }
+            throw e;
         }
     }
 

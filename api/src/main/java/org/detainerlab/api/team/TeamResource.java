@@ -1,6 +1,7 @@
 package org.detainerlab.api.team;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,7 +51,7 @@ public class TeamResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a team (a top-level Keycloak group)",
             description = "Role admin. 409 when a team of that name exists, 422 for a blank name.")
-    public Response create(@NotNull NewTeam team, @Context UriInfo uri) {
+    public Response create(@NotNull @Valid NewTeam team, @Context UriInfo uri) {
         TeamView created = teams.create(team.name().trim());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
