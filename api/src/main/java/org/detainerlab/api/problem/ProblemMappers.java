@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.detainerlab.core.common.ConflictException;
 import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.common.NotPermittedException;
 import org.detainerlab.core.common.PreconditionFailedException;
 import org.detainerlab.core.common.PreconditionRequiredException;
 import org.detainerlab.core.common.ResourceNotFoundException;
@@ -151,6 +152,11 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problem.of("forbidden", Status.FORBIDDEN, "Your roles do not allow this operation")
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notPermitted(NotPermittedException e, UriInfo uri) {
+        return Problem.of("forbidden", Status.FORBIDDEN, e.getMessage()).withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
