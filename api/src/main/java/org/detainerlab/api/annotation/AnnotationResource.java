@@ -1,6 +1,7 @@
 package org.detainerlab.api.annotation;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -157,7 +158,7 @@ public class AnnotationResource {
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
     @Operation(summary = "Hide an annotation for moderation, with a reason", description = "Role curator or admin."
             + " Its author and moderators still see it, with the reason.")
-    public Response hide(@PathParam("id") long id, @NotNull Moderation moderation) {
+    public Response hide(@PathParam("id") long id, @NotNull @Valid Moderation moderation) {
         return withTag(Response.ok(), annotations.hide(user.caller(), id, moderation.reason()));
     }
 
