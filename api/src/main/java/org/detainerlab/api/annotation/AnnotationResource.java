@@ -24,13 +24,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
+import org.detainerlab.api.common.Tagged;
 import org.detainerlab.api.security.CurrentUser;
 import org.detainerlab.core.annotation.AnnotationEdit;
 import org.detainerlab.core.annotation.AnnotationService;
 import org.detainerlab.core.annotation.AnnotationView;
 import org.detainerlab.core.annotation.NewAnnotation;
 import org.detainerlab.core.common.Page;
-import org.detainerlab.core.common.Revisions;
 import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -172,7 +172,6 @@ public class AnnotationResource {
     }
 
     private static Response withTag(Response.ResponseBuilder response, AnnotationView view) {
-        return response.entity(view).header(HttpHeaders.ETAG, Revisions.tag(AnnotationView.KIND, view.id(),
-                view.version())).build();
+        return Tagged.response(response, view, AnnotationView.KIND, view.id(), view.version());
     }
 }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 import org.detainerlab.api.common.QueryParams;
+import org.detainerlab.api.common.Tagged;
 import org.detainerlab.api.security.CurrentUser;
 import org.detainerlab.core.caserecord.CaseRecordInput;
 import org.detainerlab.core.caserecord.CaseRecordService;
@@ -34,7 +35,6 @@ import org.detainerlab.core.caserecord.CaseRecordSummary;
 import org.detainerlab.core.caserecord.CaseRecordView;
 import org.detainerlab.core.caserecord.EventType;
 import org.detainerlab.core.common.Page;
-import org.detainerlab.core.common.Revisions;
 import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -136,7 +136,6 @@ public class CaseRecordResource {
     }
 
     private static Response withTag(Response.ResponseBuilder response, CaseRecordView view) {
-        return response.entity(view).header(HttpHeaders.ETAG, Revisions.tag(CaseRecordView.KIND, view.id(),
-                view.version())).build();
+        return Tagged.response(response, view, CaseRecordView.KIND, view.id(), view.version());
     }
 }
