@@ -16,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Jurisdictions", description = "States, DC, territories and, later, counties and agencies"),
                 @Tag(name = "Facilities", description = "Jails and detention facilities named in the data"),
                 @Tag(name = "Releases", description = "Ingested data releases, their reports, and ingest jobs"),
-                @Tag(name = "Administration", description = "Operating the platform (admin)")})
+                @Tag(name = "Administration", description = "Operating the platform (admin)"),
+                @Tag(name = "Teams", description = "Research teams (Keycloak groups) and their members"),
+                @Tag(name = "Case records", description = "Curated, sourced narratives of individual cases"),
+                @Tag(name = "Annotations", description = "Team annotations on cases, detainer rows, policies and rulings")})
 public class DetainerLabApplication extends Application {
 }

@@ -11,6 +11,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -59,5 +61,45 @@ class PackagingTest {
             }
         }
         assertThat(findings).isEmpty();
+    }
+
+    /** The local realm's team-management secret reaches the application only from the environment. */
+    @Test
+    void noJarHoldsTheTeamManagementSecret() throws IOException {
+        Matcher secret = Pattern.compile("\"clientId\"\\s*:\\s*\"detainerlab-admin-api\"[^}]*?\"secret\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(Files.readString(DocsTest.ROOT.resolve("config/keycloak/detainerlab-realm.json")));
+        assertThat(secret.find()).as("the local realm has the detainerlab-admin-api client with a secret").isTrue();
+        byte[] needle = secret.group(1).getBytes(StandardCharsets.UTF_8);
+        List<String> findings = new ArrayList<>();
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(APP)) {
+            jars = files.filter(p -> p.toString().endsWith(".jar")).toList();
+        }
+        assertThat(jars).isNotEmpty();
+        for (Path jar : jars) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                Enumeration<JarEntry> entries = file.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry entry = entries.nextElement();
+                    if (!entry.isDirectory() && contains(file.getInputStream(entry).readAllBytes(), needle)) {
+                        findings.add(jar.getFileName() + "!" + entry.getName());
+                    }
+                }
+            }
+        }
+        assertThat(findings).as("jar entries holding the team-management secret").isEmpty();
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

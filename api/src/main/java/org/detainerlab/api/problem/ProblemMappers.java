@@ -23,9 +23,11 @@ import java.util.UUID;
 import org.detainerlab.core.common.ConflictException;
 import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.common.NotPermittedException;
 import org.detainerlab.core.common.PreconditionFailedException;
 import org.detainerlab.core.common.PreconditionRequiredException;
 import org.detainerlab.core.common.ResourceNotFoundException;
+import org.detainerlab.api.team.TeamDirectoryUnavailableException;
 import org.detainerlab.core.common.ValidationFailedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -140,9 +142,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response teamDirectoryUnavailable(TeamDirectoryUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of("team-directory-unavailable", Status.SERVICE_UNAVAILABLE, e.getMessage())
+                        .withInstance(uri.getPath()).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, "30").build();
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problem.of("forbidden", Status.FORBIDDEN, "Your roles do not allow this operation")
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notPermitted(NotPermittedException e, UriInfo uri) {
+        return Problem.of("forbidden", Status.FORBIDDEN, e.getMessage()).withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.detainerlab.core.security.Caller;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -37,5 +38,11 @@ public class CurrentUser {
     public Set<String> teams() {
         Set<String> groups = token.getGroups();
         return groups == null ? Set.of() : new TreeSet<>(groups);
+    }
+
+    /** The caller as services see them for visibility: curators and admins moderate, admins administer. */
+    public Caller caller() {
+        return new Caller(username(), teams(), identity.hasRole(Roles.CURATOR) || identity.hasRole(Roles.ADMIN),
+                identity.hasRole(Roles.ADMIN));
     }
 }

@@ -29,6 +29,7 @@ public class DatabaseMigration {
     private final AgroalDataSource dataSource;
     private final LiquibaseFactory liquibaseFactory;
     private final String url;
+    private volatile boolean succeeded;
 
     public DatabaseMigration(AgroalDataSource dataSource, LiquibaseFactory liquibaseFactory,
                              @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
@@ -40,11 +41,17 @@ public class DatabaseMigration {
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         try {
             migrate();
+            succeeded = true;
         } catch (StartupFailure e) {
             // One line that says what to fix, rather than a stack trace through Quarkus' boot.
             LOG.error(e.getMessage());
             Quarkus.asyncExit(1);
         }
+    }
+
+    /** Whether the schema is up to date, so that later start-up steps may use the database. */
+    public boolean succeeded() {
+        return succeeded;
     }
 
     private void migrate() {

@@ -54,6 +54,26 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/stats/detainers", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/jobs", 401, 403, 403, 403, 200),
                 row("GET", "/api/v1/jobs/987654321", 401, 403, 403, 403, 404),
+                row("GET", "/api/v1/teams", 401, 200, 200, 200, 200),
+                row("POST", "/api/v1/teams", 401, 403, 403, 403, 201),
+                row("PUT", "/api/v1/teams/no-such-team/members/bob", 401, 403, 403, 403, 404),
+                row("DELETE", "/api/v1/teams/no-such-team/members/bob", 401, 403, 403, 403, 404),
+                row("GET", "/api/v1/case-records", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/case-records/987654321", 401, 404, 404, 404, 404),
+                row("GET", "/api/v1/case-records/987654321/history", 401, 404, 404, 404, 404),
+                row("POST", "/api/v1/case-records", 401, 403, 403, 422, 403),
+                row("PUT", "/api/v1/case-records/987654321", 401, 403, 403, 422, 403),
+                row("PATCH", "/api/v1/case-records/987654321", 401, 403, 403, 404, 403),
+                row("DELETE", "/api/v1/case-records/987654321", 401, 403, 403, 404, 403),
+                row("GET", "/api/v1/annotations", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/annotations/987654321", 401, 404, 404, 404, 404),
+                row("GET", "/api/v1/annotations/987654321/replies", 401, 404, 404, 404, 404),
+                row("GET", "/api/v1/annotations/987654321/history", 401, 404, 404, 404, 404),
+                row("POST", "/api/v1/annotations", 401, 422, 422, 422, 422),
+                row("PUT", "/api/v1/annotations/987654321", 401, 422, 422, 422, 422),
+                row("DELETE", "/api/v1/annotations/987654321", 401, 404, 404, 404, 404),
+                row("PUT", "/api/v1/annotations/987654321/hidden", 401, 403, 403, 422, 422),
+                row("DELETE", "/api/v1/annotations/987654321/hidden", 401, 403, 403, 404, 404),
                 row("GET", "/q/health/ready", 200, 200, 200, 200, 200),
                 row("GET", "/q/openapi", 200, 200, 200, 200, 200),
                 row("GET", "/", 200, 200, 200, 200, 200));
@@ -72,7 +92,7 @@ class RoleMatrixTest {
             if (callers[i] != null) {
                 request.auth().oauth2(TOKENS.get(callers[i]));
             }
-            if (method.equals("POST")) {
+            if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
                 request.contentType(ContentType.JSON).body(Map.of("name", "Matrix Jail " + UUID.randomUUID()));
             }
             if (method.equals("UPLOAD")) {

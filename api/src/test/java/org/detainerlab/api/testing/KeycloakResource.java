@@ -1,7 +1,12 @@
 package org.detainerlab.api.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +17,8 @@ import org.detainerlab.devstack.ProjectLayout;
 
 /**
  * The real Keycloak distribution with the project's realm, on a free port, in memory, started once per test
- * JVM. It is unpacked under {@code .detainerlab/test/}, apart from the one {@code ./detainerlab run} uses.
+ * JVM. It is unpacked under {@code .detainerlab/test/}, apart from the one {@code ./detainerlab run} uses. The
+ * team-management client's secret is the local realm's, read from the realm file as the launcher does.
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
@@ -27,7 +33,21 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             SharedServer.stopAtExit(server);
             return server.issuer();
         });
-        return Map.of("quarkus.oidc.auth-server-url", issuer);
+        return Map.of("quarkus.oidc.auth-server-url", issuer,
+                "detainerlab.teams.client-secret", adminClientSecret(ProjectLayout.locate().realmFile()));
+    }
+
+    static String adminClientSecret(Path realmFile) {
+        try {
+            for (JsonNode client : new ObjectMapper().readTree(realmFile.toFile()).path("clients")) {
+                if (client.path("clientId").asText().equals("detainerlab-admin-api")) {
+                    return client.path("secret").asText();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + realmFile, e);
+        }
+        throw new IllegalStateException(realmFile + " has no detainerlab-admin-api client");
     }
 
     @Override
