@@ -15,7 +15,7 @@ import org.detainerlab.ingest.normalise.NormalisedRow;
 /**
  * Counts a release's rows into {@code detainer_rollup}'s groups while they are read, so the rollup costs the
  * load no second pass over the rows. The migration that created the table computes the same groups with SQL
- * ({@code RollupCounterTest} checks that both agree).
+ * ({@code ReleaseLoaderTest} checks that both agree).
  */
 final class RollupCounter {
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.detainerlab.core.testing.MigratedDatabase;
+import org.detainerlab.ingest.generate.Layout;
+import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.detainerlab.ingest.map.Profiles;
 import org.detainerlab.ingest.read.ReadLimits;
 import org.detainerlab.ingest.report.Thresholds;
@@ -26,6 +28,9 @@ class ReleaseLoaderTest {
 
     private static final String HEADER = "Detainer Prepare Date,Facility State,Detainer Facility,Detainer Lift Reason,"
             + "Detainer Type,Citizenship Country,Birth Year,Anonymized Identifier";
+
+    private static final String GROUPS = "release_id, month, state_id, facility_id, outcome, lift_reason_raw,"
+            + " detainer_type, criminality, likely_duplicate";
 
     private static MigratedDatabase database;
     private static ReleaseLoader loader;
@@ -194,5 +199,34 @@ class ReleaseLoaderTest {
         assertThatThrownBy(() -> loader.ingest(file, new IngestRequest(SourceMetadata.titled("chosen"), Profiles.ICE_2015,
                 Thresholds.DEFAULT, "test"), ProgressListener.NONE))
                 .hasMessageContaining("ice-2015 needs").hasMessageNotContaining("ice-modern needs");
+    }
+
+    /** The rollups the loader counts while reading equal GROUP BYs over the rows it loaded. */
+    @Test
+    void theRollupOfALoadedReleaseEqualsAGroupByOverItsRows() throws Exception {
+        Path file = dir.resolve("modern.csv");
+        SyntheticReleases.write(Layout.ICE_MODERN_CSV, 20_000, 11, file);
+        long id = loader.ingest(file, new IngestRequest(SourceMetadata.titled("rollup"),
+                null, Thresholds.DEFAULT, "test"), (phase, rows) -> { }).releaseId();
+
+        String fromRows = "select " + GROUPS.replace("month", "date_trunc('month', prepare_date)::date")
+                + ", count(*) from detainer where release_id = " + id + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9";
+        String fromRollup = "select " + GROUPS + ", detainers from detainer_rollup where release_id = " + id;
+        assertThat(database.count("select count(*) from detainer_rollup where release_id = " + id)).isGreaterThan(100);
+        assertThat(database.count("select count(*) from ((" + fromRows + ") except all (" + fromRollup + ")) x"))
+                .isZero();
+        assertThat(database.count("select count(*) from ((" + fromRollup + ") except all (" + fromRows + ")) x"))
+                .isZero();
+        assertThat(database.count("select sum(detainers) from detainer_rollup where release_id = " + id))
+                .isEqualTo(20_000);
+
+        String byStateFromRows = "select release_id, date_trunc('month', prepare_date)::date, state_id, outcome, count(*)"
+                + " from detainer where release_id = " + id + " group by 1, 2, 3, 4";
+        String byState = "select release_id, month, state_id, outcome, detainers from detainer_rollup_state"
+                + " where release_id = " + id;
+        assertThat(database.count("select count(*) from ((" + byStateFromRows + ") except all (" + byState + ")) x"))
+                .isZero();
+        assertThat(database.count("select count(*) from ((" + byState + ") except all (" + byStateFromRows + ")) x"))
+                .isZero();
     }
 }
