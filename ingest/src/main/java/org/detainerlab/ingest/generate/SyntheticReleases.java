@@ -304,6 +304,8 @@ public final class SyntheticReleases {
         private final Map<String, Long> byState = new TreeMap<>();
         private final Map<String, Long> declinedByState = new TreeMap<>();
         private final Map<String, Long> byMonth = new TreeMap<>();
+        private final Map<String, Long> byStateAndMonth = new TreeMap<>();
+        private final Map<String, Long> declinedByStateAndMonth = new TreeMap<>();
 
         void add(LocalDate date, String state, String liftReason, boolean duplicate) {
             rows++;
@@ -312,10 +314,13 @@ public final class SyntheticReleases {
             }
             byLiftReason.merge(liftReason, 1L, Long::sum);
             byState.merge(state, 1L, Long::sum);
+            String month = date.toString().substring(0, 7);
             if (liftReason.equals("Detainer Declined by LEA")) {
                 declinedByState.merge(state, 1L, Long::sum);
+                declinedByStateAndMonth.merge(state + "|" + month, 1L, Long::sum);
             }
-            byMonth.merge(date.toString().substring(0, 7), 1L, Long::sum);
+            byMonth.merge(month, 1L, Long::sum);
+            byStateAndMonth.merge(state + "|" + month, 1L, Long::sum);
         }
 
         public long rows() {
@@ -344,6 +349,16 @@ public final class SyntheticReleases {
         /** Keys are {@code yyyy-MM}. */
         public Map<String, Long> byMonth() {
             return byMonth;
+        }
+
+        /** Keys are {@code STATE NAME|yyyy-MM}, the state as written. */
+        public Map<String, Long> byStateAndMonth() {
+            return byStateAndMonth;
+        }
+
+        /** Declined by LEA; keys are {@code STATE NAME|yyyy-MM}. */
+        public Map<String, Long> declinedByStateAndMonth() {
+            return declinedByStateAndMonth;
         }
     }
 }
