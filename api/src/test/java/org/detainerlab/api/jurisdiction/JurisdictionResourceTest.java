@@ -47,11 +47,35 @@ class JurisdictionResourceTest {
     @Test
     void searchMatchesPartOfTheName() {
         given().auth().oauth2(token)
+                .queryParam("kind", "STATE")
                 .queryParam("q", "carolina")
                 .when().get("/api/v1/jurisdictions")
                 .then().statusCode(200)
                 .body("code", hasItems("NC", "SC"))
                 .body("", hasSize(2));
+    }
+
+    @Test
+    void everyCountyIsSeededWithItsFipsCodeUnderItsState() {
+        given().auth().oauth2(token)
+                .queryParam("kind", "COUNTY")
+                .when().get("/api/v1/jurisdictions")
+                .then().statusCode(200)
+                .body("", hasSize(3231))
+                .body("findAll { it.code == '06085' }.name", hasItems("Santa Clara"));
+        given().auth().oauth2(token)
+                .when().get("/api/v1/jurisdictions/06085")
+                .then().statusCode(200)
+                .body("kind", equalTo("COUNTY"))
+                .body("fipsCode", equalTo("06085"))
+                .body("parentCode", equalTo("CA"));
+        given().auth().oauth2(token)
+                .queryParam("kind", "COUNTY")
+                .queryParam("q", "baltimore")
+                .when().get("/api/v1/jurisdictions")
+                .then().statusCode(200)
+                .body("code", hasItems("24005", "24510"))
+                .body("name", hasItems("Baltimore", "Baltimore (city)"));
     }
 
     @Test
