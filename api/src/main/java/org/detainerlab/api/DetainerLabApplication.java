@@ -16,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Jurisdictions", description = "States, DC, territories and, later, counties and agencies"),
                 @Tag(name = "Facilities", description = "Jails and detention facilities named in the data"),
                 @Tag(name = "Releases", description = "Ingested data releases, their reports, and ingest jobs"),
-                @Tag(name = "Administration", description = "Operating the platform (admin)")})
+                @Tag(name = "Administration", description = "Operating the platform (admin)"),
+                @Tag(name = "Policies", description = "Curated policies with dated events, sources and history"),
+                @Tag(name = "Rulings", description = "Curated court rulings with subsequent history, sources and history"),
+                @Tag(name = "Curation", description = "Import and export of curated policies and rulings")})
 public class DetainerLabApplication extends Application {
 }

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,9 @@ import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionService;
 import org.detainerlab.core.jurisdiction.JurisdictionView;
 import org.detainerlab.core.security.Roles;
+import org.detainerlab.core.timeline.PoliciesInForce;
+import org.detainerlab.core.timeline.Timeline;
+import org.detainerlab.core.timeline.TimelineService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,9 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JurisdictionResource {
 
     private final JurisdictionService jurisdictions;
+    private final TimelineService timelines;
 
-    public JurisdictionResource(JurisdictionService jurisdictions) {
+    public JurisdictionResource(JurisdictionService jurisdictions, TimelineService timelines) {
         this.jurisdictions = jurisdictions;
+        this.timelines = timelines;
     }
 
     @GET
@@ -49,6 +57,37 @@ public class JurisdictionResource {
             description = "Role researcher (or curator, admin).")
     public JurisdictionView get(@PathParam("code") String code) {
         return jurisdictions.get(code);
+    }
+
+    @GET
+    @Path("/{code}/timeline")
+    @Operation(summary = "Policy events and rulings that apply to a jurisdiction, its state's and the nation's"
+            + " included, in date order", description = "Role researcher (or curator, admin).")
+    public Timeline timeline(@PathParam("code") String code,
+            @Parameter(description = "First date, YYYY-MM-DD (open when absent)") @QueryParam("from") String from,
+            @Parameter(description = "Last date, YYYY-MM-DD (open when absent)") @QueryParam("to") String to) {
+        return timelines.timeline(code, date("from", from), date("to", to));
+    }
+
+    @GET
+    @Path("/{code}/policies")
+    @Operation(summary = "Policies in force in a jurisdiction on a date, its state's and the nation's included",
+            description = "Role researcher (or curator, admin). docs/user-guide.md states the in-force rule.")
+    public PoliciesInForce policiesInForce(@PathParam("code") String code,
+            @Parameter(description = "The date, YYYY-MM-DD (today, UTC, when absent)") @QueryParam("at") String at) {
+        LocalDate date = date("at", at);
+        return timelines.inForce(code, date == null ? LocalDate.now(ZoneOffset.UTC) : date);
+    }
+
+    private static LocalDate date(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(parameter, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
     }
 
     private static List<JurisdictionKind> parseKinds(List<String> values) {

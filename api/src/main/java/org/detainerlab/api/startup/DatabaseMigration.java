@@ -29,6 +29,7 @@ public class DatabaseMigration {
     private final AgroalDataSource dataSource;
     private final LiquibaseFactory liquibaseFactory;
     private final String url;
+    private volatile boolean migrated;
 
     public DatabaseMigration(AgroalDataSource dataSource, LiquibaseFactory liquibaseFactory,
                              @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
@@ -47,6 +48,11 @@ public class DatabaseMigration {
         }
     }
 
+    /** Whether the schema was brought up to date at this start, so that start-up steps after it may use it. */
+    public boolean migrated() {
+        return migrated;
+    }
+
     private void migrate() {
         try (Connection ignored = dataSource.getConnection()) {
             LOG.debugf("Database %s answers", url);
@@ -57,6 +63,7 @@ public class DatabaseMigration {
         }
         try (Liquibase liquibase = liquibaseFactory.createLiquibase()) {
             liquibase.update(liquibaseFactory.createContexts(), liquibaseFactory.createLabels());
+            migrated = true;
         } catch (Exception e) {
             throw new StartupFailure("The database schema could not be brought up to date at " + url + ": "
                     + rootMessage(e));
