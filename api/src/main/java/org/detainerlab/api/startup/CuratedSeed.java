@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
+import org.detainerlab.core.agreement.AgreementPolicyService;
+import org.detainerlab.core.curation.ImportCount;
 import org.detainerlab.core.exchange.CuratedExchange;
 import org.jboss.logging.Logger;
 
 /**
  * On the first start against a database, imports the curated seed (policies and rulings, all unverified) kept in
- * the repository. Runs after {@link DatabaseMigration}, and not at all when the migration failed.
+ * the repository; on every start, turns 287(g) lists loaded meanwhile (by the CLI) into agreement policies. Runs
+ * after {@link DatabaseMigration}, and not at all when the migration failed.
  */
 @ApplicationScoped
 public class CuratedSeed {
@@ -20,10 +23,13 @@ public class CuratedSeed {
 
     private final DatabaseMigration migration;
     private final CuratedExchange exchange;
+    private final AgreementPolicyService agreementPolicies;
 
-    public CuratedSeed(DatabaseMigration migration, CuratedExchange exchange) {
+    public CuratedSeed(DatabaseMigration migration, CuratedExchange exchange,
+                       AgreementPolicyService agreementPolicies) {
         this.migration = migration;
         this.exchange = exchange;
+        this.agreementPolicies = agreementPolicies;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) StartupEvent event) {
@@ -32,5 +38,10 @@ public class CuratedSeed {
         }
         exchange.seedOnce().ifPresent(summary -> LOG.infof("Imported the curated seed %s: %d policies, %d rulings",
                 CuratedExchange.SEED, summary.policies().created, summary.rulings().created));
+        ImportCount agreements = agreementPolicies.materialisePending();
+        if (agreements.created + agreements.updated > 0) {
+            LOG.infof("287(g) lists loaded since the last start: %d agreement policies created, %d updated",
+                    agreements.created, agreements.updated);
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,6 +72,12 @@ public class PolicyService {
     @Transactional
     public PolicyView get(String ref) {
         return view(live(ref, LockModeType.NONE));
+    }
+
+    /** The live policy with this key, if there is one. */
+    @Transactional
+    public Optional<PolicyView> find(String key) {
+        return policies.findLiveByKey(key).map(this::view);
     }
 
     /** Live policies, by key; those attached to {@code jurisdiction} (a code) only, when given. */
