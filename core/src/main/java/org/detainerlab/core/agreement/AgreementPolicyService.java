@@ -26,6 +26,7 @@ import org.detainerlab.core.curation.VerificationInput;
 import org.detainerlab.core.jurisdiction.Jurisdiction;
 import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionRepository;
+import org.detainerlab.core.jurisdiction.PlaceNames;
 import org.detainerlab.core.policy.PolicyEventInput;
 import org.detainerlab.core.policy.PolicyEventType;
 import org.detainerlab.core.policy.PolicyEventView;
@@ -46,8 +47,6 @@ public class AgreementPolicyService {
     public static final String ACTOR = "ingest";
     private static final int MAX_KEY = 120;
     private static final int CHUNK = 200;
-    private static final List<String> COUNTY_WORDS = List.of(" CITY AND BOROUGH", " CENSUS AREA", " MUNICIPALITY",
-            " COUNTY", " PARISH", " BOROUGH", " MUNICIPIO");
 
     private final EntityManager entities;
     private final JurisdictionRepository jurisdictions;
@@ -212,23 +211,10 @@ public class AgreementPolicyService {
         if (countyRaw == null || countyRaw.isBlank()) {
             return Optional.empty();
         }
-        String wanted = countyKey(countyRaw);
+        String wanted = PlaceNames.countyKey(countyRaw);
         return counties.stream()
-                .filter(c -> countyKey(c.name).equals(wanted))
+                .filter(c -> PlaceNames.countyKey(c.name).equals(wanted))
                 .min(Comparator.comparing(c -> c.name.contains("(city)")));
-    }
-
-    /** County names compared without case, accents, periods and words like COUNTY or PARISH; SAINT as ST. */
-    static String countyKey(String name) {
-        String key = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(Locale.ROOT).replace(".", "").replace("(CITY)", "").replaceAll("\\s+", " ").trim();
-        for (String word : COUNTY_WORDS) {
-            if (key.endsWith(word)) {
-                key = key.substring(0, key.length() - word.length()).trim();
-                break;
-            }
-        }
-        return key.startsWith("SAINT ") ? "ST " + key.substring(6) : key;
     }
 
     static String slug(String text) {

@@ -18,13 +18,15 @@ public class JurisdictionService {
 
     @Transactional
     public List<JurisdictionView> search(List<JurisdictionKind> kinds, String q) {
-        return jurisdictions.search(kinds, q).stream().map(JurisdictionView::of).toList();
+        AreasOfResponsibility areas = new AreasOfResponsibility(jurisdictions.areasOfResponsibility());
+        return jurisdictions.search(kinds, q).stream().map(j -> JurisdictionView.of(j, areas)).toList();
     }
 
     @Transactional
     public JurisdictionView get(String code) {
+        AreasOfResponsibility areas = new AreasOfResponsibility(jurisdictions.areasOfResponsibility());
         return jurisdictions.findByCode(code.toUpperCase())
-                .map(JurisdictionView::of)
+                .map(j -> JurisdictionView.of(j, areas))
                 .orElseThrow(() -> new ResourceNotFoundException("jurisdiction", code));
     }
 }
