@@ -20,15 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-import org.detainerlab.core.common.ConflictException;
 import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.ResourceNotFoundException;
-import org.detainerlab.core.common.Revisions;
 import org.detainerlab.core.common.ValidationFailedException;
 import org.detainerlab.core.curation.CuratedDate;
+import org.detainerlab.core.curation.Curation;
 import org.detainerlab.core.curation.Enums;
 import org.detainerlab.core.curation.ImportCount;
 import org.detainerlab.core.curation.MergePatch;
@@ -51,7 +49,6 @@ import org.detainerlab.core.jurisdiction.JurisdictionRepository;
 public class PolicyService {
 
     public static final String KIND = "policy";
-    static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final PolicyRepository policies;
     private final JurisdictionRepository jurisdictions;
@@ -71,7 +68,7 @@ public class PolicyService {
     /** One live policy by id or key, with its jurisdictions and events. */
     @Transactional
     public PolicyView get(String ref) {
-        return view(live(ref, LockModeType.NONE));
+        return view(policies.live(KIND, ref, LockModeType.NONE));
     }
 
     /** The live policy with this key, if there is one. */
@@ -114,25 +111,25 @@ public class PolicyService {
     public PolicyView create(PolicyInput input, String actor) {
         List<FieldError> errors = new ArrayList<>();
         Resolved resolved = resolve(input, "", null, actor, errors);
-        failOn(errors);
+        Curation.failOn(errors);
         return insert(resolved, ChangeAction.CREATE, actor);
     }
 
     /** Replaces a policy with {@code input}; {@code ifMatch} must carry its current ETag. */
     @Transactional
     public PolicyView replace(String ref, String ifMatch, PolicyInput input, String actor) {
-        Policy policy = lockedForChange(ref, ifMatch);
+        Policy policy = policies.lockedForChange(KIND, ref, ifMatch);
         PolicyView before = view(policy);
         List<FieldError> errors = new ArrayList<>();
         Resolved resolved = resolve(input, "", before, actor, errors);
-        failOn(errors);
+        Curation.failOn(errors);
         return update(policy, before, resolved, ChangeAction.UPDATE, actor);
     }
 
     /** Applies a JSON merge patch (RFC 7386) to the policy as {@link PolicyInput}, then replaces it. */
     @Transactional
     public PolicyView patch(String ref, String ifMatch, JsonNode mergePatch, String actor) {
-        Policy policy = lockedForChange(ref, ifMatch);
+        Policy policy = policies.lockedForChange(KIND, ref, ifMatch);
         PolicyView before = view(policy);
         PolicyInput patched;
         try {
@@ -143,17 +140,16 @@ public class PolicyService {
         }
         List<FieldError> errors = new ArrayList<>();
         Resolved resolved = resolve(patched, "", before, actor, errors);
-        failOn(errors);
+        Curation.failOn(errors);
         return update(policy, before, resolved, ChangeAction.UPDATE, actor);
     }
 
     /** Deletes a policy; its row stays, marked deleted, so that its history stays readable by id. */
     @Transactional
     public void delete(String ref, String ifMatch, String actor) {
-        Policy policy = lockedForChange(ref, ifMatch);
+        Policy policy = policies.lockedForChange(KIND, ref, ifMatch);
         PolicyView before = view(policy);
-        policy.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        policy.version++;
+        policy.markDeleted();
         history.record(KIND, policy.id, policy.version, ChangeAction.DELETE, actor, null, before, null);
     }
 
@@ -194,7 +190,7 @@ public class PolicyService {
                 errors.add(new FieldError(at + "key", "repeats the key of entry " + earlier, input.key()));
                 continue;
             }
-            Policy existing = input.key() == null ? null : lockedByKey(input.key());
+            Policy existing = input.key() == null ? null : policies.lockedByKey(input.key());
             PolicyView before = existing == null ? null : view(existing);
             Resolved resolved = resolve(input, at, before, actor, errors);
             if (resolved == null) {
@@ -206,45 +202,20 @@ public class PolicyService {
             } else if (candidate(resolved, before.id(), before.version()).equals(before)) {
                 count.unchanged++;
             } else if (input.version() == null || input.version() != existing.version) {
-                stale.add(input.key() + " (file: " + (input.version() == null ? "no version" : "version "
-                        + input.version()) + ", stored: version " + existing.version + ")");
+                stale.add(Curation.staleEntry(input.key(), input.version(), existing.version));
             } else {
                 count.updated++;
                 writes.add(() -> update(existing, before, resolved, ChangeAction.IMPORT, actor));
             }
         }
-        failOn(errors);
-        if (!stale.isEmpty()) {
-            throw new ConflictException("These policies differ from the stored ones and the file does not carry their"
-                    + " current version, so importing would overwrite changes made since: " + String.join(", ", stale));
-        }
+        Curation.failOn(errors);
+        Curation.failOnStale("policies", stale);
         writes.forEach(Runnable::run);
         return count;
     }
 
-    private Policy lockedByKey(String key) {
-        return policies.idOf(key).flatMap(id -> policies.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE))
-                .filter(p -> p.deletedAt == null && p.key.equals(key)).orElse(null);
-    }
-
-    /** Loads the row for update first, so that two editors holding the same ETag cannot both pass the check. */
-    private Policy lockedForChange(String ref, String ifMatch) {
-        Policy policy = live(ref, LockModeType.PESSIMISTIC_WRITE);
-        Revisions.requireMatch(ifMatch, KIND, policy.id, policy.version);
-        return policy;
-    }
-
-    private Policy live(String ref, LockModeType lock) {
-        return policies.idOf(ref).flatMap(id -> policies.findByIdOptional(id, lock))
-                .filter(p -> p.deletedAt == null)
-                .orElseThrow(() -> new ResourceNotFoundException(KIND, ref));
-    }
-
     private PolicyView insert(Resolved resolved, ChangeAction action, String actor) {
-        if (policies.idOf(resolved.key).isPresent()) {
-            throw new ConflictException("A policy with key '" + resolved.key + "' already exists (keys of deleted"
-                    + " policies stay taken, so that their history stays readable)");
-        }
+        policies.requireFreeKey(KIND, resolved.key, null);
         Policy policy = new Policy();
         policy.version = 1;
         apply(policy, resolved);
@@ -255,9 +226,7 @@ public class PolicyService {
     }
 
     private PolicyView update(Policy policy, PolicyView before, Resolved resolved, ChangeAction action, String actor) {
-        if (!policy.key.equals(resolved.key) && policies.idOf(resolved.key).isPresent()) {
-            throw new ConflictException("A policy with key '" + resolved.key + "' already exists");
-        }
+        policies.requireFreeKey(KIND, resolved.key, policy.id);
         apply(policy, resolved);
         policy.version++;
         policies.flush();
@@ -335,10 +304,7 @@ public class PolicyService {
         int failures = errors.size();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (in.key() == null || !KEY.matcher(in.key()).matches() || in.key().length() > 120) {
-            errors.add(new FieldError(at + "key", "is required: lower-case letters, digits and single hyphens, at most"
-                    + " 120 characters (e.g. ca-sb54-2017)", in.key()));
-        }
+        Curation.checkKey(in.key(), at + "key", "ca-sb54-2017", errors);
         if (in.title() == null || in.title().isBlank()) {
             errors.add(new FieldError(at + "title", "is required", in.title()));
         }
@@ -382,7 +348,7 @@ public class PolicyService {
             Verification eventVerification = Verification.resolve(e.verification(),
                     previousVerification(previous, type, date), eventSources, actor, now, field + ".verification", errors);
             if (type != null && date != null) {
-                events.add(new ResolvedEvent(type, date, blankToNull(e.note()), eventSources, eventVerification));
+                events.add(new ResolvedEvent(type, date, Curation.blankToNull(e.note()), eventSources, eventVerification));
                 eventIndex.add(i);
             }
         }
@@ -392,7 +358,7 @@ public class PolicyService {
         }
         List<ResolvedEvent> ordered = events.stream().sorted(Comparator.comparing((ResolvedEvent e) -> e.date.date())
                 .thenComparing(e -> e.type)).toList();
-        return new Resolved(in.key(), in.title().trim(), kind, blankToNull(in.summary()), places, provisions,
+        return new Resolved(in.key(), in.title().trim(), kind, Curation.blankToNull(in.summary()), places, provisions,
                 policySources, verification, ordered);
     }
 
@@ -424,13 +390,4 @@ public class PolicyService {
                 .map(PolicyEventView::verification).findFirst().orElse(null);
     }
 
-    private static void failOn(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ValidationFailedException(errors);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

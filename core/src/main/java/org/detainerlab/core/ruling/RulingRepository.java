@@ -1,27 +1,18 @@
 package org.detainerlab.core.ruling;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+
+import org.detainerlab.core.curation.CuratedRepository;
 
 @ApplicationScoped
-public class RulingRepository implements PanacheRepository<Ruling> {
+public class RulingRepository implements CuratedRepository<Ruling> {
 
-    /** The id of the ruling a path names by id or key, deleted ones included; only the id is read. */
-    public Optional<Long> idOf(String ref) {
-        if (ref.chars().allMatch(Character::isDigit) && ref.length() < 19) {
-            return getEntityManager().createQuery("select r.id from Ruling r where r.id = :id", Long.class)
-                    .setParameter("id", Long.parseLong(ref)).getResultStream().findFirst();
-        }
-        return getEntityManager().createQuery("select r.id from Ruling r where r.key = :key", Long.class)
-                .setParameter("key", ref).getResultStream().findFirst();
-    }
-
-    public Optional<Ruling> findLiveByKey(String key) {
-        return find("key = ?1 and deletedAt is null", key).firstResultOptional();
+    @Override
+    public Class<Ruling> entityType() {
+        return Ruling.class;
     }
 
     /** Live rulings that affect one of these jurisdictions, directly or through a policy attached to one. */

@@ -19,21 +19,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.detainerlab.core.common.ConflictException;
 import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.ResourceNotFoundException;
-import org.detainerlab.core.common.Revisions;
 import org.detainerlab.core.common.ValidationFailedException;
 import org.detainerlab.core.curation.CuratedDate;
+import org.detainerlab.core.curation.Curation;
 import org.detainerlab.core.curation.Enums;
 import org.detainerlab.core.curation.ImportCount;
 import org.detainerlab.core.curation.MergePatch;
 import org.detainerlab.core.curation.SourceCodec;
 import org.detainerlab.core.curation.SourceRef;
 import org.detainerlab.core.curation.Verification;
-import org.detainerlab.core.curation.VerificationInput;
 import org.detainerlab.core.history.ChangeAction;
 import org.detainerlab.core.history.ChangeHistory;
 import org.detainerlab.core.history.ChangeView;
@@ -47,7 +45,6 @@ import org.detainerlab.core.policy.PolicyRepository;
 public class RulingService {
 
     public static final String KIND = "ruling";
-    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final RulingRepository rulings;
     private final PolicyRepository policies;
@@ -68,7 +65,7 @@ public class RulingService {
 
     @Transactional
     public RulingView get(String ref) {
-        return view(live(ref, LockModeType.NONE));
+        return view(rulings.live(KIND, ref, LockModeType.NONE));
     }
 
     /** Live rulings, oldest decision first. */
@@ -87,24 +84,24 @@ public class RulingService {
     public RulingView create(RulingInput input, String actor) {
         List<FieldError> errors = new ArrayList<>();
         Resolved resolved = resolve(input, "", null, actor, Map.of(), errors);
-        failOn(errors);
+        Curation.failOn(errors);
         return insert(resolved, ChangeAction.CREATE, actor);
     }
 
     @Transactional
     public RulingView replace(String ref, String ifMatch, RulingInput input, String actor) {
-        Ruling ruling = lockedForChange(ref, ifMatch);
+        Ruling ruling = rulings.lockedForChange(KIND, ref, ifMatch);
         RulingView before = view(ruling);
         List<FieldError> errors = new ArrayList<>();
         Resolved resolved = resolve(input, "", before, actor, Map.of(), errors);
-        failOn(errors);
+        Curation.failOn(errors);
         return update(ruling, before, resolved, ChangeAction.UPDATE, actor);
     }
 
     /** Applies a JSON merge patch (RFC 7386) to the ruling as {@link RulingInput}, then replaces it. */
     @Transactional
     public RulingView patch(String ref, String ifMatch, JsonNode mergePatch, String actor) {
-        Ruling ruling = lockedForChange(ref, ifMatch);
+        Ruling ruling = rulings.lockedForChange(KIND, ref, ifMatch);
         RulingView before = view(ruling);
         RulingInput patched;
         try {
@@ -114,22 +111,21 @@ public class RulingService {
         }
         List<FieldError> errors = new ArrayList<>();
         Resolved resolved = resolve(patched, "", before, actor, Map.of(), errors);
-        failOn(errors);
+        Curation.failOn(errors);
         return update(ruling, before, resolved, ChangeAction.UPDATE, actor);
     }
 
     /** Deletes a ruling (kept, marked deleted, for its history); a ruling that later rulings review stays. */
     @Transactional
     public void delete(String ref, String ifMatch, String actor) {
-        Ruling ruling = lockedForChange(ref, ifMatch);
+        Ruling ruling = rulings.lockedForChange(KIND, ref, ifMatch);
         List<Ruling> reviewers = rulings.reviewersOf(ruling);
         if (!reviewers.isEmpty()) {
             throw new ConflictException("Ruling '" + ruling.key + "' is reviewed by "
                     + reviewers.stream().map(r -> r.key).toList() + "; change those first");
         }
         RulingView before = view(ruling);
-        ruling.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        ruling.version++;
+        ruling.markDeleted();
         history.record(KIND, ruling.id, ruling.version, ChangeAction.DELETE, actor, null, before, null);
     }
 
@@ -168,24 +164,20 @@ public class RulingService {
                 errors.add(new FieldError(at + "key", "repeats the key of entry " + earlier, input.key()));
                 continue;
             }
-            Ruling existing = input.key() == null ? null : lockedByKey(input.key());
+            Ruling existing = input.key() == null ? null : rulings.lockedByKey(input.key());
             RulingView before = existing == null ? null : view(existing);
             Resolved resolved = resolve(input, at, before, actor, seen, errors);
             checked.add(resolved);
             if (resolved != null && existing != null && !candidate(resolved, before).equals(before)
                     && (input.version() == null || input.version() != existing.version)) {
-                stale.add(input.key() + " (file: " + (input.version() == null ? "no version" : "version "
-                        + input.version()) + ", stored: version " + existing.version + ")");
+                stale.add(Curation.staleEntry(input.key(), input.version(), existing.version));
             }
         }
-        failOn(errors);
-        if (!stale.isEmpty()) {
-            throw new ConflictException("These rulings differ from the stored ones and the file does not carry their"
-                    + " current version, so importing would overwrite changes made since: " + String.join(", ", stale));
-        }
+        Curation.failOn(errors);
+        Curation.failOnStale("rulings", stale);
         for (Resolved resolved : checked) {
             resolved.bindReviews(written, rulings);
-            Ruling existing = lockedByKey(resolved.key);
+            Ruling existing = rulings.lockedByKey(resolved.key);
             if (existing == null) {
                 count.created++;
                 insert(resolved, ChangeAction.IMPORT, actor);
@@ -203,28 +195,8 @@ public class RulingService {
         return count;
     }
 
-    private Ruling lockedByKey(String key) {
-        return rulings.idOf(key).flatMap(id -> rulings.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE))
-                .filter(r -> r.deletedAt == null && r.key.equals(key)).orElse(null);
-    }
-
-    private Ruling lockedForChange(String ref, String ifMatch) {
-        Ruling ruling = live(ref, LockModeType.PESSIMISTIC_WRITE);
-        Revisions.requireMatch(ifMatch, KIND, ruling.id, ruling.version);
-        return ruling;
-    }
-
-    private Ruling live(String ref, LockModeType lock) {
-        return rulings.idOf(ref).flatMap(id -> rulings.findByIdOptional(id, lock))
-                .filter(r -> r.deletedAt == null)
-                .orElseThrow(() -> new ResourceNotFoundException(KIND, ref));
-    }
-
     private RulingView insert(Resolved resolved, ChangeAction action, String actor) {
-        if (rulings.idOf(resolved.key).isPresent()) {
-            throw new ConflictException("A ruling with key '" + resolved.key + "' already exists (keys of deleted"
-                    + " rulings stay taken, so that their history stays readable)");
-        }
+        rulings.requireFreeKey(KIND, resolved.key, null);
         Ruling ruling = new Ruling();
         ruling.version = 1;
         apply(ruling, resolved);
@@ -235,9 +207,7 @@ public class RulingService {
     }
 
     private RulingView update(Ruling ruling, RulingView before, Resolved resolved, ChangeAction action, String actor) {
-        if (!ruling.key.equals(resolved.key) && rulings.idOf(resolved.key).isPresent()) {
-            throw new ConflictException("A ruling with key '" + resolved.key + "' already exists");
-        }
+        rulings.requireFreeKey(KIND, resolved.key, ruling.id);
         if (resolved.reviews.stream().anyMatch(r -> r.reviewed.id.equals(ruling.id))) {
             throw ValidationFailedException.of("reviews", "a ruling cannot review itself", resolved.key);
         }
@@ -340,10 +310,7 @@ public class RulingService {
                              Map<String, Integer> earlierInFile, List<FieldError> errors) {
         int failures = errors.size();
         Resolved r = new Resolved();
-        if (in.key() == null || !KEY.matcher(in.key()).matches() || in.key().length() > 120) {
-            errors.add(new FieldError(at + "key", "is required: lower-case letters, digits and single hyphens, at most"
-                    + " 120 characters (e.g. ca9-2019-united-states-v-california)", in.key()));
-        }
+        Curation.checkKey(in.key(), at + "key", "ca9-2019-united-states-v-california", errors);
         r.key = in.key();
         r.court = Enums.parse(Court.class, in.court() == null ? null : in.court().toUpperCase(Locale.ROOT),
                 at + "court", errors);
@@ -352,11 +319,11 @@ public class RulingService {
         } else {
             r.caseName = in.caseName().trim();
         }
-        r.docket = blankToNull(in.docket());
-        r.citation = blankToNull(in.citation());
-        r.disposition = blankToNull(in.disposition());
-        r.holding = blankToNull(in.holding());
-        r.note = blankToNull(in.note());
+        r.docket = Curation.blankToNull(in.docket());
+        r.citation = Curation.blankToNull(in.citation());
+        r.disposition = Curation.blankToNull(in.disposition());
+        r.holding = Curation.blankToNull(in.holding());
+        r.note = Curation.blankToNull(in.note());
         r.decided = CuratedDate.parse(in.decidedOn(), in.precision(), at + "decidedOn", LocalDate.now(ZoneOffset.UTC),
                 errors);
         List<String> policyKeys = in.policies() == null ? List.of() : in.policies();
@@ -405,13 +372,4 @@ public class RulingService {
         return errors.size() > failures ? null : r;
     }
 
-    private static void failOn(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ValidationFailedException(errors);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }
