@@ -1,12 +1,18 @@
 package org.detainerlab.api.jurisdiction;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.detainerlab.api.security.CurrentUser;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionService;
 import org.detainerlab.core.jurisdiction.JurisdictionView;
+import org.detainerlab.core.jurisdiction.NewJurisdiction;
 import org.detainerlab.core.security.Roles;
 import org.detainerlab.core.timeline.PoliciesInForce;
 import org.detainerlab.core.timeline.Timeline;
@@ -37,10 +45,12 @@ public class JurisdictionResource {
 
     private final JurisdictionService jurisdictions;
     private final TimelineService timelines;
+    private final CurrentUser user;
 
-    public JurisdictionResource(JurisdictionService jurisdictions, TimelineService timelines) {
+    public JurisdictionResource(JurisdictionService jurisdictions, TimelineService timelines, CurrentUser user) {
         this.jurisdictions = jurisdictions;
         this.timelines = timelines;
+        this.user = user;
     }
 
     @GET
@@ -57,6 +67,17 @@ public class JurisdictionResource {
             description = "Role researcher (or curator, admin).")
     public JurisdictionView get(@PathParam("code") String code) {
         return jurisdictions.get(code);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CURATOR)
+    @Operation(summary = "Add a city or law-enforcement agency under a state, county or city",
+            description = "Role curator. The code may be left out (it is made from kind, state and name). 422 lists"
+                    + " every invalid field; 409 when the code, or the name under that parent, is taken.")
+    public Response create(@NotNull NewJurisdiction input, @Context UriInfo uri) {
+        JurisdictionView created = jurisdictions.create(input, user.username());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
     }
 
     @GET

@@ -74,7 +74,8 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/jurisdictions/06085/policies?at=2018-01-01", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/curation/export", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/curation/export?format=csv&type=rulings", 401, 200, 200, 200, 200),
-                row("POST", "/api/v1/curation/import", 401, 403, 403, 200, 403));
+                row("POST", "/api/v1/curation/import", 401, 403, 403, 200, 403),
+                row("POST", "/api/v1/jurisdictions", 401, 403, 403, 201, 403));
     }
 
     /** A valid body for each endpoint that takes one, fresh for each call (keys are unique). */
@@ -84,6 +85,9 @@ class RoleMatrixTest {
         }
         if (path.startsWith("/api/v1/rulings")) {
             return CuratedFixtures.ruling();
+        }
+        if (path.equals("/api/v1/jurisdictions")) {
+            return Map.of("kind", "CITY", "name", "Matrix City " + UUID.randomUUID(), "parentCode", "01001");
         }
         if (path.equals("/api/v1/curation/import")) {
             return Map.of("format", "detainerlab-curated", "policies", List.of(CuratedFixtures.policy()));

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -176,8 +175,8 @@ public class AgreementPolicyService {
     }
 
     private static String key(Agreement a) {
-        String model = a.model == null ? "model-unknown" : slug(a.model);
-        String agency = slug(a.agency);
+        String model = a.model == null ? "model-unknown" : PlaceNames.slug(a.model);
+        String agency = PlaceNames.slug(a.agency);
         int room = MAX_KEY - ("287g-" + a.state + "--" + model).length();
         if (agency.length() > room) {
             agency = agency.substring(0, room).replaceAll("-+$", "");
@@ -188,10 +187,7 @@ public class AgreementPolicyService {
     /** The agency's jurisdiction, created under its county (when the list's county resolves) or its state. */
     private Jurisdiction agency(Agreement a, Map<String, List<Jurisdiction>> counties) {
         Jurisdiction state = jurisdictions.findByCode(a.state).orElseThrow();
-        String code = ("AG-" + a.state + "-" + slug(a.agency)).toUpperCase(Locale.ROOT);
-        if (code.length() > MAX_KEY) {
-            code = code.substring(0, MAX_KEY).replaceAll("-+$", "");
-        }
+        String code = PlaceNames.localCode("AG", a.state, a.agency);
         Optional<Jurisdiction> existing = jurisdictions.findByCode(code);
         if (existing.isPresent()) {
             return existing.get();
@@ -215,10 +211,5 @@ public class AgreementPolicyService {
         return counties.stream()
                 .filter(c -> PlaceNames.countyKey(c.name).equals(wanted))
                 .min(Comparator.comparing(c -> c.name.contains("(city)")));
-    }
-
-    static String slug(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replace("'", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 }
