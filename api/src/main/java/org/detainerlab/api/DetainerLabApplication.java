@@ -13,12 +13,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 license = @License(name = "Apache-2.0")),
         tags = {
                 @Tag(name = "Account", description = "Who is calling"),
-                @Tag(name = "Jurisdictions", description = "States, DC, territories and, later, counties and agencies"),
+                @Tag(name = "Jurisdictions", description = "The nation, states, DC, territories, counties, cities and agencies"),
                 @Tag(name = "Facilities", description = "Jails and detention facilities named in the data"),
                 @Tag(name = "Releases", description = "Ingested data releases, their reports, and ingest jobs"),
+                @Tag(name = "Detainers", description = "Detainer rows with their provenance: filtered pages and exports"),
+                @Tag(name = "Statistics", description = "Detainer counts and shares with the releases and query behind them"),
                 @Tag(name = "Administration", description = "Operating the platform (admin)"),
                 @Tag(name = "Teams", description = "Research teams (Keycloak groups) and their members"),
                 @Tag(name = "Case records", description = "Curated, sourced narratives of individual cases"),
-                @Tag(name = "Annotations", description = "Team annotations on cases, detainer rows, policies and rulings")})
+                @Tag(name = "Annotations", description = "Team annotations on cases, detainer rows, policies and rulings"),
+                @Tag(name = "Policies", description = "Curated policies with dated events, sources and history"),
+                @Tag(name = "Rulings", description = "Curated court rulings with subsequent history, sources and history"),
+                @Tag(name = "Curation", description = "Import and export of curated policies and rulings")})
 public class DetainerLabApplication extends Application {
 }

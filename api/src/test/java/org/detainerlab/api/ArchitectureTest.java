@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        // Test helpers shared as test-jars (core's MigratedDatabase) are tests too, wherever Maven resolves them.
+        // core's test-jar (RealData, MigratedDatabase) is on the test class path; its classes are tests too.
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("org.detainerlab");

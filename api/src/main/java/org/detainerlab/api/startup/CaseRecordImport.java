@@ -24,7 +24,7 @@ public class CaseRecordImport {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) StartupEvent event) {
-        if (!migration.succeeded()) {
+        if (!migration.migrated()) {
             return;
         }
         int imported = seeds.importNew();

@@ -29,7 +29,7 @@ public class DatabaseMigration {
     private final AgroalDataSource dataSource;
     private final LiquibaseFactory liquibaseFactory;
     private final String url;
-    private volatile boolean succeeded;
+    private volatile boolean migrated;
 
     public DatabaseMigration(AgroalDataSource dataSource, LiquibaseFactory liquibaseFactory,
                              @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
@@ -41,7 +41,6 @@ public class DatabaseMigration {
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         try {
             migrate();
-            succeeded = true;
         } catch (StartupFailure e) {
             // One line that says what to fix, rather than a stack trace through Quarkus' boot.
             LOG.error(e.getMessage());
@@ -49,9 +48,9 @@ public class DatabaseMigration {
         }
     }
 
-    /** Whether the schema is up to date, so that later start-up steps may use the database. */
-    public boolean succeeded() {
-        return succeeded;
+    /** Whether the schema was brought up to date at this start, so that start-up steps after it may use it. */
+    public boolean migrated() {
+        return migrated;
     }
 
     private void migrate() {
@@ -64,6 +63,7 @@ public class DatabaseMigration {
         }
         try (Liquibase liquibase = liquibaseFactory.createLiquibase()) {
             liquibase.update(liquibaseFactory.createContexts(), liquibaseFactory.createLabels());
+            migrated = true;
         } catch (Exception e) {
             throw new StartupFailure("The database schema could not be brought up to date at " + url + ": "
                     + rootMessage(e));

@@ -81,11 +81,21 @@ class AnnotationResourceTest {
         given().auth().oauth2(alice).contentType(ContentType.JSON).body(otherTeam).when().post("/api/v1/annotations")
                 .then().statusCode(422).body("errors[0].field", equalTo("team"));
 
-        Map<String, Object> policy = Map.of("target", Map.of("kind", "POLICY", "ref", "ca-sb54-2017"), "body", "x",
-                "visibility", "RESEARCHERS");
-        given().auth().oauth2(alice).contentType(ContentType.JSON).body(policy).when().post("/api/v1/annotations")
-                .then().statusCode(422).body("errors[0].field", equalTo("target.ref"))
-                .body("errors[0].message", containsString("no resolver for POLICY"));
+        for (String[] target : new String[][] {{"POLICY", "ca-sb54-2017"}, {"POLICY_EVENT", "ca-sb54-2017/EFFECTIVE/2018-01-01"},
+                {"RULING", "ca9-2019-united-states-v-california"}}) {
+            Map<String, Object> curated = Map.of("target", Map.of("kind", target[0], "ref", target[1]), "body", "x",
+                    "visibility", "RESEARCHERS");
+            given().auth().oauth2(alice).contentType(ContentType.JSON).body(curated).when().post("/api/v1/annotations")
+                    .then().statusCode(201).body("target.ref", equalTo(target[1]));
+        }
+        for (String[] target : new String[][] {{"POLICY", "no-such-policy"}, {"POLICY_EVENT", "ca-sb54-2017/REPEALED/2018-01-01"},
+                {"RULING", "no-such-ruling"}}) {
+            Map<String, Object> unknown = Map.of("target", Map.of("kind", target[0], "ref", target[1]), "body", "x",
+                    "visibility", "RESEARCHERS");
+            given().auth().oauth2(alice).contentType(ContentType.JSON).body(unknown).when().post("/api/v1/annotations")
+                    .then().statusCode(422).body("errors[0].field", equalTo("target.ref"))
+                    .body("errors[0].message", startsWith("is not a known"));
+        }
 
         Map<String, Object> event = Map.of("target", Map.of("kind", "CASE_EVENT", "ref", record.id() + "/arrest"),
                 "body", "event note", "visibility", "RESEARCHERS");

@@ -105,8 +105,8 @@ class CaseRecordResourceTest {
         Map<String, Object> body = CaseRecords.body("Narrative.");
         body.put("events", List.of(Map.of("key", "arrest", "type", "ARREST", "date", "2021-03-14", "source", "nope")));
         body.put("jurisdictions", List.of("ZZ"));
-        body.put("policies", List.of("ca-sb54-2017"));
-        body.put("rulings", List.of("ca9-2019-united-states-v-california"));
+        body.put("policies", List.of("no-such-policy"));
+        body.put("rulings", List.of("no-such-ruling"));
         body.put("detainerRows", List.of(Map.of("releaseId", 987654321, "sheet", "FY2024", "row", 5)));
         String title = (String) body.get("title");
 
@@ -114,8 +114,7 @@ class CaseRecordResourceTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItems("events[0].precision", "events[0].source", "jurisdictions[0]",
                         "policies[0]", "rulings[0]", "detainerRows[0]"))
-                .body("errors.find { it.field == 'policies[0]' }.message",
-                        containsString("no resolver for POLICY is installed"))
+                .body("errors.find { it.field == 'policies[0]' }.message", equalTo("is not a known policy"))
                 .body("errors.find { it.field == 'detainerRows[0]' }.message",
                         equalTo("is not a known detainer row"))
                 .body("detail", not(containsString("Exception")));
@@ -132,6 +131,8 @@ class CaseRecordResourceTest {
         String word = "Zebulon" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Object> body = CaseRecords.body("Arrested near " + word + " county line.");
         body.put("jurisdictions", List.of("NM"));
+        body.put("policies", List.of("ca-sb54-2017"));
+        body.put("rulings", List.of("ca9-2019-united-states-v-california"));
         long id = given().auth().oauth2(curator).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/case-records").then().statusCode(201).extract().jsonPath().getLong("id");
 

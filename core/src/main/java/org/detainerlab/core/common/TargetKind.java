@@ -15,7 +15,7 @@ public enum TargetKind {
     DETAINER_ROW,
     /** A policy: its key, e.g. {@code ca-sb54-2017}. */
     POLICY,
-    /** One event of a policy's timeline: {@code <policy key>/<event key>}. */
+    /** One event of a policy's timeline: {@code <policy key>/<event type>/<date>}, e.g. {@code ca-sb54-2017/EFFECTIVE/2018-01-01}. */
     POLICY_EVENT,
     /** A ruling: its key, e.g. {@code ca9-2019-united-states-v-california}. */
     RULING
