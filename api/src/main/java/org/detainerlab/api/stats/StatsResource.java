@@ -21,6 +21,8 @@ import org.detainerlab.api.detainer.ProvenanceHeaders;
 import org.detainerlab.core.common.CsvLine;
 import org.detainerlab.core.detainer.QueryParameters;
 import org.detainerlab.core.security.Roles;
+import org.detainerlab.core.stats.PolicyEffect;
+import org.detainerlab.core.stats.PolicyEffectService;
 import org.detainerlab.core.stats.StatsAnswer;
 import org.detainerlab.core.stats.StatsRow;
 import org.detainerlab.core.stats.StatsService;
@@ -39,9 +41,38 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatsResource {
 
     private final StatsService stats;
+    private final PolicyEffectService effects;
 
-    public StatsResource(StatsService stats) {
+    public StatsResource(StatsService stats, PolicyEffectService effects) {
         this.stats = stats;
+        this.effects = effects;
+    }
+
+    @GET
+    @Path("/policy-effect")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Monthly counts and rates of an outcome before and after a policy event",
+            description = "Role researcher (or curator, admin). For a jurisdiction (state, county or US) and a policy"
+                    + " event (e.g. SB 54 taking effect), the months before and after it with the filtered outcomes'"
+                    + " count, all detainers and the rate, each side summed, the policy's events, whether the loaded"
+                    + " releases cover the whole window (coverageComplete, with notes naming what is missing), and the"
+                    + " provenance. Descriptive: it does not estimate what caused a change. A bad parameter is 400"
+                    + " naming it.")
+    public PolicyEffect policyEffect(
+            @Parameter(description = "A state (CA or California), a county (FIPS code) or US", required = true)
+            @QueryParam("jurisdiction") String jurisdiction,
+            @Parameter(description = "The policy's key or id (see GET /api/v1/policies)", required = true)
+            @QueryParam("policy") String policy,
+            @Parameter(description = "The event type (default effective): introduced, signed, adopted, effective,"
+                    + " amended, enjoined, upheld, struck_down, repealed, expired") @QueryParam("event") String event,
+            @Parameter(description = "Months on each side, 1 to " + PolicyEffectService.MAX_MONTHS + " (default 12)")
+            @QueryParam("months") String months,
+            @Parameter(description = "Outcomes counted (default DECLINED); the rate is their share of all detainers")
+            @QueryParam("outcome") List<String> outcome,
+            @Parameter(description = "Also accepted: release, detainerType, criminality, excludeLikelyDuplicates,"
+                    + " suppressBelow, as in /stats/detainers") @QueryParam("release") List<String> release,
+            @Context UriInfo uri) {
+        return effects.effect(QueryParameters.of(uri.getQueryParameters()));
     }
 
     @GET

@@ -54,6 +54,7 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/detainers", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/detainers/export", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/stats/detainers", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/stats/policy-effect?jurisdiction=CA&policy=ca-sb54-2017", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/jobs", 401, 403, 403, 403, 200),
                 row("GET", "/api/v1/jobs/987654321", 401, 403, 403, 403, 404),
                 row("GET", "/api/v1/teams", 401, 200, 200, 200, 200),
