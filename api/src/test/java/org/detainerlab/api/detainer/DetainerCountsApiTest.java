@@ -19,7 +19,10 @@ import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.Test;
 
-/** Jurisdictions and facilities carry detainer counts, and facilities the spellings of them seen in the data. */
+/**
+ * Jurisdictions and facilities carry detainer counts, facilities the spellings of them seen in the data, and a
+ * facility's county makes its detainers count for the county.
+ */
 @QuarkusTest
 class DetainerCountsApiTest {
 
@@ -31,9 +34,11 @@ class DetainerCountsApiTest {
         String admin = Tokens.accessToken("dave");
         long facility = given().auth().oauth2(Tokens.accessToken("carol")).contentType(ContentType.JSON)
                 .body(Map.of("name", "Arizona Sheriff's Office Two (counts test)", "stateCode", "AZ",
-                        "aliases", List.of(SPELLING)))
+                        "countyCode", "04013", "aliases", List.of(SPELLING)))
                 .post("/api/v1/facilities").then().statusCode(201).extract().jsonPath().getLong("id");
         long californiaBefore = given().auth().oauth2(researcher).get("/api/v1/jurisdictions/CA")
+                .then().statusCode(200).extract().jsonPath().getLong("detainers");
+        long maricopaBefore = given().auth().oauth2(researcher).get("/api/v1/jurisdictions/04013")
                 .then().statusCode(200).extract().jsonPath().getLong("detainers");
         long nationBefore = given().auth().oauth2(researcher).get("/api/v1/jurisdictions/US")
                 .then().statusCode(200).extract().jsonPath().getLong("detainers");
@@ -43,8 +48,9 @@ class DetainerCountsApiTest {
         long atFacility = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("," + SPELLING + ",")).count();
         assertThat(atFacility).isPositive();
-        assertThat(Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of())).getString("status"))
-                .isEqualTo("SUCCEEDED");
+        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of()));
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        long release = job.getLong("releaseId");
 
         JsonPath california = given().auth().oauth2(researcher).get("/api/v1/jurisdictions/CA")
                 .then().statusCode(200).extract().jsonPath();
@@ -53,6 +59,18 @@ class DetainerCountsApiTest {
         long nationAfter = given().auth().oauth2(researcher).get("/api/v1/jurisdictions?q=United States")
                 .then().statusCode(200).extract().jsonPath().getLong("find { it.code == 'US' }.detainers");
         assertThat(nationAfter - nationBefore).isEqualTo(6_000);
+
+        assertThat(given().auth().oauth2(researcher).get("/api/v1/jurisdictions/04013").then().statusCode(200)
+                .extract().jsonPath().getLong("detainers") - maricopaBefore).isEqualTo(atFacility);
+        JsonPath byCounty = given().auth().oauth2(researcher)
+                .get("/api/v1/stats/detainers?groupBy=county&state=AZ&release=" + release)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(byCounty.getLong("rows.find { it.group.county == '04013' }.count")).isEqualTo(atFacility);
+        assertThat(byCounty.getString("rows.find { it.group.county == '04013' }.group.countyName")).contains("Maricopa");
+        assertThat(byCounty.getLong("total")).isEqualTo(tally.byState().get("ARIZONA"));
+        assertThat(given().auth().oauth2(researcher)
+                .get("/api/v1/stats/detainers?county=Maricopa County, AZ&release=" + release)
+                .then().statusCode(200).extract().jsonPath().getLong("total")).isEqualTo(atFacility);
 
         JsonPath found = given().auth().oauth2(researcher).get("/api/v1/facilities/" + facility)
                 .then().statusCode(200).extract().jsonPath();

@@ -35,8 +35,8 @@ public final class DetainerFilters {
             facility(value, snapshot, facilityIds, facilityNames);
         }
         return new DetainerFilter(releases(q, snapshot),
-                distinct(resolve(q, "state", snapshot::state, "a state, DC or territory (USPS code or name)")),
-                distinct(resolve(q, "county", snapshot::county,
+                distinct(resolve(q.values("state"), "state", snapshot::state, "a state, DC or territory (USPS code or name)")),
+                distinct(resolve(counties(q), "county", snapshot::county,
                         "a county (5-digit FIPS code, or \"Name County, ST\")")),
                 facilityIds.stream().distinct().toList(), facilityNames.stream().distinct().toList(),
                 outcomes(q), q.repeated("detainerType").stream().distinct().toList(),
@@ -70,10 +70,23 @@ public final class DetainerFilters {
         return chosen;
     }
 
-    private static List<Place> resolve(QueryParameters q, String name,
+    /** FIPS codes may come comma-separated; a name holds its own comma ("Santa Clara County, CA"). */
+    private static List<String> counties(QueryParameters q) {
+        List<String> values = new ArrayList<>();
+        for (String value : q.repeated("county")) {
+            if (value.matches("\\d{5}(\\s*,\\s*\\d{5})*")) {
+                values.addAll(List.of(value.split("\\s*,\\s*")));
+            } else {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    private static List<Place> resolve(List<String> values, String name,
                                        Function<String, java.util.Optional<Place>> lookup, String what) {
         List<Place> places = new ArrayList<>();
-        for (String value : q.values(name)) {
+        for (String value : values) {
             places.add(lookup.apply(value).orElseThrow(
                     () -> new InvalidQueryException(name, "'" + value + "' is not " + what)));
         }
