@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.detainerlab.core.common.FieldError;
+import org.detainerlab.core.common.ImportKeys;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.Page;
 import org.detainerlab.core.common.ResourceNotFoundException;
@@ -82,10 +83,7 @@ public class ClaimService {
      */
     @Transactional
     public boolean importOnce(String importKey, @Valid ClaimInput input, String note) {
-        int claimed = entityManager.createNativeQuery(
-                        "insert into claim_import (import_key) values (?1) on conflict do nothing")
-                .setParameter(1, importKey).executeUpdate();
-        if (claimed == 0) {
+        if (!ImportKeys.claim(entityManager, "claim_import", importKey)) {
             return false;
         }
         create(input, "system", ChangeAction.IMPORT, note);
