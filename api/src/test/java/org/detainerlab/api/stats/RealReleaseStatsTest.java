@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.RealReleases;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.core.testing.RealData;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,22 +23,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RealReleaseStatsTest {
 
-    private static final String FY2015 = "ice-detainers-fy2015/rif-FOIA_15-87693_07262015_LESA-STU_FINAL_FY15YTD.xlsx";
-
     private static String researcher;
     private static long release;
 
     @BeforeEach
     void load() {
-        Path file = RealData.file(FY2015);
+        RealData.file(RealReleases.FY2015);
         if (researcher != null) {
             return;
         }
-        String admin = Tokens.accessToken("dave");
-        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of("title", "ICE detainers FY2015 YTD",
-                "foiaNumber", "15-87693")));
-        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
-        release = job.getLong("releaseId");
+        release = RealReleases.fy2015();
         researcher = Tokens.accessToken("alice");
     }
 

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
+
+import org.detainerlab.core.common.SeedResource;
 
 /**
  * The seed case records ({@code seed/case-records.json}: the public, anonymised cases of the project's domain
@@ -44,13 +43,6 @@ public class CaseRecordSeeds {
     }
 
     private SeedFile read() {
-        try (InputStream in = CaseRecordSeeds.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the application");
-            }
-            return json.readValue(in, SeedFile.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return SeedResource.read(json, RESOURCE, SeedFile.class);
     }
 }

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.detainerlab.core.common.FieldError;
+import org.detainerlab.core.common.ImportKeys;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.Page;
 import org.detainerlab.core.common.ResourceNotFoundException;
@@ -108,10 +109,7 @@ public class CaseRecordService {
      */
     @Transactional
     public boolean importOnce(String importKey, @Valid CaseRecordInput input, String note) {
-        int claimed = entityManager.createNativeQuery(
-                        "insert into case_record_import (import_key) values (?1) on conflict do nothing")
-                .setParameter(1, importKey).executeUpdate();
-        if (claimed == 0) {
+        if (!ImportKeys.claim(entityManager, "case_record_import", importKey)) {
             return false;
         }
         create(input, "system", ChangeAction.IMPORT, note);

@@ -1,0 +1,62 @@
+package org.detainerlab.core.claim;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A published claim as its source states it, with the query that checks it ({@link ClaimQuery} as JSON) or the
+ * reason no query over the data can.
+ */
+@Entity
+@Table(name = "claim")
+public class Claim {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(nullable = false)
+    public String text;
+
+    @Column(nullable = false)
+    public String publisher;
+
+    @Column(name = "source_title")
+    public String sourceTitle;
+
+    /** As precise as the source is: {@code 2019}, {@code 2019-07} or {@code 2019-07-17}. */
+    public String published;
+
+    public String url;
+
+    public String quoted;
+
+    @Column(name = "claimed_value")
+    public Double claimedValue;
+
+    public String query;
+
+    @Column(name = "not_checkable_reason")
+    public String notCheckableReason;
+
+    @Column(nullable = false)
+    public boolean verified;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+}

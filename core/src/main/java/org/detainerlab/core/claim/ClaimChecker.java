@@ -1,0 +1,168 @@
+package org.detainerlab.core.claim;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.detainer.QueryParameters;
+import org.detainerlab.core.detainer.ReleaseRef;
+import org.detainerlab.core.detainer.SnapshotSource;
+import org.detainerlab.core.stats.StatsAnswer;
+import org.detainerlab.core.stats.StatsService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Evaluates a claim on releases through {@link StatsService}, so a check gives the numbers the statistics API
+ * gives. The rules, in order: no query is NOT_CHECKABLE (with the claim's reason); a release that covers only
+ * part of the period, or a county (whose counts hold only curated facilities with a recorded county), is
+ * PARTIAL_COVERAGE with the coverage stated; otherwise SUPPORTED within tolerance, else CONTRADICTED.
+ */
+@ApplicationScoped
+class ClaimChecker {
+
+    private final StatsService stats;
+    private final SnapshotSource snapshots;
+    private final String version;
+
+    ClaimChecker(StatsService stats, SnapshotSource snapshots,
+                 @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
+        this.stats = stats;
+        this.snapshots = snapshots;
+        this.version = version;
+    }
+
+    List<ClaimCheck> check(Claim claim, ClaimQuery query, String releaseId, String actor) {
+        List<ReleaseRef> loaded = snapshots.current().releases();
+        ReleaseRef named = releaseId == null || releaseId.isBlank() ? null : named(loaded, releaseId.trim());
+        if (query == null) {
+            return List.of(result(claim, named, ClaimStatus.NOT_CHECKABLE, null, null,
+                    "The data cannot check this claim: " + claim.notCheckableReason, actor));
+        }
+        LocalDate from = query.periodFrom();
+        LocalDate to = query.periodTo();
+        List<ReleaseRef> releases = named != null ? List.of(named)
+                : loaded.stream().filter(r -> overlap(r, from, to) > 0).toList();
+        if (releases.isEmpty()) {
+            return List.of(result(claim, null, ClaimStatus.PARTIAL_COVERAGE, null, null,
+                    "No loaded release covers any of the claim's period " + from + ".." + to + "; loaded: "
+                            + coverages(loaded) + ".", actor));
+        }
+        List<ClaimCheck> results = new ArrayList<>();
+        for (ReleaseRef release : releases) {
+            results.add(check(claim, query, release, from, to, actor));
+        }
+        return results;
+    }
+
+    private static ReleaseRef named(List<ReleaseRef> loaded, String id) {
+        if (!id.matches("[1-9][0-9]{0,17}")) {
+            throw new InvalidQueryException("release", "'" + id + "' is not a release id");
+        }
+        return loaded.stream().filter(r -> r.id() == Long.parseLong(id)).findFirst()
+                .orElseThrow(() -> new InvalidQueryException("release", id
+                        + " is not a loaded detainer release (see GET /api/v1/releases)"));
+    }
+
+    private ClaimCheck check(Claim claim, ClaimQuery query, ReleaseRef release, LocalDate from, LocalDate to,
+                             String actor) {
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        long covered = overlap(release, from, to);
+        if (covered == 0) {
+            return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, null, null, "Release " + release.id()
+                    + " covers " + coverage(release) + ", none of the claim's period " + from + ".." + to + ".", actor);
+        }
+        StatsAnswer count = answer(query.parameters(true), release);
+        double computed = count.total();
+        String measured = count.total() + " detainers";
+        if (query.share()) {
+            long national = answer(query.parameters(false), release).total();
+            if (national == 0) {
+                return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, null, "Release " + release.id()
+                        + " holds no such detainers nationally in the period, so there is no share to compare.", actor);
+            }
+            computed = (double) count.total() / national;
+            measured = count.total() + " of " + national + " such detainers nationally, a share of "
+                    + String.format(Locale.ROOT, "%.4f", computed);
+        }
+        if (covered < days) {
+            return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, computed, "Release " + release.id()
+                    + " covers " + coverage(release) + ": " + covered + " of the " + days + " days of the claim's"
+                    + " period " + from + ".." + to + ". Over those days: " + measured + ".", actor);
+        }
+        if (!ClaimQuery.list(query.county()).isEmpty()) {
+            return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, computed, "ICE's rows name a"
+                    + " facility, not a county: the county's count holds only detainers at curated facilities with a"
+                    + " recorded county (" + measured + "), so it covers only part of the place.", actor);
+        }
+        double difference = computed - claim.claimedValue;
+        boolean within = query.tolerance().admits(difference, claim.claimedValue);
+        return result(claim, release, within ? ClaimStatus.SUPPORTED : ClaimStatus.CONTRADICTED, count, computed,
+                "Release " + release.id() + " covers the whole period " + from + ".." + to + ": " + measured
+                        + "; claimed " + claim.claimedValue + ", difference " + difference
+                        + (within ? ", within" : ", beyond") + " the tolerance " + tolerance(query.tolerance()) + ".",
+                actor);
+    }
+
+    private StatsAnswer answer(Map<String, List<String>> parameters, ReleaseRef release) {
+        parameters.put("release", List.of(Long.toString(release.id())));
+        return stats.detainers(QueryParameters.of(parameters));
+    }
+
+    private ClaimCheck result(Claim claim, ReleaseRef release, ClaimStatus status, StatsAnswer answer,
+                              Double computed, String explanation, String actor) {
+        ClaimCheck c = new ClaimCheck();
+        c.claimId = claim.id;
+        c.claimVersion = claim.version;
+        c.releaseId = release == null ? null : release.id();
+        c.releaseSha256 = release == null ? null : release.sha256();
+        c.query = answer == null ? null : answer.provenance().query();
+        c.applicationVersion = answer == null ? version : answer.provenance().applicationVersion();
+        c.computedAt = answer == null ? OffsetDateTime.now() : answer.provenance().computedAt();
+        c.claimedValue = claim.claimedValue;
+        c.computedValue = computed;
+        c.difference = computed == null || claim.claimedValue == null || status == ClaimStatus.PARTIAL_COVERAGE
+                ? null : computed - claim.claimedValue;
+        c.status = status;
+        c.explanation = explanation;
+        c.checkedBy = actor;
+        return c;
+    }
+
+    private static long overlap(ReleaseRef release, LocalDate from, LocalDate to) {
+        if (release.coverageFrom() == null || release.coverageTo() == null) {
+            return 0;
+        }
+        LocalDate start = release.coverageFrom().isAfter(from) ? release.coverageFrom() : from;
+        LocalDate end = release.coverageTo().isBefore(to) ? release.coverageTo() : to;
+        return end.isBefore(start) ? 0 : ChronoUnit.DAYS.between(start, end) + 1;
+    }
+
+    private static String coverage(ReleaseRef release) {
+        return release.coverageFrom() == null ? "no dates" : release.coverageFrom() + ".." + release.coverageTo();
+    }
+
+    private static String coverages(List<ReleaseRef> releases) {
+        if (releases.isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", releases.stream().map(r -> "release " + r.id() + " " + coverage(r)).toList());
+    }
+
+    private static String tolerance(ClaimQuery.Tolerance t) {
+        List<String> parts = new ArrayList<>();
+        if (t.absolute() != null) {
+            parts.add("+/-" + t.absolute());
+        }
+        if (t.relative() != null) {
+            parts.add("+/-" + t.relative() * 100 + "%");
+        }
+        return String.join(" or ", parts);
+    }
+}

@@ -1,0 +1,19 @@
+package org.detainerlab.core.claim;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.detainerlab.core.common.Page;
+
+@ApplicationScoped
+public class ClaimRepository implements PanacheRepository<Claim> {
+
+    /** Claims whose text or publisher holds {@code q} (case-insensitive), newest first. */
+    public Page<Claim> search(String q, int page, int size) {
+        var found = q == null || q.isBlank() ? findAll(Sort.descending("id"))
+                : find("lower(text) like ?1 or lower(publisher) like ?1", Sort.descending("id"),
+                        "%" + q.trim().toLowerCase() + "%");
+        return new Page<>(found.page(page, size).list(), found.count(), page, size);
+    }
+}
