@@ -76,7 +76,8 @@ class RoleMatrixTest {
                 row("DELETE", "/api/v1/annotations/987654321/hidden", 401, 403, 403, 404, 404),
                 row("GET", "/q/health/ready", 200, 200, 200, 200, 200),
                 row("GET", "/q/openapi", 200, 200, 200, 200, 200),
-                row("GET", "/", 200, 200, 200, 200, 200));
+                row("GET", "/", 200, 200, 200, 200, 200),
+                row("GET", "/api/v1/client-config", 200, 200, 200, 200, 200));
     }
 
     private static Arguments row(String method, String path, int... expected) {
