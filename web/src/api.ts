@@ -42,19 +42,21 @@ const RETURN_TO = 'detainerlab.returnTo';
 export async function startAuth(): Promise<boolean> {
   const config: ClientConfig = await (await fetch('/api/v1/client-config')).json();
   keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
-  // The code comes back in the query: the fragment belongs to the page's own routes.
-  const authenticated = await keycloak.init({ pkceMethod: 'S256', checkLoginIframe: false, responseMode: 'query' });
+  // check-sso asks Keycloak (by a redirect) whether its session is still open, so a reload keeps the user logged
+  // in without the page keeping tokens. Redirect URIs may not carry a fragment, which holds the view, so the view
+  // waits in the session and the code comes back in the query.
+  if (location.hash) sessionStorage.setItem(RETURN_TO, location.hash);
+  const authenticated = await keycloak.init({
+    onLoad: 'check-sso', redirectUri: location.origin + '/', pkceMethod: 'S256', checkLoginIframe: false, responseMode: 'query',
+  });
   const returnTo = sessionStorage.getItem(RETURN_TO);
-  if (authenticated && returnTo) {
-    sessionStorage.removeItem(RETURN_TO);
-    location.hash = returnTo;
-  }
+  sessionStorage.removeItem(RETURN_TO);
+  if (returnTo && !location.hash) location.hash = returnTo;
   return authenticated;
 }
 
 export function login(): Promise<void> {
-  // A redirect URI may not carry a fragment, so the view the user asked for waits in the session.
-  sessionStorage.setItem(RETURN_TO, location.hash);
+  if (location.hash) sessionStorage.setItem(RETURN_TO, location.hash);
   return keycloak.login({ redirectUri: location.origin + '/' });
 }
 

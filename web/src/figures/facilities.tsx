@@ -9,7 +9,7 @@ interface Props {
 }
 
 type SortKey = 'facility' | 'value';
-const SHOWN = 100;
+const SHOWN = 25;
 
 /** Facilities with their detainers, sortable by name or value; picking one filters the whole page to it. */
 export function FacilityTable({ answer, percent, filters, onPick }: Props) {

@@ -76,7 +76,7 @@ export function ChoroplethMap({ answer, percent, filters, states, state, onPick 
               d={shape.d}
               fill={values.has(shape.id) ? shade((value ?? 0) / max) : '#f4f4f4'}
               class={filters.county === shape.id ? 'area selected' : 'area'}
-              tabIndex={code ? 0 : -1}
+              tabindex={code ? 0 : -1}
               role="button"
               aria-label={label}
               data-code={code}
