@@ -19,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Administration", description = "Operating the platform (admin)"),
                 @Tag(name = "Teams", description = "Research teams (Keycloak groups) and their members"),
                 @Tag(name = "Case records", description = "Curated, sourced narratives of individual cases"),
-                @Tag(name = "Annotations", description = "Team annotations on cases, detainer rows, policies and rulings")})
+                @Tag(name = "Annotations", description = "Team annotations on cases, detainer rows, policies and rulings"),
+                @Tag(name = "Policies", description = "Curated policies with dated events, sources and history"),
+                @Tag(name = "Rulings", description = "Curated court rulings with subsequent history, sources and history"),
+                @Tag(name = "Curation", description = "Import and export of curated policies and rulings")})
 public class DetainerLabApplication extends Application {
 }

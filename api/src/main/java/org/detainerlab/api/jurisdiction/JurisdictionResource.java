@@ -1,23 +1,37 @@
 package org.detainerlab.api.jurisdiction;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.detainerlab.api.security.CurrentUser;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.detainer.DetainerCounts;
 import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionService;
 import org.detainerlab.core.jurisdiction.JurisdictionView;
+import org.detainerlab.core.jurisdiction.NewJurisdiction;
 import org.detainerlab.core.security.Roles;
+import org.detainerlab.core.timeline.PoliciesInForce;
+import org.detainerlab.core.timeline.Timeline;
+import org.detainerlab.core.timeline.TimelineService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -32,10 +46,15 @@ public class JurisdictionResource {
 
     private final JurisdictionService jurisdictions;
     private final DetainerCounts counts;
+    private final TimelineService timelines;
+    private final CurrentUser user;
 
-    public JurisdictionResource(JurisdictionService jurisdictions, DetainerCounts counts) {
+    public JurisdictionResource(JurisdictionService jurisdictions, DetainerCounts counts, TimelineService timelines,
+                                CurrentUser user) {
         this.jurisdictions = jurisdictions;
         this.counts = counts;
+        this.timelines = timelines;
+        this.user = user;
     }
 
     @GET
@@ -61,6 +80,48 @@ public class JurisdictionResource {
     private static JurisdictionSummary summary(JurisdictionView j, DetainerCounts.Totals totals) {
         return new JurisdictionSummary(j, j.kind() == JurisdictionKind.NATION ? totals.all()
                 : totals.byPlace().getOrDefault(j.code(), 0L));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CURATOR)
+    @Operation(summary = "Add a city or law-enforcement agency under a state, county or city",
+            description = "Role curator. The code may be left out (it is made from kind, state and name). 422 lists"
+                    + " every invalid field; 409 when the code, or the name under that parent, is taken.")
+    public Response create(@NotNull NewJurisdiction input, @Context UriInfo uri) {
+        JurisdictionView created = jurisdictions.create(input, user.username());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("/{code}/timeline")
+    @Operation(summary = "Policy events and rulings that apply to a jurisdiction, its state's and the nation's"
+            + " included, in date order", description = "Role researcher (or curator, admin).")
+    public Timeline timeline(@PathParam("code") String code,
+            @Parameter(description = "First date, YYYY-MM-DD (open when absent)") @QueryParam("from") String from,
+            @Parameter(description = "Last date, YYYY-MM-DD (open when absent)") @QueryParam("to") String to) {
+        return timelines.timeline(code, date("from", from), date("to", to));
+    }
+
+    @GET
+    @Path("/{code}/policies")
+    @Operation(summary = "Policies in force in a jurisdiction on a date, its state's and the nation's included",
+            description = "Role researcher (or curator, admin). docs/user-guide.md states the in-force rule.")
+    public PoliciesInForce policiesInForce(@PathParam("code") String code,
+            @Parameter(description = "The date, YYYY-MM-DD (today, UTC, when absent)") @QueryParam("at") String at) {
+        LocalDate date = date("at", at);
+        return timelines.inForce(code, date == null ? LocalDate.now(ZoneOffset.UTC) : date);
+    }
+
+    private static LocalDate date(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(parameter, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
     }
 
     private static List<JurisdictionKind> parseKinds(List<String> values) {

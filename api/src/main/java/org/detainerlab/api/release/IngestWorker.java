@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.detainerlab.core.agreement.AgreementPolicyService;
 import org.detainerlab.core.job.IngestJobService;
 import org.detainerlab.ingest.Ingest;
 import org.detainerlab.ingest.load.IngestException;
@@ -41,10 +42,13 @@ public class IngestWorker {
     private final Ingest loader;
     private final IngestConfig config;
     private final ObjectMapper json;
+    private final AgreementPolicyService agreementPolicies;
     private final String name = ManagementFactory.getRuntimeMXBean().getName();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    public IngestWorker(IngestJobService jobs, AgroalDataSource dataSource, IngestConfig config, ObjectMapper json) {
+    public IngestWorker(IngestJobService jobs, AgroalDataSource dataSource, IngestConfig config, ObjectMapper json,
+                        AgreementPolicyService agreementPolicies) {
+        this.agreementPolicies = agreementPolicies;
         this.jobs = jobs;
         this.loader = new Ingest(dataSource::getConnection, ReadLimits.DEFAULT, Clock.systemUTC());
         this.config = config;
@@ -81,6 +85,7 @@ public class IngestWorker {
             IngestOptions options = json.readValue(job.options(), IngestOptions.class);
             IngestResult result = loader.file(file, request(options, dir, job.createdBy()),
                     (phase, rows) -> jobs.progress(job.id(), phase, rows));
+            materialiseAgreements(job.id());
             jobs.succeed(job.id(), result.releaseId(), result.alreadyLoaded(), result.rowsRead(), result.alreadyLoaded()
                     ? "The same file (sha256 " + result.sha256() + ") was already loaded as release " + result.releaseId()
                     + "; nothing changed." : null);
@@ -97,6 +102,15 @@ public class IngestWorker {
         } finally {
             running.remove(job.id());
             deleteQuietly(dir);
+        }
+    }
+
+    /** A loaded 287(g) list becomes policies before its job ends; a failure is retried at the next start. */
+    private void materialiseAgreements(long jobId) {
+        try {
+            agreementPolicies.materialisePending();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Ingest job %d: the 287(g) agreements could not be turned into policies yet", jobId);
         }
     }
 

@@ -57,10 +57,12 @@ public class ReleaseResource {
     @GET
     @RolesAllowed(Roles.RESEARCHER)
     @Operation(summary = "Loaded data releases, newest first",
-            description = "Role researcher (or curator, admin). kind=DETAINERS or kind=AGREEMENTS_287G for one kind.")
+            description = "Role researcher (or curator, admin). kind=DETAINERS, AGREEMENTS_287G or"
+                    + " AREAS_OF_RESPONSIBILITY for one kind.")
     public List<ReleaseView> list(@QueryParam("kind") String kind) {
-        if (kind != null && !List.of("DETAINERS", "AGREEMENTS_287G").contains(kind)) {
-            throw new InvalidQueryException("kind", "'" + kind + "' is not DETAINERS or AGREEMENTS_287G");
+        if (kind != null && !List.of("DETAINERS", "AGREEMENTS_287G", "AREAS_OF_RESPONSIBILITY").contains(kind)) {
+            throw new InvalidQueryException("kind", "'" + kind + "' is not DETAINERS, AGREEMENTS_287G or"
+                    + " AREAS_OF_RESPONSIBILITY");
         }
         return releases.list(kind);
     }

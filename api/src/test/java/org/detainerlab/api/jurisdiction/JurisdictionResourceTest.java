@@ -1,6 +1,8 @@
 package org.detainerlab.api.jurisdiction;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -8,6 +10,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import java.util.Map;
+import java.util.UUID;
 
 import org.detainerlab.api.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +53,60 @@ class JurisdictionResourceTest {
     @Test
     void searchMatchesPartOfTheName() {
         given().auth().oauth2(token)
+                .queryParam("kind", "STATE")
                 .queryParam("q", "carolina")
                 .when().get("/api/v1/jurisdictions")
                 .then().statusCode(200)
                 .body("code", hasItems("NC", "SC"))
                 .body("", hasSize(2));
+    }
+
+    @Test
+    void everyCountyIsSeededWithItsFipsCodeUnderItsState() {
+        given().auth().oauth2(token)
+                .queryParam("kind", "COUNTY")
+                .when().get("/api/v1/jurisdictions")
+                .then().statusCode(200)
+                .body("", hasSize(3231))
+                .body("findAll { it.code == '06085' }.name", hasItems("Santa Clara"));
+        given().auth().oauth2(token)
+                .when().get("/api/v1/jurisdictions/06085")
+                .then().statusCode(200)
+                .body("kind", equalTo("COUNTY"))
+                .body("fipsCode", equalTo("06085"))
+                .body("parentCode", equalTo("CA"));
+        given().auth().oauth2(token)
+                .queryParam("kind", "COUNTY")
+                .queryParam("q", "baltimore")
+                .when().get("/api/v1/jurisdictions")
+                .then().statusCode(200)
+                .body("code", hasItems("24005", "24510"))
+                .body("name", hasItems("Baltimore", "Baltimore (city)"));
+    }
+
+    @Test
+    void aCuratorAddsACityWhoseTimelineIncludesItsCountyStateAndNation() {
+        String carol = Tokens.accessToken("carol");
+        String name = "Testville " + UUID.randomUUID().toString().substring(0, 8);
+        String code = given().auth().oauth2(carol).contentType(ContentType.JSON)
+                .body(Map.of("kind", "city", "name", name, "parentCode", "06085"))
+                .when().post("/api/v1/jurisdictions")
+                .then().statusCode(201)
+                .body("kind", equalTo("CITY"))
+                .body("parentCode", equalTo("06085"))
+                .extract().path("code");
+        assertThat(code).isEqualTo("CI-CA-" + name.toUpperCase().replace(' ', '-'));
+        given().auth().oauth2(token).when().get("/api/v1/jurisdictions/" + code + "/timeline")
+                .then().statusCode(200).body("includes", contains(code, "06085", "CA", "US"));
+        given().auth().oauth2(carol).contentType(ContentType.JSON)
+                .body(Map.of("kind", "CITY", "name", name, "parentCode", "06085"))
+                .when().post("/api/v1/jurisdictions")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(carol).contentType(ContentType.JSON)
+                .body(Map.of("kind", "COUNTY", "name", "Nowhere", "parentCode", "ZZ", "code", "bad code"))
+                .when().post("/api/v1/jurisdictions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("kind", "parentCode", "code"));
     }
 
     @Test

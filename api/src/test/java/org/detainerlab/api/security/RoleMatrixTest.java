@@ -8,10 +8,12 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.detainerlab.api.testing.CuratedFixtures;
 import org.detainerlab.api.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,7 +79,44 @@ class RoleMatrixTest {
                 row("GET", "/q/health/ready", 200, 200, 200, 200, 200),
                 row("GET", "/q/openapi", 200, 200, 200, 200, 200),
                 row("GET", "/", 200, 200, 200, 200, 200),
-                row("GET", "/api/v1/client-config", 200, 200, 200, 200, 200));
+                row("GET", "/api/v1/client-config", 200, 200, 200, 200, 200),
+                row("GET", "/api/v1/policies", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/policies/ca-sb54-2017", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/policies/ca-sb54-2017/history", 401, 200, 200, 200, 200),
+                row("POST", "/api/v1/policies", 401, 403, 403, 201, 403),
+                row("PUT", "/api/v1/policies/987654321", 401, 403, 403, 404, 403),
+                row("PATCH", "/api/v1/policies/987654321", 401, 403, 403, 404, 403),
+                row("DELETE", "/api/v1/policies/987654321", 401, 403, 403, 404, 403),
+                row("GET", "/api/v1/rulings", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/rulings/ca9-2019-united-states-v-california", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/rulings/ca9-2019-united-states-v-california/history", 401, 200, 200, 200, 200),
+                row("POST", "/api/v1/rulings", 401, 403, 403, 201, 403),
+                row("PUT", "/api/v1/rulings/987654321", 401, 403, 403, 404, 403),
+                row("PATCH", "/api/v1/rulings/987654321", 401, 403, 403, 404, 403),
+                row("DELETE", "/api/v1/rulings/987654321", 401, 403, 403, 404, 403),
+                row("GET", "/api/v1/jurisdictions/06085/timeline", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/jurisdictions/06085/policies?at=2018-01-01", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/curation/export", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/curation/export?format=csv&type=rulings", 401, 200, 200, 200, 200),
+                row("POST", "/api/v1/curation/import", 401, 403, 403, 200, 403),
+                row("POST", "/api/v1/jurisdictions", 401, 403, 403, 201, 403));
+    }
+
+    /** A valid body for each endpoint that takes one, fresh for each call (keys are unique). */
+    private static Object body(String path) {
+        if (path.startsWith("/api/v1/policies")) {
+            return CuratedFixtures.policy();
+        }
+        if (path.startsWith("/api/v1/rulings")) {
+            return CuratedFixtures.ruling();
+        }
+        if (path.equals("/api/v1/jurisdictions")) {
+            return Map.of("kind", "CITY", "name", "Matrix City " + UUID.randomUUID(), "parentCode", "01001");
+        }
+        if (path.equals("/api/v1/curation/import")) {
+            return Map.of("format", "detainerlab-curated", "policies", List.of(CuratedFixtures.policy()));
+        }
+        return Map.of("name", "Matrix Jail " + UUID.randomUUID());
     }
 
     private static Arguments row(String method, String path, int... expected) {
@@ -94,7 +133,7 @@ class RoleMatrixTest {
                 request.auth().oauth2(TOKENS.get(callers[i]));
             }
             if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-                request.contentType(ContentType.JSON).body(Map.of("name", "Matrix Jail " + UUID.randomUUID()));
+                request.contentType(ContentType.JSON).body(body(path));
             }
             if (method.equals("UPLOAD")) {
                 request.multiPart("file", "matrix.csv", ("a,b\n" + UUID.randomUUID() + ",1\n").getBytes());

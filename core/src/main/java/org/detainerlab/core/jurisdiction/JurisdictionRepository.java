@@ -14,6 +14,18 @@ public class JurisdictionRepository implements PanacheRepository<Jurisdiction> {
         return find("code", code).firstResultOptional();
     }
 
+    /**
+     * (office, state id, county id, whether the row names a county) of the latest loaded list of ICE areas of
+     * responsibility; a named county that did not resolve has a null county id.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> areasOfResponsibility() {
+        return getEntityManager().createNativeQuery("select office, state_id, county_id, county_raw is not null"
+                + " from ice_area_of_responsibility"
+                + " where release_id = (select max(id) from data_release where kind = 'AREAS_OF_RESPONSIBILITY'"
+                + " and status = 'LOADED')").getResultList();
+    }
+
     /** Jurisdictions whose kind is one of {@code kinds} (all when empty) and whose name or code contains {@code q}. */
     public List<Jurisdiction> search(List<JurisdictionKind> kinds, String q) {
         String pattern = q == null ? "%" : "%" + q.trim().toUpperCase() + "%";

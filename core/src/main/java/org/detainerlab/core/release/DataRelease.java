@@ -64,7 +64,7 @@ public class DataRelease {
 
     public String profile;
 
-    /** What the release holds: {@code DETAINERS} or {@code AGREEMENTS_287G}. */
+    /** What the release holds: {@code DETAINERS}, {@code AGREEMENTS_287G} or {@code AREAS_OF_RESPONSIBILITY}. */
     @Column(nullable = false, insertable = false, updatable = false)
     public String kind;
 

@@ -20,7 +20,10 @@ public class ReleaseService {
         this.em = em;
     }
 
-    /** Loaded releases of one kind ({@code DETAINERS}, {@code AGREEMENTS_287G}) or of all kinds when null, newest first. */
+    /**
+     * Loaded releases of one kind ({@code DETAINERS}, {@code AGREEMENTS_287G}, {@code AREAS_OF_RESPONSIBILITY}) or of
+     * all kinds when null, newest first.
+     */
     @Transactional
     public List<ReleaseView> list(String kind) {
         return (kind == null

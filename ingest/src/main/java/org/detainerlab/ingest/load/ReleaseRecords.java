@@ -97,7 +97,11 @@ public final class ReleaseRecords {
     }
 
     private static String describe(String kind) {
-        return "AGREEMENTS_287G".equals(kind) ? "a 287(g) agreement list" : "a detainer release";
+        return switch (kind) {
+            case "AGREEMENTS_287G" -> "a 287(g) agreement list";
+            case "AREAS_OF_RESPONSIBILITY" -> "a list of ICE areas of responsibility";
+            default -> "a detainer release";
+        };
     }
 
     private static long sizeOf(Path file) throws IngestException {

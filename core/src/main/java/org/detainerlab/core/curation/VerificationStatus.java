@@ -1,0 +1,5 @@
+package org.detainerlab.core.curation;
+
+public enum VerificationStatus {
+    UNVERIFIED, VERIFIED
+}
