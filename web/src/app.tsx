@@ -5,9 +5,11 @@ import { Explore } from './pages/explore';
 import { CaseList } from './pages/cases';
 import { CasePage } from './pages/case';
 import { Releases } from './pages/releases';
+import { TimelinePage } from './pages/timeline';
 
 const PAGES: { page: string; label: string; role?: string }[] = [
   { page: 'explore', label: 'Explore' },
+  { page: 'timeline', label: 'Timelines' },
   { page: 'cases', label: 'Case records' },
   { page: 'releases', label: 'Releases', role: 'admin' },
 ];
@@ -45,7 +47,8 @@ export function App() {
         {route.page === 'cases' && <CaseList route={route} />}
         {route.page === 'case' && route.id && <CasePage id={route.id} me={user} />}
         {route.page === 'releases' && <Releases me={user} />}
-        {!['explore', 'cases', 'case', 'releases'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
+        {route.page === 'timeline' && <TimelinePage route={route} me={user} />}
+        {!['explore', 'cases', 'case', 'releases', 'timeline'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
       </main>
     </>
   );

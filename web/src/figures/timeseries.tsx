@@ -28,6 +28,7 @@ export function TimeSeries({ answer, period, percent, filters, markers = [] }: P
   const labelEvery = Math.ceil(rows.length / 12);
   const keyOf = (date: string) => (period === 'month' ? date.slice(0, 7) : String(fiscalYear(date)));
   const index = new Map(rows.map((r, i) => [String(r.group[period]), i]));
+  const shownMarkers = markers.filter((m) => index.has(keyOf(m.date)));
   return (
     <>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" class="chart" aria-label={`Detainers per ${period === 'month' ? 'month' : 'fiscal year'}`}>
@@ -44,10 +45,8 @@ export function TimeSeries({ answer, period, percent, filters, markers = [] }: P
             )}
           </g>
         ))}
-        {markers.map((m) => {
-          const i = index.get(keyOf(m.date));
-          if (i === undefined) return null;
-          const x = PAD.left + i * band + band / 2;
+        {shownMarkers.map((m) => {
+          const x = PAD.left + index.get(keyOf(m.date))! * band + band / 2;
           return (
             <g key={`${m.kind}-${m.date}-${m.label}`} class={`marker ${m.kind}`}>
               <line x1={x} x2={x} y1={PAD.top} y2={y(0)} />
@@ -67,9 +66,9 @@ export function TimeSeries({ answer, period, percent, filters, markers = [] }: P
           </tbody>
         </table>
       </details>
-      {markers.length > 0 && (
+      {shownMarkers.length > 0 && (
         <ul class="markers" aria-label="Events marked on the chart">
-          {markers.map((m) => <li key={`${m.kind}-${m.date}-${m.label}`}><span class={`dot ${m.kind}`} aria-hidden="true" /> {m.date}: {m.label}</li>)}
+          {shownMarkers.map((m) => <li key={`${m.kind}-${m.date}-${m.label}`}><span class={`dot ${m.kind}`} aria-hidden="true" /> {m.date}: {m.label}</li>)}
         </ul>
       )}
     </>

@@ -6,6 +6,7 @@ import { Figure } from '../figures/figure';
 import { TimeSeries } from '../figures/timeseries';
 import { FacilityTable } from '../figures/facilities';
 import { ChoroplethMap, Place } from '../figures/map';
+import { markersOf, Timeline } from './timeline';
 
 interface Release {
   id: number;
@@ -37,6 +38,9 @@ export function Explore({ route }: { route: Route }) {
   const series = useApi<StatsAnswer>(seriesPath);
   const map = useApi<StatsAnswer>(mapPath);
   const facilities = useApi<StatsAnswer>(facilityPath);
+  // Policy events and rulings of the place in view (its state's and the nation's included).
+  const place = /^\d{5}$/.test(filters.county ?? '') ? filters.county! : filters.state ?? 'US';
+  const events = useApi<Timeline>(`/api/v1/jurisdictions/${encodeURIComponent(place)}/timeline`);
 
   return (
     <>
@@ -62,7 +66,7 @@ export function Explore({ route }: { route: Route }) {
       )}
       <div class="figures">
         <Figure id="time-series" title={period === 'month' ? 'Detainers by month' : 'Detainers by fiscal year'} path={seriesPath} answer={series}>
-          {series.data && <TimeSeries answer={series.data} period={period} percent={percent} filters={filters} />}
+          {series.data && <TimeSeries answer={series.data} period={period} percent={percent} filters={filters} markers={events.data ? markersOf(events.data) : []} />}
         </Figure>
         <Figure id="map" title={filters.state ? `Detainers by county in ${filters.state}` : 'Detainers by state'} path={mapPath} answer={map}>
           {filters.state && (

@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.restassured.RestAssured;
@@ -47,6 +48,8 @@ public final class Browsers {
     /** A fresh browser context (no cookies, no session) at the given width. */
     public static synchronized BrowserContext context(int width) {
         if (browser == null) {
+            // The machine is shared: a slow answer is not a failure, a missing one is.
+            PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
             Playwright playwright = Playwright.create();
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(Paths.get("/usr/bin/chromium"))

@@ -49,7 +49,7 @@ class CasePageTest {
                     new Locator.FilterOptions().setHasText(note));
             assertThat(annotation).hasCount(1);
             assertThat(annotation.locator("blockquote")).hasText(PASSAGE);
-            assertThat(annotation.locator(".tags li")).hasText(new String[] {"policy", "follow-up"});
+            assertThat(annotation.locator(".tags li")).hasText(new String[] {"follow-up", "policy"});
             assertThat(annotation.locator(".meta").first()).containsText("Team A");
             assertThat(page.getByTestId("narrative").locator("mark")).hasText(PASSAGE);
 

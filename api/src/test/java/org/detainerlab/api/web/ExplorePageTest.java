@@ -10,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.detainerlab.api.testing.Browsers;
 import org.detainerlab.api.testing.Jobs;
-import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.core.testing.RealData;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
@@ -49,14 +48,7 @@ class ExplorePageTest {
         }
         Path file = Files.createTempFile("explore", ".csv");
         tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 3_000, 7707, file);
-        release = loaded(file, "Explore page test release");
-    }
-
-    private static long loaded(Path file, String title) {
-        String admin = Tokens.accessToken("dave");
-        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of("title", title)));
-        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
-        return job.getLong("releaseId");
+        release = Jobs.loadRelease(file.toFile(), "Explore page test release");
     }
 
     private static String total(long value) {
@@ -73,7 +65,7 @@ class ExplorePageTest {
             page.getByLabel("Outcome").selectOption("DECLINED");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
             assertThat(page.getByTestId("total")).hasText(total(declined));
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*outcome=DECLINED.*"));
+            assertThat(page).hasURL(Pattern.compile(".*outcome=DECLINED.*"));
 
             page.getByLabel("Fiscal years").check();
             assertThat(page.getByTestId("time-series").getByRole(AriaRole.HEADING)).hasText("Detainers by fiscal year");
@@ -108,7 +100,7 @@ class ExplorePageTest {
                     + titleCase(biggest.getKey()) + ":']");
             state.focus();
             page.keyboard().press("Enter");
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*state=[A-Z]{2}.*"));
+            assertThat(page).hasURL(Pattern.compile(".*state=[A-Z]{2}.*"));
             assertThat(page.getByTestId("total")).hasText(total(biggest.getValue()));
             assertThat(page.getByTestId("map").getByRole(AriaRole.HEADING)).containsText("by county");
 
@@ -116,13 +108,13 @@ class ExplorePageTest {
             List<Long> counts = table.locator("tbody td.num").allTextContents().stream()
                     .map(t -> Long.parseLong(t.replace(",", ""))).toList();
             assertThat(counts).isSortedAccordingTo(Comparator.reverseOrder());
-            table.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Facility")).click();
+            table.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Facility").setExact(true)).click();
             List<String> names = table.locator("tbody td:first-child").allTextContents().stream()
                     .filter(name -> !name.equals("not stated")).toList();
             assertThat(names).isNotEmpty().isSorted();
 
             String facility = names.get(0);
-            table.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(facility)).click();
+            table.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(facility).setExact(true)).click();
             assertThat(page.getByLabel("Facility", new Page.GetByLabelOptions().setExact(true))).hasValue(facility);
             assertThat(table.locator("tbody tr")).hasCount(1);
         }
@@ -149,12 +141,16 @@ class ExplorePageTest {
     @Test
     void theFy2015ReleaseShowsItsPublishedTotals() {
         Path file = RealData.file(FY2015);
-        long fy2015 = loaded(file, "ICE detainers FY2015 YTD");
+        long fy2015 = Jobs.loadRelease(file.toFile(), "ICE detainers FY2015 YTD");
         try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + fy2015);
             assertThat(page.getByTestId("total")).hasText("79,053");
             page.navigate(Browsers.appUrl() + "/#/explore?release=" + fy2015 + "&outcome=DECLINED");
             assertThat(page.getByTestId("total")).hasText("5,501");
+            // The seed's federal events inside the release's months are marked on the time series.
+            assertThat(page.getByTestId("time-series").locator("g.marker").first()).isVisible();
+            assertThat(page.getByTestId("time-series").locator(".markers"))
+                    .containsText("2014-11-20: Priority Enforcement Program (PEP) (effective)");
             assertThat(page.getByTestId("map").locator("path.area").first()).isVisible();
             Browsers.screenshot(page, "explore-fy2015-declined-1280");
         }

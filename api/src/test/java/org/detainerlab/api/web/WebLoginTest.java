@@ -50,6 +50,7 @@ class WebLoginTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Releases").setLevel(1)))
                     .isVisible();
             assertThat(page.getByTestId("user").locator(".teams")).hasText("no team");
+            Browsers.screenshot(page, "releases-390");
         }
     }
 }
