@@ -120,6 +120,7 @@ function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone: () => 
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<Policy | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState<string | null>(null);
 
   const load = async () => {
     const response = await api(`/api/v1/policies/${encodeURIComponent(policyKey)}`);
@@ -127,9 +128,9 @@ function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone: () => 
     return { policy, etag: response.headers.get('ETag') ?? '' };
   };
   useEffect(() => {
-    load().then((l) => { setLoaded(l); setOriginal(l.policy); setDraft(l.policy); }, (e: Error) => setFailure(e.message));
+    load().then((l) => { setLoaded(l); setOriginal(l.policy); setDraft(l.policy); }, (e: Error) => setUnreadable(e.message));
   }, [policyKey]);
-  if (failure) return <p role="alert" class="error">{failure}</p>;
+  if (unreadable) return <p role="alert" class="error">{unreadable}</p>;
   if (!loaded || !draft || !original) return <p role="status">Loading the policy…</p>;
 
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
