@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.detainerlab.api.security.RealmUrl;
 import org.detainerlab.core.common.ConflictException;
 import org.detainerlab.core.common.ResourceNotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,12 +38,9 @@ public class TeamDirectory {
     private volatile Keycloak keycloak;
 
     public TeamDirectory(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String oidcUrl, TeamAdminConfig config) {
-        int at = oidcUrl.lastIndexOf("/realms/");
-        if (at < 0) {
-            throw new IllegalStateException("DETAINERLAB_OIDC_URL must end in /realms/<realm>, not " + oidcUrl);
-        }
-        this.serverUrl = config.adminUrl().orElse(oidcUrl.substring(0, at));
-        this.realm = oidcUrl.substring(at + "/realms/".length()).replaceAll("/+$", "");
+        RealmUrl realmUrl = RealmUrl.of(oidcUrl);
+        this.serverUrl = config.adminUrl().orElse(realmUrl.serverUrl());
+        this.realm = realmUrl.realm();
         this.config = config;
     }
 

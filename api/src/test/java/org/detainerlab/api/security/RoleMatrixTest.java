@@ -90,6 +90,7 @@ class RoleMatrixTest {
                 row("GET", "/q/health/ready", 200, 200, 200, 200, 200),
                 row("GET", "/q/openapi", 200, 200, 200, 200, 200),
                 row("GET", "/", 200, 200, 200, 200, 200),
+                row("GET", "/api/v1/client-config", 200, 200, 200, 200, 200),
                 row("GET", "/api/v1/policies", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/policies/ca-sb54-2017", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/policies/ca-sb54-2017/history", 401, 200, 200, 200, 200),

@@ -24,6 +24,16 @@ public final class Jobs {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** Uploads {@code file} as the admin dave, waits for its job and returns the loaded release's id. */
+    public static long loadRelease(File file, String title) {
+        String admin = Tokens.accessToken("dave");
+        JsonPath job = await(admin, upload(admin, file, Map.of("title", title)));
+        if (!job.getString("status").equals("SUCCEEDED")) {
+            throw new AssertionError("loading " + file + " failed: " + job.getString("message"));
+        }
+        return job.getLong("releaseId");
+    }
+
     /** The job once it has SUCCEEDED or FAILED. */
     public static JsonPath await(String adminToken, long jobId) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));

@@ -22,14 +22,19 @@ import org.detainerlab.devstack.ProjectLayout;
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The bootstrap admin's password (user {@code admin}) of this JVM's test Keycloak. */
+    static final String ADMIN_PASSWORD_PROPERTY = "detainerlab.test.keycloak-admin-password";
+
     @Override
     public Map<String, String> start() {
         String issuer = SharedServer.urlOf("detainerlab.test.oidc-url", () -> {
             ProjectLayout layout = ProjectLayout.locate();
             Path testDir = layout.stateDir().resolve("test");
+            String adminPassword = UUID.randomUUID().toString();
+            // Browser tests register their random application port as a redirect URI through the admin API.
+            System.setProperty(ADMIN_PASSWORD_PROPERTY, adminPassword);
             KeycloakServer server = KeycloakServer.start(layout.keycloakDistribution(), testDir, layout.realmFile(),
-                    FreePort.find(), KeycloakServer.Storage.IN_MEMORY, UUID.randomUUID().toString(),
-                    testDir.resolve("keycloak.log"));
+                    FreePort.find(), KeycloakServer.Storage.IN_MEMORY, adminPassword, testDir.resolve("keycloak.log"));
             SharedServer.stopAtExit(server);
             return server.issuer();
         });

@@ -1,0 +1,55 @@
+import { logout, Me } from './api';
+import { href, useRoute } from './route';
+import { useApi } from './useApi';
+import { Explore } from './pages/explore';
+import { CaseList } from './pages/cases';
+import { CasePage } from './pages/case';
+import { Releases } from './pages/releases';
+import { TimelinePage } from './pages/timeline';
+
+const PAGES: { page: string; label: string; role?: string }[] = [
+  { page: 'explore', label: 'Explore' },
+  { page: 'timeline', label: 'Timelines' },
+  { page: 'cases', label: 'Case records' },
+  { page: 'releases', label: 'Releases', role: 'admin' },
+];
+
+export function App() {
+  const route = useRoute();
+  const me = useApi<Me>('/api/v1/me');
+  if (!me.data) {
+    return <main id="main"><p role={me.error ? 'alert' : 'status'}>{me.error ? me.error.message : 'Loading…'}</p></main>;
+  }
+  const user = me.data;
+  const current = route.page === 'case' ? 'cases' : route.page;
+  return (
+    <>
+      <header class="site">
+        <a class="brand" href={href('explore')}>DetainerLab</a>
+        <nav aria-label="Main">
+          <ul>
+            {PAGES.filter((p) => !p.role || user.roles.includes(p.role)).map((p) => (
+              <li key={p.page}>
+                <a href={href(p.page)} aria-current={current === p.page ? 'page' : undefined}>{p.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="user" data-testid="user">
+          <span class="username">{user.username}</span>
+          <span class="roles" title="Roles">{user.roles.join(', ')}</span>
+          <span class="teams" title="Teams">{user.teams.length ? user.teams.join(', ') : 'no team'}</span>
+          <button type="button" onClick={() => logout()}>Log out</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.page === 'explore' && <Explore route={route} />}
+        {route.page === 'cases' && <CaseList route={route} />}
+        {route.page === 'case' && route.id && <CasePage id={route.id} me={user} />}
+        {route.page === 'releases' && <Releases me={user} />}
+        {route.page === 'timeline' && <TimelinePage route={route} me={user} />}
+        {!['explore', 'cases', 'case', 'releases', 'timeline'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/** The answers of GET /api/v1/stats/detainers, and the explore page's filters that make its query. */
+export interface ReleaseRef {
+  id: number;
+  title: string;
+  fileName: string;
+  sha256: string;
+  coverageFrom?: string;
+  coverageTo?: string;
+  rowsLoaded: number;
+}
+
+export interface Provenance {
+  releases: ReleaseRef[];
+  query: string;
+  source: string;
+  applicationVersion: string;
+  computedAt: string;
+  dataGeneration: number;
+  notes: string[];
+}
+
+export interface StatsRow {
+  group: Record<string, string | number | null>;
+  count: number | null;
+  suppressed?: boolean;
+  groupTotal?: number;
+  shareWithinGroup?: number | null;
+  shareOfTotal?: number | null;
+}
+
+export interface StatsAnswer {
+  groupBy: string[];
+  measure: string;
+  rows: StatsRow[];
+  total: number | null;
+  provenance: Provenance;
+}
+
+export const FILTERS = ['release', 'state', 'county', 'facility', 'outcome', 'from', 'to'] as const;
+export type Filter = (typeof FILTERS)[number];
+export type Filters = Partial<Record<Filter, string>>;
+
+export const OUTCOMES = ['DECLINED', 'ICE_CUSTODY', 'LIFTED', 'OTHER_CLOSED', 'UNKNOWN'];
+
+export function filtersOf(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  for (const name of FILTERS) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+export function statsPath(filters: Filters, groupBy: string, percent: boolean): string {
+  const query = new URLSearchParams({ groupBy });
+  if (percent) query.set('measure', 'share');
+  for (const [name, value] of Object.entries(filters)) {
+    if (value) query.set(name, value);
+  }
+  return `/api/v1/stats/detainers?${query}`;
+}
+
+/**
+ * The value a figure shows for a row: its count, or in percent mode the outcome's share of the group's detainers
+ * when an outcome is chosen, and otherwise the group's share of all detainers counted.
+ */
+export function valueOf(row: StatsRow, percent: boolean, filters: Filters): number | null {
+  if (!percent) return row.count;
+  const share = filters.outcome ? row.shareWithinGroup : row.shareOfTotal;
+  return share == null ? null : share * 100;
+}
+
+export function percentMeaning(filters: Filters): string {
+  return filters.outcome ? 'share of each group\'s detainers with the chosen outcome' : 'share of all detainers counted';
+}
+
+export function formatValue(value: number | null, percent: boolean): string {
+  if (value == null) return 'withheld';
+  return percent ? `${value.toFixed(1)} %` : value.toLocaleString('en-US');
+}
