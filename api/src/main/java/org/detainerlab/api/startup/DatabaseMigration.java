@@ -63,6 +63,7 @@ public class DatabaseMigration {
         }
         try (Liquibase liquibase = liquibaseFactory.createLiquibase()) {
             liquibase.update(liquibaseFactory.createContexts(), liquibaseFactory.createLabels());
+            migrated = true;
         } catch (Exception e) {
             throw new StartupFailure("The database schema could not be brought up to date at " + url + ": "
                     + rootMessage(e));
