@@ -29,6 +29,14 @@ export class ApiError extends Error {
   }
 }
 
+/** One page of a searched list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  size: number;
+}
+
 export interface Me {
   username: string;
   roles: string[];

@@ -6,11 +6,14 @@ import { CaseList } from './pages/cases';
 import { CasePage } from './pages/case';
 import { Releases } from './pages/releases';
 import { TimelinePage } from './pages/timeline';
+import { ClaimList, ClaimPage } from './pages/claims';
+import { SavedFigurePage } from './pages/saved-figure';
 
 const PAGES: { page: string; label: string; role?: string }[] = [
   { page: 'explore', label: 'Explore' },
   { page: 'timeline', label: 'Timelines' },
   { page: 'cases', label: 'Case records' },
+  { page: 'claims', label: 'Claims' },
   { page: 'releases', label: 'Releases', role: 'admin' },
 ];
 
@@ -21,7 +24,7 @@ export function App() {
     return <main id="main"><p role={me.error ? 'alert' : 'status'}>{me.error ? me.error.message : 'Loading…'}</p></main>;
   }
   const user = me.data;
-  const current = route.page === 'case' ? 'cases' : route.page;
+  const current = route.page === 'case' ? 'cases' : route.page === 'figures' ? 'explore' : route.page;
   return (
     <>
       <header class="site">
@@ -48,7 +51,9 @@ export function App() {
         {route.page === 'case' && route.id && <CasePage id={route.id} me={user} />}
         {route.page === 'releases' && <Releases me={user} />}
         {route.page === 'timeline' && <TimelinePage route={route} me={user} />}
-        {!['explore', 'cases', 'case', 'releases', 'timeline'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
+        {route.page === 'claims' && (route.id ? <ClaimPage id={route.id} me={user} /> : <ClaimList route={route} />)}
+        {route.page === 'figures' && route.id && <SavedFigurePage id={route.id} />}
+        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
       </main>
     </>
   );

@@ -78,3 +78,29 @@ export function formatValue(value: number | null, percent: boolean): string {
   if (value == null) return 'withheld';
   return percent ? `${value.toFixed(1)} %` : value.toLocaleString('en-US');
 }
+
+/**
+ * The explore view of a statistics query (its filters, period and measure), or null when the view cannot show it:
+ * explore has no fiscal-year filter, so fiscal years become dates, which only a run of consecutive years allows.
+ */
+export function exploreParams(query: URLSearchParams): URLSearchParams | null {
+  const view = new URLSearchParams();
+  for (const name of FILTERS) {
+    const values = query.getAll(name).flatMap((v) => v.split(',')).filter(Boolean);
+    if (values.length) view.set(name, values.join(','));
+  }
+  const years = query.getAll('fiscalYear').flatMap((v) => v.split(',')).filter(Boolean).map(Number).sort((a, b) => a - b);
+  if (years.length) {
+    if (view.has('from') || view.has('to') || years.some((y, i) => Number.isNaN(y) || (i > 0 && y !== years[i - 1] + 1))) return null;
+    view.set('from', `${years[0] - 1}-10-01`);
+    view.set('to', `${years[years.length - 1]}-09-30`);
+  }
+  if (query.get('groupBy') === 'fiscalYear') view.set('period', 'fiscalYear');
+  if (query.get('measure') === 'share') view.set('measure', 'percent');
+  return view;
+}
+
+/** The parameters of a normalised statistics query such as "/api/v1/stats/detainers?measure=count&release=1". */
+export function queryParams(query: string): URLSearchParams {
+  return new URLSearchParams(query.includes('?') ? query.slice(query.indexOf('?') + 1) : query);
+}

@@ -1,6 +1,7 @@
 import { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { download } from '../api';
+import { ApiError, download, sendJson } from '../api';
+import { href } from '../route';
 import { Loaded } from '../useApi';
 import { StatsAnswer } from '../stats';
 
@@ -31,10 +32,39 @@ export function Figure({ id, title, path, answer, children }: Props) {
             <a href={location.href} onClick={(e) => { e.preventDefault(); copy(); }}>Copy link to this view</a>
             {copied && <span role="status">Link copied</span>}
           </div>
+          {/* Keyed by the view: a saved link belongs to the view it was saved from. */}
+          <SaveFigure key={`${path} ${title}`} id={id} title={title} path={path} />
           <ProvenancePanel answer={answer.data} />
         </>
       )}
     </section>
+  );
+}
+
+/** Saves the figure's statistics query, its releases pinned, under a permanent URL. */
+function SaveFigure({ id, title, path }: { id: string; title: string; path: string }) {
+  const [name, setName] = useState(title);
+  const [saved, setSaved] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const query = path.slice(path.indexOf('?') + 1);
+      const figure: { id: number } = await (await sendJson('/api/v1/figures', 'POST', { title: name, query })).json();
+      setSaved(figure.id);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : 'The figure could not be saved.');
+    }
+  };
+  const url = saved === null ? null : `${location.origin}/${href('figures', undefined, String(saved))}`;
+  return (
+    <form class="save-figure" onSubmit={save} aria-label={`Save ${title} as a figure`}>
+      <label>Figure title <input type="text" value={name} maxLength={300} onInput={(e) => setName((e.target as HTMLInputElement).value)} /></label>
+      <button type="submit">Save as figure</button>
+      {url && <p role="status" data-testid={`${id}-saved`}>Saved. Its permanent address: <a href={url}>{url}</a></p>}
+      {error && <p role="alert" class="error">{error}</p>}
+    </form>
   );
 }
 

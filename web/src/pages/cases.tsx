@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Page } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
 
@@ -9,13 +10,6 @@ interface Summary {
   eventTypes: string[];
   verified: boolean;
   updatedAt: string;
-}
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  size: number;
 }
 
 const SIZE = 25;

@@ -3,6 +3,8 @@ package org.detainerlab.api.claim;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.detainerlab.api.testing.Claims.claim;
+import static org.detainerlab.api.testing.Claims.countQuery;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.detainerlab.api.testing.Claims;
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.ingest.generate.Layout;
@@ -72,28 +75,8 @@ class ClaimResourceTest {
         coverageTo = LocalDate.parse(view.getString("coverageTo"));
     }
 
-    static Map<String, Object> claim(String text, Object claimedValue, Map<String, Object> query) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("text", text);
-        body.put("source", Map.of("publisher", "Test Gazette", "title", "Numbers", "published", "2025-03",
-                "url", "https://example.org/numbers", "quoted", "a spokesperson"));
-        body.put("claimedValue", claimedValue);
-        body.put("query", query);
-        return body;
-    }
-
-    static Map<String, Object> countQuery(LocalDate from, LocalDate to, double absolute) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("measure", "count");
-        query.put("from", from.toString());
-        query.put("to", to.toString());
-        query.put("tolerance", Map.of("absolute", absolute));
-        return query;
-    }
-
     private static long create(Map<String, Object> body) {
-        return given().auth().oauth2(curator).contentType(ContentType.JSON).body(body).when().post("/api/v1/claims")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        return Claims.create(curator, body);
     }
 
     private static JsonPath check(long id, Long onRelease) {
