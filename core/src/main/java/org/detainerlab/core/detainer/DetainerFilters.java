@@ -36,8 +36,7 @@ public final class DetainerFilters {
         }
         return new DetainerFilter(releases(q, snapshot),
                 distinct(resolve(q.values("state"), "state", snapshot::state, "a state, DC or territory (USPS code or name)")),
-                distinct(resolve(counties(q), "county", snapshot::county,
-                        "a county (5-digit FIPS code, or \"Name County, ST\")")),
+                distinct(counties(q).stream().map(value -> county(value, snapshot)).toList()),
                 facilityIds.stream().distinct().toList(), facilityNames.stream().distinct().toList(),
                 outcomes(q), q.repeated("detainerType").stream().distinct().toList(),
                 q.repeated("criminality").stream().distinct().toList(), from, to, fiscalYears(q),
@@ -81,6 +80,24 @@ public final class DetainerFilters {
             }
         }
         return values;
+    }
+
+    /** One county, or a 400 that names the candidates when the name means several. */
+    private static Place county(String value, Snapshot snapshot) {
+        List<Place> matches = snapshot.counties(value);
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new InvalidQueryException("county", "'" + value + "' is not a county (a 5-digit FIPS code, a name such"
+                    + " as \"Santa Clara\", or \"Santa Clara County, CA\"); GET /api/v1/places?q= finds names");
+        }
+        throw new InvalidQueryException("county", "'" + value + "' names " + matches.size() + " counties: "
+                + matches.stream().sorted(java.util.Comparator.comparing(Place::code))
+                        .map(c -> c.name() + ", " + snapshot.stateCode(c) + " (" + c.code() + ")")
+                        .collect(Collectors.joining("; "))
+                + ". Say which, e.g. county=" + matches.get(0).code() + " or county=" + matches.get(0).name() + ", "
+                + snapshot.stateCode(matches.get(0)));
     }
 
     private static List<Place> resolve(List<String> values, String name,

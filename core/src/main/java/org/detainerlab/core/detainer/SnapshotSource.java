@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.detainerlab.core.jurisdiction.PlaceNames;
+
 /**
  * Reads {@code data_generation} on every call (one indexed row) and reloads the {@link Snapshot} only when it
  * moved, so that every instance of the application sees a change made through any other at once.
@@ -63,10 +65,12 @@ public class SnapshotSource {
             }
         }
         Map<String, Place> countiesByName = new HashMap<>();
+        Map<String, List<Place>> countiesByBareName = new HashMap<>();
         for (Place place : places.values()) {
             Place state = place.parentId() == null ? null : places.get(place.parentId());
             if (place.kind().equals("COUNTY") && state != null) {
                 countiesByName.put(Snapshot.countyKey(place.name(), state.code()), place);
+                countiesByBareName.computeIfAbsent(PlaceNames.countyKey(place.name()), k -> new ArrayList<>()).add(place);
                 if (!place.name().toUpperCase(Locale.ROOT).endsWith(" COUNTY")) {
                     countiesByName.putIfAbsent(Snapshot.countyKey(place.name() + " County", state.code()), place);
                 }
@@ -95,6 +99,7 @@ public class SnapshotSource {
             }
         }
         return new Snapshot(generation, Map.copyOf(places), Map.copyOf(byCode), Map.copyOf(statesByName),
-                Map.copyOf(countiesByName), Map.copyOf(facilities), Map.copyOf(aliases), List.copyOf(releases));
+                Map.copyOf(countiesByName), Map.copyOf(facilities), Map.copyOf(aliases), List.copyOf(releases),
+                Map.copyOf(countiesByBareName));
     }
 }

@@ -63,7 +63,7 @@ public final class SqlWhere {
             where.add("d.state_id = any(?)", new Array("bigint", filter.states().stream().map(Place::id).toArray()));
         }
         if (!filter.counties().isEmpty()) {
-            where.add("d.facility_id in (select id from facility where county_id = any(?))",
+            where.add("d.place_id in (select id from place where county_id = any(?))",
                     new Array("bigint", filter.counties().stream().map(Place::id).toArray()));
         }
         if (!source.serves(filter)) {
@@ -72,7 +72,10 @@ public final class SqlWhere {
         if (!filter.facilityIds().isEmpty() || !filter.facilityNames().isEmpty()) {
             List<String> either = new ArrayList<>();
             if (!filter.facilityIds().isEmpty()) {
+                // a curated facility matched when the row loaded (d.facility_id) or through its place since
                 either.add("d.facility_id = any(?)");
+                either.add("d.place_id in (select id from place where facility_id = any(?))");
+                where.parameters.add(new Array("bigint", filter.facilityIds().toArray()));
                 where.parameters.add(new Array("bigint", filter.facilityIds().toArray()));
             }
             if (!filter.facilityNames().isEmpty()) {

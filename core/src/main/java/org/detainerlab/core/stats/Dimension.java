@@ -44,7 +44,8 @@ public enum Dimension {
         };
     }
 
-    boolean needsFacility() {
+    /** Whether the key comes from the row's resolved place ({@code place p}). */
+    boolean needsPlace() {
         return this == COUNTY;
     }
 
@@ -53,7 +54,7 @@ public enum Dimension {
         String month = source.monthly() ? "d.month" : "date_trunc('month', d.prepare_date)::date";
         return switch (this) {
             case STATE -> List.of("d.state_id");
-            case COUNTY -> List.of("f.county_id");
+            case COUNTY -> List.of("p.county_id");
             case FACILITY -> List.of("d.facility_id", "case when d.facility_id is null then upper(btrim(d.facility_raw)) end");
             case MONTH -> List.of(month);
             case FISCAL_YEAR -> List.of("extract(year from " + month + " + interval '3 months')::int");

@@ -102,7 +102,7 @@ public class StatsService {
         boolean totalSuppressed = suppressed(total, k);
         Provenance provenance = new Provenance(filter.releases(), "/api/v1/stats/detainers?" + query.canonical(),
                 source.table, version, OffsetDateTime.now(clock),
-                snapshot.generation(), notes(query));
+                snapshot.generation(), notes(query, filter.releases().isEmpty() ? null : countyCoverage(filter, source)));
         return new StatsAnswer(query.groupBy().stream().map(d -> d.parameter).toList(), query.measure().parameter(), k,
                 rows, totalSuppressed ? null : total, totalSuppressed ? Boolean.TRUE : null, provenance);
     }
@@ -131,8 +131,8 @@ public class StatsService {
         }
         sql.append(source.count).append(" from ").append(source.table)
                 .append(" d");
-        if (dimensions.stream().anyMatch(Dimension::needsFacility)) {
-            sql.append(" left join facility f on f.id = d.facility_id");
+        if (dimensions.stream().anyMatch(Dimension::needsPlace)) {
+            sql.append(" left join place p on p.id = d.place_id");
         }
         sql.append(" where ").append(where.sql());
         if (!columns.isEmpty()) {
@@ -250,8 +250,42 @@ public class StatsService {
         return k != null && count > 0 && count < k;
     }
 
-    private static List<String> notes(StatsQuery query) {
+    /**
+     * How much of the answer's rows had a known county, and by which method: read from the rollup (which has each
+     * group's place) unless only the rows hold what the filter needs.
+     */
+    private String countyCoverage(DetainerFilter filter, Source answered) {
+        Source source = Source.ROLLUP.serves(filter) ? Source.ROLLUP : answered;
+        SqlWhere where = SqlWhere.of(filter, source);
+        String sql = "select p.method, p.county_id is not null, " + source.count + " from " + source.table + " d"
+                + " left join place p on p.id = d.place_id where " + where.sql() + " group by 1, 2";
+        Map<String, Long> byMethod = new LinkedHashMap<>();
+        long known = 0;
+        long all = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            where.bind(connection, statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long count = rs.getLong(3);
+                    all += count;
+                    if (rs.getBoolean(2)) {
+                        known += count;
+                        byMethod.merge(rs.getString(1), count, Long::sum);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The county coverage query failed: " + e.getMessage(), e);
+        }
+        return PlaceCoverage.describe(known, all, byMethod);
+    }
+
+    private static List<String> notes(StatsQuery query, String countyCoverage) {
         List<String> notes = new ArrayList<>();
+        if (countyCoverage != null) {
+            notes.add(countyCoverage);
+        }
         List<ReleaseRef> releases = query.filter().releases();
         if (releases.isEmpty()) {
             notes.add("No detainer release is loaded, so every count is 0.");
@@ -268,8 +302,10 @@ public class StatsService {
             }
         }
         if (query.groupBy().contains(Dimension.COUNTY) || !query.filter().counties().isEmpty()) {
-            notes.add("ICE's rows name a facility, not a county: a detainer has a county only when its facility is a"
-                    + " curated facility with a recorded county; the others are in the group whose county is null.");
+            notes.add("ICE's rows name a facility, a city and a state, not a county: each distinct place is resolved to a"
+                    + " county by facility code, a county named in the facility name, the city through a gazetteer, or a"
+                    + " curator (see GET /api/v1/places/review); rows whose place has no county are in the group whose"
+                    + " county is null.");
         }
         if (query.groupBy().contains(Dimension.OUTCOME) || query.measure() == Measure.SHARE
                 || !query.filter().outcomes().isEmpty()) {

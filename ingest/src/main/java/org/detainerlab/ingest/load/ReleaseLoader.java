@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.detainerlab.core.place.FacilityReference;
+import org.detainerlab.core.place.PlaceResolutions;
 import org.detainerlab.core.release.DataRelease;
 import org.detainerlab.ingest.map.Field;
 import org.detainerlab.ingest.map.HeaderDetector;
@@ -50,7 +52,7 @@ public final class ReleaseLoader {
     private static final String COLUMNS = "(release_id, source_sheet, source_row, prepare_date, detainer_type,"
             + " facility_raw, facility_id, state_raw, state_id, city_raw, lift_reason_raw, outcome, aor, facility_code,"
             + " criminality, threat_level, lift_reason_code, gender, citizenship_country, birth_year, msc_charge,"
-            + " msc_charge_code, final_order, notify_release_request, anonymized_id, likely_duplicate, redacted)";
+            + " msc_charge_code, final_order, notify_release_request, anonymized_id, likely_duplicate, redacted, place_id)";
 
     /** Opens a connection to the platform's database; the loader closes it. */
     @FunctionalInterface
@@ -115,6 +117,7 @@ public final class ReleaseLoader {
         String fileName = file.getFileName().toString();
         ValidationReport report = new ValidationReport();
         RowNormaliser normaliser = new RowNormaliser(ReferenceData.load(connection), report, LocalDate.now(clock));
+        PlaceIds places = PlaceIds.load(connection);
         long releaseId = ReleaseRecords.nextId(connection);
         String partition = createPartition(connection, releaseId);
         boolean fingerprintChecked = false;
@@ -151,8 +154,9 @@ public final class ReleaseLoader {
                     progress.progress("reading sheet " + sheet, report.rowsRead());
                     for (SourceRow sourceRow = rows.next(); sourceRow != null; sourceRow = rows.next()) {
                         if (normaliser.normalise(sourceRow, layout, row)) {
-                            write(writer, releaseIdText, row);
-                            rollup.add(row);
+                            long placeId = places.idOf(row);
+                            write(writer, releaseIdText, row, placeId);
+                            rollup.add(row, placeId);
                             LocalDate date = row.prepareDate();
                             if (date != null) {
                                 from = from == null || date.isBefore(from) ? date : from;
@@ -208,15 +212,18 @@ public final class ReleaseLoader {
         }
         progress.progress("indexing", report.rowsRead());
         ReleaseRecords.insert(connection, releaseId, KIND, file, sha256, request);
+        places.insertNew(connection);
         attach(connection, partition, releaseId);
         rollup.write(connection, releaseId);
         finish(connection, releaseId, used, report, request, from, to);
+        progress.progress("resolving places", report.rowsRead());
+        PlaceResolutions.resolveNew(connection, FacilityReference.load(FacilityReference.dataDir()));
         progress.progress("done", report.rowsRead());
         return new IngestResult(releaseId, false, sha256, used.name(), report.rowsRead(), report.rowsLoaded(),
                 report.rowsRejected(), report.count(Rule.LIKELY_DUPLICATE), from, to, report);
     }
 
-    private static void write(CopyWriter writer, String releaseId, NormalisedRow row) throws IOException {
+    private static void write(CopyWriter writer, String releaseId, NormalisedRow row, long placeId) throws IOException {
         writer.raw(releaseId).text(row.sheet()).number(row.row()).date(row.prepareDate())
                 .text(row.text(Field.DETAINER_TYPE))
                 .text(row.text(Field.FACILITY)).number(row.facilityId())
@@ -232,7 +239,8 @@ public final class ReleaseLoader {
                 .flag(row.finalOrder()).flag(row.notifyReleaseRequest())
                 .text(row.text(Field.ANONYMIZED_ID))
                 .raw(row.likelyDuplicate() ? "t" : "f")
-                .raw(redacted(row));
+                .raw(redacted(row))
+                .number(placeId);
         writer.endRow();
     }
 

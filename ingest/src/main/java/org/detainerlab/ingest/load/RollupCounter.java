@@ -20,15 +20,16 @@ import org.detainerlab.ingest.normalise.NormalisedRow;
 final class RollupCounter {
 
     private record Group(LocalDate month, Long stateId, Long facilityId, String outcome, String liftReason, String detainerType,
-                         String criminality, boolean likelyDuplicate) {
+                         String criminality, boolean likelyDuplicate, long placeId) {
     }
 
     private final Map<Group, long[]> counts = new HashMap<>();
 
-    void add(NormalisedRow row) {
+    void add(NormalisedRow row, long placeId) {
         LocalDate date = row.prepareDate();
         Group group = new Group(date == null ? null : date.withDayOfMonth(1), row.stateId(), row.facilityId(),
-                row.outcome().name(), row.text(Field.LIFT_REASON), row.text(Field.DETAINER_TYPE), row.text(Field.CRIMINALITY), row.likelyDuplicate());
+                row.outcome().name(), row.text(Field.LIFT_REASON), row.text(Field.DETAINER_TYPE), row.text(Field.CRIMINALITY), row.likelyDuplicate(),
+                placeId);
         counts.computeIfAbsent(group, g -> new long[1])[0]++;
     }
 
@@ -39,7 +40,7 @@ final class RollupCounter {
     void write(Connection connection, long releaseId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into detainer_rollup (release_id, month,"
                 + " state_id, facility_id, outcome, lift_reason_raw, detainer_type, criminality, likely_duplicate,"
-                + " detainers) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " detainers, place_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int batched = 0;
             for (Map.Entry<Group, long[]> entry : counts.entrySet()) {
                 Group g = entry.getKey();
@@ -53,6 +54,7 @@ final class RollupCounter {
                 insert.setString(8, g.criminality());
                 insert.setBoolean(9, g.likelyDuplicate());
                 insert.setLong(10, entry.getValue()[0]);
+                insert.setLong(11, g.placeId());
                 insert.addBatch();
                 if (++batched % 1000 == 0) {
                     insert.executeBatch();
