@@ -2,7 +2,7 @@ package org.detainerlab.core.common;
 
 import java.util.List;
 
-/** Builds RFC 4180 lines: fields quoted only when they must be, quotes doubled, null as an empty field. */
+/** Builds RFC 4180 lines (fields quoted only when they must be, quotes doubled, null as an empty field) and reads them. */
 public final class CsvLine {
 
     private CsvLine() {
@@ -29,5 +29,34 @@ public final class CsvLine {
         } else {
             line.append('"').append(text.replace("\"", "\"\"")).append('"');
         }
+    }
+
+    /** The fields of one CSV line (RFC 4180 quoting; a quoted field holds no line break here). */
+    public static List<String> parse(String line) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 }

@@ -52,9 +52,9 @@ public class DetainerCounts {
         Map<Long, Long> byFacility = new HashMap<>();
         long all = 0;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select r.state_id, f.county_id, r.facility_id, sum(r.detainers)"
-                     + " from detainer_rollup r join data_release d on d.id = r.release_id and d.status = 'LOADED'"
-                     + " left join facility f on f.id = r.facility_id group by 1, 2, 3")) {
+             ResultSet rs = statement.executeQuery("select r.state_id, p.county_id, coalesce(r.facility_id, p.facility_id),"
+                     + " sum(r.detainers) from detainer_rollup r join data_release d on d.id = r.release_id"
+                     + " and d.status = 'LOADED' left join place p on p.id = r.place_id group by 1, 2, 3")) {
             while (rs.next()) {
                 long n = rs.getLong(4);
                 all += n;

@@ -15,6 +15,7 @@ import org.detainerlab.core.common.ValidationFailedException;
 import org.detainerlab.core.jurisdiction.Jurisdiction;
 import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionRepository;
+import org.detainerlab.core.place.PlaceService;
 
 @ApplicationScoped
 public class FacilityService {
@@ -23,10 +24,12 @@ public class FacilityService {
 
     private final FacilityRepository facilities;
     private final JurisdictionRepository jurisdictions;
+    private final PlaceService places;
 
-    public FacilityService(FacilityRepository facilities, JurisdictionRepository jurisdictions) {
+    public FacilityService(FacilityRepository facilities, JurisdictionRepository jurisdictions, PlaceService places) {
         this.facilities = facilities;
         this.jurisdictions = jurisdictions;
+        this.places = places;
     }
 
     @Transactional
@@ -67,6 +70,7 @@ public class FacilityService {
             throw new ConflictException("These names already resolve to another facility: " + String.join(", ", taken));
         }
         facilities.persistAndFlush(facility);
+        places.facilityAliasesChanged(facility.aliases);
         return FacilityView.of(facility);
     }
 

@@ -29,7 +29,7 @@ class ReleaseLoaderTest {
     private static final String HEADER = "Detainer Prepare Date,Facility State,Detainer Facility,Detainer Lift Reason,"
             + "Detainer Type,Citizenship Country,Birth Year,Anonymized Identifier";
 
-    private static final String GROUPS = "release_id, month, state_id, facility_id, outcome, lift_reason_raw,"
+    private static final String GROUPS = "release_id, month, state_id, facility_id, place_id, outcome, lift_reason_raw,"
             + " detainer_type, criminality, likely_duplicate";
 
     private static MigratedDatabase database;
@@ -210,7 +210,7 @@ class ReleaseLoaderTest {
                 null, Thresholds.DEFAULT, "test"), (phase, rows) -> { }).releaseId();
 
         String fromRows = "select " + GROUPS.replace("month", "date_trunc('month', prepare_date)::date")
-                + ", count(*) from detainer where release_id = " + id + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9";
+                + ", count(*) from detainer where release_id = " + id + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10";
         String fromRollup = "select " + GROUPS + ", detainers from detainer_rollup where release_id = " + id;
         assertThat(database.count("select count(*) from detainer_rollup where release_id = " + id)).isGreaterThan(100);
         assertThat(database.count("select count(*) from ((" + fromRows + ") except all (" + fromRollup + ")) x"))

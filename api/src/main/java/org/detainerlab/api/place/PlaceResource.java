@@ -1,0 +1,146 @@
+package org.detainerlab.api.place;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+
+import org.detainerlab.api.security.CurrentUser;
+import org.detainerlab.core.common.Revisions;
+import org.detainerlab.core.history.ChangeView;
+import org.detainerlab.core.place.PlaceDecision;
+import org.detainerlab.core.place.PlaceMatch;
+import org.detainerlab.core.place.PlaceService;
+import org.detainerlab.core.place.PlaceView;
+import org.detainerlab.core.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/places")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Places")
+@SecurityRequirement(name = "keycloak")
+public class PlaceResource {
+
+    public static final String CSV = "text/csv";
+
+    private final PlaceService places;
+    private final CurrentUser user;
+
+    public PlaceResource(PlaceService places, CurrentUser user) {
+        this.places = places;
+        this.user = user;
+    }
+
+    /** The body of an accept-all. */
+    public record AcceptAll(@NotNull Double minConfidence) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "States, counties, cities and facilities whose name contains q, for autocomplete",
+            description = "Role researcher (or curator, admin). Each match's value is what the county= (a FIPS code),"
+                    + " state= or facility= filter takes.")
+    public List<PlaceMatch> search(@Parameter(description = "a few letters of a name", required = true) @QueryParam("q") String q,
+                                   @QueryParam("limit") @DefaultValue("20") int limit) {
+        return places.search(q, limit);
+    }
+
+    @GET
+    @Path("/review")
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "Published places to review, most detainers first, with the proposed county, method,"
+            + " confidence, evidence and candidates", description = "Role researcher (or curator, admin). By default"
+            + " the unresolved places and the undecided proposals.")
+    public List<PlaceView> review(@Parameter(description = "NEW, PROPOSED, UNRESOLVED, ACCEPTED or REJECTED; repeatable")
+                                  @QueryParam("status") List<String> status,
+                                  @Parameter(description = "only places whose confidence is below this (0 to 1)")
+                                  @QueryParam("below") Double below,
+                                  @QueryParam("limit") @DefaultValue("100") int limit) {
+        return places.review(status, below, limit);
+    }
+
+    @GET
+    @Path("/review/{id}")
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "One place and its resolution; the ETag is what If-Match must send to decide it",
+            description = "Role researcher (or curator, admin).")
+    public Response get(@PathParam("id") long id) {
+        return tagged(places.get(id));
+    }
+
+    @PUT
+    @Path("/review/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CURATOR)
+    @Operation(summary = "Decide a place: ACCEPT the proposal (or the countyCode given, a correction) or REJECT it",
+            description = "Role curator. If-Match with the ETag read is required: 428 without it, 412 when someone"
+                    + " decided since. 422 names an unknown county or facility, or a county of another state. An"
+                    + " accepted spelling becomes (or joins) a curated facility.")
+    public Response decide(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull PlaceDecision decision) {
+        return tagged(places.decide(id, ifMatch, decision, user.username()));
+    }
+
+    @GET
+    @Path("/review/{id}/history")
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "Every decision on a place: version, who, when, before and after",
+            description = "Role researcher (or curator, admin).")
+    public List<ChangeView> history(@PathParam("id") long id) {
+        return places.history(id);
+    }
+
+    @POST
+    @Path("/review/accept-all")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CURATOR)
+    @Operation(summary = "Accept every undecided proposal at or above a confidence", description = "Role curator."
+            + " Each accepted place is recorded in its history. Answers how many were accepted.")
+    public Map<String, Integer> acceptAll(@NotNull AcceptAll body) {
+        return Map.of("accepted", places.acceptAbove(body.minConfidence(), user.username()));
+    }
+
+    @GET
+    @Path("/crosswalk")
+    @Produces(CSV)
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "The whole crosswalk of published places to counties and facilities, as CSV",
+            description = "Role researcher (or curator, admin).")
+    public Response export() {
+        return Response.ok(places.exportCsv(), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"places-crosswalk.csv\"").build();
+    }
+
+    @PUT
+    @Path("/crosswalk")
+    @Consumes(CSV)
+    @RolesAllowed(Roles.CURATOR)
+    @Operation(summary = "Import a crosswalk in the export's form: changed lines become ACCEPTED (with their county)"
+            + " or REJECTED", description = "Role curator. All or nothing: a file with bad lines is refused whole"
+            + " with 422 listing every bad line.")
+    public Map<String, Integer> importCsv(@NotNull String csv) {
+        return Map.of("changed", places.importCsv(csv, user.username()));
+    }
+
+    private static Response tagged(PlaceView place) {
+        return Response.ok(place).header(HttpHeaders.ETAG, Revisions.tag(PlaceView.KIND, place.id(), place.version()))
+                .build();
+    }
+}

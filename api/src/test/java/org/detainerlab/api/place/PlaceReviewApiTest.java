@@ -1,0 +1,159 @@
+package org.detainerlab.api.place;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.ingest.generate.Layout;
+import org.detainerlab.ingest.generate.SyntheticReleases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Places of a freshly loaded release are resolved without anyone asking; a curator's decision, under If-Match and
+ * with history, changes the county statistics at once; bad decisions and bad crosswalks are refused, naming what.
+ */
+@QuarkusTest
+class PlaceReviewApiTest {
+
+    private static long release;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path file = Files.createTempFile("places-modern", ".csv");
+        SyntheticReleases.write(Layout.ICE_MODERN_CSV, 4_000, 1207, file);
+        String admin = Tokens.accessToken("dave");
+        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of()));
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        release = job.getLong("releaseId");
+    }
+
+    private static long countyTotal(String county) {
+        return given().auth().oauth2(Tokens.accessToken("alice"))
+                .get("/api/v1/stats/detainers?county=" + county + "&release=" + release)
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void aCuratorsDecisionMovesTheCountyCountsAndIsKeptInHistory() {
+        String alice = Tokens.accessToken("alice");
+        String carol = Tokens.accessToken("carol");
+        JsonPath proposed = given().auth().oauth2(alice).get("/api/v1/places/review?status=PROPOSED&limit=500")
+                .then().statusCode(200).extract().jsonPath();
+        // "NEW YORK COUNTY JAIL 2", "UTAH COUNTY ...": the synthetic names that name a county of their state
+        Map<String, Object> place = proposed.getMap("find { it.county != null && it.method == 'NAME_PATTERN' && it.detainers > 0 }");
+        assertThat(place).as("a place resolved by its name").isNotNull();
+        long id = ((Number) place.get("id")).longValue();
+        String county = (String) place.get("county");
+        long detainers = ((Number) place.get("detainers")).longValue();
+        assertThat(((Map<?, ?>) place.get("evidence")).get("pattern").toString()).contains("names a county");
+        long before = countyTotal(county);
+        assertThat(before).isGreaterThanOrEqualTo(detainers);
+
+        Response read = given().auth().oauth2(carol).get("/api/v1/places/review/" + id);
+        String etag = read.header("ETag");
+        assertThat(etag).isEqualTo("\"place-" + id + "-v0\"");
+
+        given().auth().oauth2(carol).contentType(ContentType.JSON).body(Map.of("action", "REJECT"))
+                .put("/api/v1/places/review/" + id).then().statusCode(428);
+        given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "ACCEPT", "countyCode", "99999")).put("/api/v1/places/review/" + id)
+                .then().statusCode(422).contentType("application/problem+json");
+        String otherState = county.startsWith("06") ? "48201" : "06085";
+        String wrongState = given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "ACCEPT", "countyCode", otherState)).put("/api/v1/places/review/" + id)
+                .then().statusCode(422).extract().asString();
+        assertThat(wrongState).contains("countyCode").contains("is a county of");
+        given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "ACCEPT", "facilityId", 987654321)).put("/api/v1/places/review/" + id)
+                .then().statusCode(422).body(org.hamcrest.Matchers.containsString("facilityId"));
+
+        JsonPath rejected = given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "REJECT", "note", "test: the name alone is not enough"))
+                .put("/api/v1/places/review/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(rejected.getString("status")).isEqualTo("REJECTED");
+        assertThat(rejected.getString("decidedBy")).isEqualTo("carol");
+        assertThat(countyTotal(county)).isEqualTo(before - detainers);
+        // a second curator who read the same version is stopped
+        given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "ACCEPT")).put("/api/v1/places/review/" + id).then().statusCode(412);
+
+        String current = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).header("ETag");
+        JsonPath accepted = given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", current)
+                .body(Map.of("action", "ACCEPT")).put("/api/v1/places/review/" + id)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(accepted.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(accepted.getString("county")).isEqualTo(county);
+        assertThat(accepted.getLong("facilityId")).as("an accepted spelling becomes a facility").isPositive();
+        assertThat(countyTotal(county)).isEqualTo(before);
+        assertThat(given().auth().oauth2(alice).get("/api/v1/facilities/" + accepted.getLong("facilityId"))
+                .then().statusCode(200).extract().jsonPath().getList("aliases")).contains(accepted.getString("facility"));
+
+        JsonPath history = given().auth().oauth2(alice).get("/api/v1/places/review/" + id + "/history")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("actor")).containsExactly("carol", "carol");
+        assertThat(history.getString("[0].note")).isEqualTo("test: the name alone is not enough");
+    }
+
+    @Test
+    void everyAnswerSaysHowMuchHadACountyAndByWhichMethod() {
+        JsonPath answer = given().auth().oauth2(Tokens.accessToken("alice"))
+                .get("/api/v1/stats/detainers?groupBy=county&release=" + release).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(answer.getList("provenance.notes", String.class))
+                .anyMatch(n -> n.startsWith("County known for ") && n.contains("facility name") && n.contains("unknown."));
+        assertThat(answer.getList("rows.group.county")).contains((Object) null);
+    }
+
+    @Test
+    void countiesAreFoundByNameAndAnAmbiguousNameListsItsCandidates() {
+        String alice = Tokens.accessToken("alice");
+        assertThat(countyTotal("Santa Clara")).isEqualTo(countyTotal("06085"));
+        assertThat(countyTotal("Santa Clara, CA")).isEqualTo(countyTotal("06085"));
+        String orange = given().auth().oauth2(alice).get("/api/v1/stats/detainers?county=Orange")
+                .then().statusCode(400).contentType("application/problem+json").extract().asString();
+        assertThat(orange).contains("Orange, CA (06059)").contains("Orange, FL (12095)").contains("county");
+        JsonPath matches = given().auth().oauth2(alice).get("/api/v1/places?q=santa clara")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(matches.getList("findAll { it.kind == 'county' }.value")).contains("06085");
+        given().auth().oauth2(alice).get("/api/v1/places").then().statusCode(400);
+    }
+
+    @Test
+    void aCrosswalkWithBadLinesIsRefusedWholeListingEachAndAGoodOneApplies() {
+        String carol = Tokens.accessToken("carol");
+        String csv = given().auth().oauth2(carol).get("/api/v1/places/crosswalk").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        String[] lines = csv.split("\n");
+        assertThat(lines[0]).isEqualTo("place_id,state,facility,facility_code,city,status,method,county,county_name,"
+                + "facility_id,confidence,detainers");
+        String unresolved = java.util.Arrays.stream(lines).filter(l -> l.contains(",UNRESOLVED,") && l.contains(",UT,"))
+                .findFirst().orElseThrow();
+        String id = unresolved.substring(0, unresolved.indexOf(','));
+        String bad = lines[0] + "\n" + id + ",UT,,,,ACCEPTED,,49035,,,,\n987654321,UT,,,,ACCEPTED,,49035,,,,\n"
+                + id + ",UT,,,,ACCEPTED,,06085,,,,\n" + id + ",UT,,,,MAYBE,,49035,,,,\n";
+        String refused = given().auth().oauth2(carol).contentType("text/csv").body(bad).put("/api/v1/places/crosswalk")
+                .then().statusCode(422).extract().asString();
+        assertThat(refused).contains("line 3: place_id").contains("line 4: county").contains("line 5: status");
+        assertThat(given().auth().oauth2(carol).get("/api/v1/places/review/" + id).then().extract().jsonPath()
+                .getString("status")).isEqualTo("UNRESOLVED");
+
+        long saltLake = countyTotal("49035");
+        given().auth().oauth2(carol).contentType("text/csv").body(lines[0] + "\n" + id + ",UT,,,,ACCEPTED,,49035,,,,\n")
+                .put("/api/v1/places/crosswalk").then().statusCode(200).body("changed", org.hamcrest.Matchers.is(1));
+        JsonPath place = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).then().extract().jsonPath();
+        assertThat(place.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(place.getString("method")).isEqualTo("CURATED");
+        assertThat(countyTotal("49035")).isEqualTo(saltLake + place.getLong("detainers"));
+    }
+}
