@@ -8,12 +8,14 @@ import { Releases } from './pages/releases';
 import { TimelinePage } from './pages/timeline';
 import { ClaimList, ClaimPage } from './pages/claims';
 import { SavedFigurePage } from './pages/saved-figure';
+import { Places } from './pages/places';
 
 const PAGES: { page: string; label: string; role?: string }[] = [
   { page: 'explore', label: 'Explore' },
   { page: 'timeline', label: 'Timelines' },
   { page: 'cases', label: 'Case records' },
   { page: 'claims', label: 'Claims' },
+  { page: 'places', label: 'Places' },
   { page: 'releases', label: 'Releases', role: 'admin' },
 ];
 
@@ -53,7 +55,8 @@ export function App() {
         {route.page === 'timeline' && <TimelinePage route={route} me={user} />}
         {route.page === 'claims' && (route.id ? <ClaimPage id={route.id} me={user} /> : <ClaimList route={route} />)}
         {route.page === 'figures' && route.id && <SavedFigurePage id={route.id} />}
-        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
+        {route.page === 'places' && <Places route={route} me={user} />}
+        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures', 'places'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
       </main>
     </>
   );

@@ -49,7 +49,7 @@ public class PlaceResource {
     }
 
     /** The body of an accept-all. */
-    public record AcceptAll(@NotNull Double minConfidence) {
+    public record AcceptAll(Double minConfidence) {
     }
 
     @GET

@@ -16,7 +16,7 @@ import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +28,12 @@ class PlaceReviewApiTest {
 
     private static long release;
 
-    @BeforeAll
-    static void load() throws Exception {
+    /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
+    @BeforeEach
+    void load() throws Exception {
+        if (release != 0) {
+            return;
+        }
         Path file = Files.createTempFile("places-modern", ".csv");
         SyntheticReleases.write(Layout.ICE_MODERN_CSV, 4_000, 1207, file);
         String admin = Tokens.accessToken("dave");

@@ -110,7 +110,15 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/curation/export", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/curation/export?format=csv&type=rulings", 401, 200, 200, 200, 200),
                 row("POST", "/api/v1/curation/import", 401, 403, 403, 200, 403),
-                row("POST", "/api/v1/jurisdictions", 401, 403, 403, 201, 403));
+                row("POST", "/api/v1/jurisdictions", 401, 403, 403, 201, 403),
+                row("GET", "/api/v1/places?q=santa", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/places/review", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/places/review/987654321", 401, 404, 404, 404, 404),
+                row("GET", "/api/v1/places/review/987654321/history", 401, 404, 404, 404, 404),
+                row("PUT", "/api/v1/places/review/987654321", 401, 403, 403, 404, 403),
+                row("POST", "/api/v1/places/review/accept-all", 401, 403, 403, 200, 403),
+                row("GET", "/api/v1/places/crosswalk", 401, 200, 200, 200, 200),
+                row("PUT", "/api/v1/places/crosswalk", 401, 403, 403, 200, 403));
     }
 
     /** A valid body for each endpoint that takes one, fresh for each call (keys are unique). */
@@ -123,6 +131,10 @@ class RoleMatrixTest {
         }
         if (path.equals("/api/v1/jurisdictions")) {
             return Map.of("kind", "CITY", "name", "Matrix City " + UUID.randomUUID(), "parentCode", "01001");
+        }
+        if (path.startsWith("/api/v1/places/review")) {
+            // accepts only what is already certain (curated aliases), so the matrix changes no county
+            return path.endsWith("accept-all") ? Map.of("minConfidence", 1.0) : Map.of("action", "ACCEPT");
         }
         if (path.equals("/api/v1/curation/import")) {
             return Map.of("format", "detainerlab-curated", "policies", List.of(CuratedFixtures.policy()));
@@ -143,7 +155,9 @@ class RoleMatrixTest {
             if (callers[i] != null) {
                 request.auth().oauth2(TOKENS.get(callers[i]));
             }
-            if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            if (path.equals("/api/v1/places/crosswalk") && method.equals("PUT")) {
+                request.contentType("text/csv").body("place_id,status,county\n");
+            } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
                 request.contentType(ContentType.JSON).body(body(path));
             }
             if (method.equals("UPLOAD")) {

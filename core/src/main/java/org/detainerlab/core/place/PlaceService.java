@@ -133,8 +133,8 @@ public class PlaceService {
 
     /** Accepts every undecided proposal at or above a confidence, each recorded in its history; returns how many. */
     @Transactional
-    public int acceptAbove(double minConfidence, String actor) {
-        if (minConfidence < 0 || minConfidence > 1) {
+    public int acceptAbove(Double minConfidence, String actor) {
+        if (minConfidence == null || minConfidence < 0 || minConfidence > 1) {
             throw ValidationFailedException.of("minConfidence", "must be between 0 and 1", minConfidence);
         }
         try (Connection connection = dataSource.getConnection()) {

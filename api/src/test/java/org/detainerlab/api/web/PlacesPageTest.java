@@ -1,0 +1,82 @@
+package org.detainerlab.api.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.detainerlab.api.testing.Browsers;
+import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.ingest.generate.Layout;
+import org.detainerlab.ingest.generate.SyntheticReleases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A curator reviews an unresolved place on the places page, giving it a county, and the explore map's county
+ * drill-down changes for that county.
+ */
+@QuarkusTest
+class PlacesPageTest {
+
+    private static long release;
+
+    /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
+    @BeforeEach
+    void load() throws Exception {
+        if (release != 0) {
+            return;
+        }
+        Path file = Files.createTempFile("places-page", ".csv");
+        SyntheticReleases.write(Layout.ICE_MODERN_CSV, 3_000, 5309, file);
+        release = Jobs.loadRelease(file.toFile(), "Places page test release");
+    }
+
+    @Test
+    void aCuratorGivesAnUnresolvedPlaceACountyAndTheCountyMapChanges() {
+        List<Map<String, Object>> unresolved = given().auth().oauth2(Tokens.accessToken("carol"))
+                .get("/api/v1/places/review?status=UNRESOLVED&limit=500").then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.state == 'UT' && it.detainers > 0 }");
+        assertThat(unresolved).as("an unresolved Utah place (the synthetic cities are not in the gazetteer)").isNotEmpty();
+        long id = ((Number) unresolved.get(0).get("id")).longValue();
+        String saltLake = "path.area[data-code='49035']";
+
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "carol", "#/explore?release=" + release + "&state=UT");
+            Locator county = page.getByTestId("map").locator(saltLake);
+            assertThat(county).isVisible();
+            String before = county.getAttribute("aria-label");
+
+            page.navigate(page.url().substring(0, page.url().indexOf('#')) + "#/places/" + id);
+            Locator row = page.getByTestId("places").locator("tr[data-place='" + id + "']");
+            assertThat(row.getByTestId("status")).hasText("no county in use");
+            row.getByLabel(java.util.regex.Pattern.compile("^County \\(FIPS\\)")).fill("06085");
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
+            assertThat(row.getByRole(AriaRole.ALERT)).containsText("countyCode is a county of CA");
+
+            row.getByLabel(java.util.regex.Pattern.compile("^County \\(FIPS\\)")).fill("49035");
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
+            assertThat(page.getByTestId("places").locator("tr[data-place='" + id + "']").getByTestId("status"))
+                    .hasText("accepted by a curator (carol)");
+            Browsers.screenshot(page, "places-1280");
+
+            page.navigate(page.url().substring(0, page.url().indexOf('#')) + "#/explore?release=" + release + "&state=UT");
+            Locator after = page.getByTestId("map").locator(saltLake);
+            assertThat(after).isVisible();
+            assertThat(after).not().hasAttribute("aria-label", before);
+            assertThat(after).hasAttribute("aria-label", java.util.regex.Pattern.compile("^Salt Lake: [0-9,]+"));
+        }
+    }
+}
