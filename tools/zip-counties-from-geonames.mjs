@@ -10,11 +10,7 @@
 import { readFileSync } from "node:fs";
 
 const [postal, countiesCsv] = process.argv.slice(2);
-const stateFips = new Map();
 const counties = new Set(readFileSync(countiesCsv, "utf8").trim().split("\n").slice(1).map((l) => l.split(";")[0]));
-for (const code of counties) {
-    stateFips.set(code.slice(0, 2), true);
-}
 const uspsToFips = new Map(Object.entries({
     AL: "01", AK: "02", AZ: "04", AR: "05", CA: "06", CO: "08", CT: "09", DE: "10", DC: "11", FL: "12", GA: "13",
     HI: "15", ID: "16", IL: "17", IN: "18", IA: "19", KS: "20", KY: "21", LA: "22", ME: "23", MD: "24", MA: "25",
