@@ -40,6 +40,7 @@ interface Check {
   id: number;
   claimVersion: number;
   release?: { id: number; sha256: string };
+  series?: { release: number; title: string; from: string; to: string; states: string[] }[];
   provenance: { query?: string; applicationVersion: string; computedAt: string };
   status: Status;
   claimedValue?: number;
@@ -127,7 +128,8 @@ export function ClaimList({ route }: { route: Route }) {
 
 function ClaimItem({ claim }: { claim: Claim }) {
   const checks = useApi<Check[]>(`/api/v1/claims/${claim.id}/checks`);
-  const last = checks.data?.[checks.data.length - 1];
+  // The list shows what the default question gives: the latest check against the release series, else the latest.
+  const last = [...(checks.data ?? [])].reverse().find((c) => !c.release) ?? checks.data?.[checks.data.length - 1];
   return (
     <li data-testid="claim">
       <Quotation claim={claim} />
@@ -223,7 +225,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
           <label>
             Release to check on
             <select value={release} onChange={(e) => setRelease((e.target as HTMLSelectElement).value)}>
-              <option value="">Every loaded release overlapping the claim's period</option>
+              <option value="">The release series (each state and day from one release)</option>
               {(releases.data ?? []).map((r) => <option key={r.id} value={String(r.id)}>#{r.id} {r.title}</option>)}
             </select>
           </label>
@@ -270,7 +272,9 @@ function CheckResult({ result, share, titles }: { result: Check; share: boolean;
         <dd>
           {result.release
             ? <>#{result.release.id} {titles.get(result.release.id) ?? '(no longer loaded)'}, sha256 <code>{result.release.sha256.slice(0, 16)}…</code></>
-            : 'none overlaps the claim\'s period'}
+            : result.series?.length
+              ? <>the release series: {result.series.map((p) => `#${p.release} ${p.title} for ${p.states.length === 1 ? p.states[0] : `${p.states.length} states`} ${p.from} to ${p.to}`).join('; ')}</>
+              : 'none covers the claim\'s period'}
         </dd>
         <dt>Explanation</dt>
         <dd>{result.explanation}</dd>

@@ -121,7 +121,7 @@ function FilterForm({ filters, releases, states, onApply }: FilterFormProps) {
       <label>
         Release
         <select value={draft.release ?? ''} onChange={set('release')}>
-          <option value="">All detainer releases</option>
+          <option value="">The release series (each state and day from one release)</option>
           {releases.map((r) => <option key={r.id} value={String(r.id)}>#{r.id} {r.title}</option>)}
         </select>
       </label>

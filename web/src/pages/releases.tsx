@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { bearer, getJson, Me } from '../api';
+import { api, ApiError, bearer, getJson, Me, sendJson } from '../api';
 import { useApi } from '../useApi';
 
 interface Release {
@@ -11,6 +11,20 @@ interface Release {
   coverageFrom?: string;
   coverageTo?: string;
   status: string;
+  kind: string;
+  scope?: string[];
+  national: boolean;
+  precedence: number;
+  publishedOn?: string;
+  withdrawn?: { at: string; by: string; reason: string };
+}
+
+interface Change {
+  version: number;
+  action: string;
+  actor: string;
+  changedAt: string;
+  note?: string;
 }
 
 interface Job {
@@ -33,7 +47,7 @@ interface Report {
 
 /** Admins upload a release and follow it: the file's bytes, then the ingest job, then the validation report. */
 export function Releases({ me }: { me: Me }) {
-  const releases = useApi<Release[]>('/api/v1/releases');
+  const releases = useApi<Release[]>('/api/v1/releases?withdrawn=true');
   const [sent, setSent] = useState<number | null>(null);
   const [job, setJob] = useState<Job | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -108,16 +122,97 @@ export function Releases({ me }: { me: Me }) {
       <h2>Loaded releases</h2>
       <div class="scroll">
         <table class="data" data-testid="releases">
-          <thead><tr><th scope="col">Id</th><th scope="col">Title</th><th scope="col">File</th><th scope="col">Coverage</th><th scope="col">Rows loaded</th><th scope="col">Rejected</th></tr></thead>
+          <thead><tr><th scope="col">Id</th><th scope="col">Title</th><th scope="col">File</th><th scope="col">Coverage</th><th scope="col">Scope</th><th scope="col">Precedence</th><th scope="col">Rows loaded</th><th scope="col">Rejected</th><th scope="col">In the series</th></tr></thead>
           <tbody>
             {(releases.data ?? []).map((r) => (
-              <tr key={r.id}><td>{r.id}</td><td>{r.title}</td><td>{r.fileName}</td><td>{r.coverageFrom ?? '?'} to {r.coverageTo ?? '?'}</td>
-                <td class="num">{r.rowsLoaded.toLocaleString('en-US')}</td><td class="num">{r.rowsRejected.toLocaleString('en-US')}</td></tr>
+              <tr key={r.id} data-testid={`release-${r.id}`}><td>{r.id}</td><td>{r.title}</td><td>{r.fileName}</td><td>{r.coverageFrom ?? '?'} to {r.coverageTo ?? '?'}</td>
+                <td>{r.national ? 'national' : (r.scope ?? []).join(', ')}</td><td class="num">{r.precedence}</td>
+                <td class="num">{r.rowsLoaded.toLocaleString('en-US')}</td><td class="num">{r.rowsRejected.toLocaleString('en-US')}</td>
+                <td>{r.withdrawn ? <>withdrawn by {r.withdrawn.by}: {r.withdrawn.reason}</> : r.kind === 'DETAINERS' ? 'yes' : 'not a detainer release'}
+                  <ReleaseActions release={r} changed={releases.reload} /></td></tr>
             ))}
           </tbody>
         </table>
       </div>
     </>
+  );
+}
+
+/**
+ * Withdraw or restore (with a reason), delete (confirmed; when figures or claim checks cite the release the API
+ * names them and the admin may delete anyway), and the release's history. Every change is sent with the ETag read
+ * just before, so a change made meanwhile by another admin is reported rather than overwritten.
+ */
+function ReleaseActions({ release, changed }: { release: Release; changed: () => void }) {
+  const [action, setAction] = useState<'withdraw' | 'restore' | 'delete' | null>(null);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [cited, setCited] = useState<string | null>(null);
+  const [history, setHistory] = useState<Change[] | null>(null);
+  const path = `/api/v1/releases/${release.id}`;
+
+  const change = async (e: Event) => {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      const etag = (await api(path)).headers.get('ETag') ?? '';
+      await sendJson(`${path}/${action}`, 'POST', { reason }, { 'If-Match': etag });
+      setAction(null);
+      setReason('');
+      setHistory(null);
+      changed();
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  const remove = async (force: boolean) => {
+    setMessage(null);
+    try {
+      await api(`${path}${force ? '?force=true' : ''}`, { method: 'DELETE' });
+      setAction(null);
+      changed();
+    } catch (err) {
+      if (err instanceof ApiError && err.problem.status === 409) setCited(err.message);
+      else setMessage(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  const label = `release ${release.id}`;
+  return (
+    <div class="actions">
+      {!action && (
+        <>
+          <button type="button" aria-label={`${release.withdrawn ? 'Restore' : 'Withdraw'} ${label}`}
+            onClick={() => setAction(release.withdrawn ? 'restore' : 'withdraw')}>{release.withdrawn ? 'Restore' : 'Withdraw'}</button>
+          <button type="button" aria-label={`Delete ${label}`} onClick={() => { setCited(null); setAction('delete'); }}>Delete</button>
+        </>
+      )}
+      {(action === 'withdraw' || action === 'restore') && (
+        <form onSubmit={change} aria-label={`${action === 'withdraw' ? 'Withdraw' : 'Restore'} ${label}`}>
+          <label>Reason <input type="text" required value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} /></label>
+          <button type="submit" class="primary">{action === 'withdraw' ? 'Withdraw' : 'Restore'}</button>
+          <button type="button" onClick={() => setAction(null)}>Cancel</button>
+        </form>
+      )}
+      {action === 'delete' && (
+        <p role="group" aria-label={`Delete ${label}`}>
+          {cited
+            ? <><span role="alert">{cited}</span> <button type="button" onClick={() => remove(true)}>Delete anyway</button></>
+            : <>Delete {label} and all its rows? <button type="button" class="primary" onClick={() => remove(false)}>Delete</button></>}
+          <button type="button" onClick={() => setAction(null)}>Cancel</button>
+        </p>
+      )}
+      {message && <p role="alert" class="error">{message}</p>}
+      <details onToggle={async (e) => { if ((e.target as HTMLDetailsElement).open) setHistory(await getJson<Change[]>(`${path}/history`)); }}>
+        <summary>History</summary>
+        {history && (history.length === 0 ? <p>No changes since it was loaded.</p> : (
+          <ul data-testid={`history-${release.id}`}>
+            {history.map((c) => <li key={c.version}>{c.changedAt.slice(0, 16).replace('T', ' ')} {c.actor}: {c.action}{c.note ? ` (${c.note})` : ''}</li>)}
+          </ul>
+        ))}
+      </details>
+    </div>
   );
 }
 

@@ -44,6 +44,10 @@ class BadInputTest {
     static Stream<Arguments> badFiles() {
         return Stream.of(
                 Arguments.of("an empty file", (Maker) BadFiles::empty, "empty.csv: is empty"),
+                Arguments.of("a header and no data rows", (Maker) BadFiles::headerOnly,
+                        "header-only.csv, sheet '"),
+                Arguments.of("a header and no data rows, said plainly", (Maker) BadFiles::headerOnly,
+                        "the header is there but no data row follows it"),
                 Arguments.of("a file that is not a spreadsheet", (Maker) BadFiles::notASpreadsheet, "is not a spreadsheet"),
                 Arguments.of("wrong headers", (Maker) BadFiles::wrongHeaders, "no header row found"),
                 Arguments.of("a csv that is not UTF-8", (Maker) BadFiles::notUtf8, "UTF-8"),

@@ -51,6 +51,11 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/releases/987654321/report", 401, 404, 404, 404, 404),
                 row("UPLOAD", "/api/v1/releases", 401, 403, 403, 403, 202),
                 row("DELETE", "/api/v1/releases/987654321", 401, 403, 403, 403, 404),
+                row("GET", "/api/v1/releases/series", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/releases/987654321/history", 401, 404, 404, 404, 404),
+                row("PATCH", "/api/v1/releases/987654321", 401, 403, 403, 403, 404),
+                row("POST", "/api/v1/releases/987654321/withdraw", 401, 403, 403, 403, 404),
+                row("POST", "/api/v1/releases/987654321/restore", 401, 403, 403, 403, 404),
                 row("GET", "/api/v1/detainers", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/detainers/export", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/stats/detainers", 401, 200, 200, 200, 200),
@@ -135,6 +140,10 @@ class RoleMatrixTest {
         if (path.startsWith("/api/v1/places/review")) {
             // accepts only what is already certain (curated aliases), so the matrix changes no county
             return path.endsWith("accept-all") ? Map.of("minConfidence", 1.0) : Map.of("action", "ACCEPT");
+        }
+        if (path.startsWith("/api/v1/releases/")) {
+            return path.endsWith("/withdraw") || path.endsWith("/restore") ? Map.of("reason", "matrix")
+                    : Map.of("precedence", 1);
         }
         if (path.equals("/api/v1/curation/import")) {
             return Map.of("format", "detainerlab-curated", "policies", List.of(CuratedFixtures.policy()));

@@ -26,6 +26,11 @@ public final class BadFiles {
         return Files.write(dir.resolve("empty.csv"), new byte[0]);
     }
 
+    /** A header row that the modern layout recognises, and no data row under it. */
+    public static Path headerOnly(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("header-only.csv"), HEADER);
+    }
+
     public static Path notASpreadsheet(Path dir) throws IOException {
         byte[] bytes = new byte[4096];
         new java.util.Random(7).nextBytes(bytes);

@@ -11,7 +11,11 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** One check of one claim on one release (no release when none covers any of the claim's period). */
+import org.hibernate.annotations.ColumnTransformer;
+
+/**
+ * One check of one claim on one release, or on the release series (no release; the parts it read in series).
+ */
 @Entity
 @Table(name = "claim_check")
 public class ClaimCheck {
@@ -33,6 +37,11 @@ public class ClaimCheck {
     public String releaseSha256;
 
     public String query;
+
+    /** The series parts the check read (JSON), when it read the series rather than one release. */
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    public String series;
 
     @Column(name = "application_version", nullable = false)
     public String applicationVersion;

@@ -1,5 +1,8 @@
 package org.detainerlab.core.claim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -11,18 +14,24 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.detainer.DetainerFilter;
 import org.detainerlab.core.detainer.QueryParameters;
 import org.detainerlab.core.detainer.ReleaseRef;
+import org.detainerlab.core.detainer.Series;
+import org.detainerlab.core.detainer.Snapshot;
 import org.detainerlab.core.detainer.SnapshotSource;
 import org.detainerlab.core.stats.StatsAnswer;
+import org.detainerlab.core.stats.StatsQuery;
 import org.detainerlab.core.stats.StatsService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Evaluates a claim on releases through {@link StatsService}, so a check gives the numbers the statistics API
- * gives. The rules, in order: no query is NOT_CHECKABLE (with the claim's reason); a release that covers only
- * part of the period, or a county (whose counts hold only curated facilities with a recorded county), is
- * PARTIAL_COVERAGE with the coverage stated; otherwise SUPPORTED within tolerance, else CONTRADICTED.
+ * Evaluates a claim through {@link StatsService}, so a check gives the numbers the statistics API gives: once
+ * against the release series (no release named: each state and day from one release, the question a default
+ * Explore view asks), or on one named release. The rules, in order: no query is NOT_CHECKABLE (with the claim's
+ * reason); coverage of only part of the period (a release's, or the series' with its gaps named), or a county
+ * (whose counts hold only curated facilities with a recorded county), is PARTIAL_COVERAGE with the coverage
+ * stated; otherwise SUPPORTED within tolerance, else CONTRADICTED.
  */
 @ApplicationScoped
 class ClaimChecker {
@@ -30,11 +39,13 @@ class ClaimChecker {
     private final StatsService stats;
     private final SnapshotSource snapshots;
     private final String version;
+    private final ObjectMapper json;
 
-    ClaimChecker(StatsService stats, SnapshotSource snapshots,
+    ClaimChecker(StatsService stats, SnapshotSource snapshots, ObjectMapper json,
                  @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.stats = stats;
         this.snapshots = snapshots;
+        this.json = json;
         this.version = version;
     }
 
@@ -47,18 +58,62 @@ class ClaimChecker {
         }
         LocalDate from = query.periodFrom();
         LocalDate to = query.periodTo();
-        List<ReleaseRef> releases = named != null ? List.of(named)
-                : loaded.stream().filter(r -> overlap(r, from, to) > 0).toList();
-        if (releases.isEmpty()) {
-            return List.of(result(claim, null, ClaimStatus.PARTIAL_COVERAGE, null, null,
-                    "No loaded release covers any of the claim's period " + from + ".." + to + "; loaded: "
-                            + coverages(loaded) + ".", actor));
+        if (named != null) {
+            return List.of(check(claim, query, named, from, to, actor));
         }
-        List<ClaimCheck> results = new ArrayList<>();
-        for (ReleaseRef release : releases) {
-            results.add(check(claim, query, release, from, to, actor));
+        return List.of(checkSeries(claim, query, from, to, actor));
+    }
+
+    /**
+     * The check against the release series: one question, each state and day counted from one release. Days on
+     * which no release covers a state the claim is about make it PARTIAL_COVERAGE, with the gaps named.
+     */
+    private ClaimCheck checkSeries(Claim claim, ClaimQuery query, LocalDate from, LocalDate to, String actor) {
+        Snapshot snapshot = snapshots.current();
+        StatsAnswer count = stats.detainers(QueryParameters.of(query.parameters(true)));
+        DetainerFilter filter = StatsQuery.parse(QueryParameters.of(query.parameters(true)), snapshot).filter();
+        if (count.provenance().releases().isEmpty()) {
+            return result(claim, null, ClaimStatus.PARTIAL_COVERAGE, count, null, "No loaded release covers any of the"
+                    + " claim's period " + from + ".." + to + "; loaded: "
+                    + coverages(snapshot.releases().stream().filter(r -> !r.withdrawn()).toList()) + ".", actor);
         }
-        return results;
+        String served = "The series read " + describe(count.provenance().series());
+        double computed = count.total();
+        String measured = count.total() + " detainers";
+        if (query.share()) {
+            long national = stats.detainers(QueryParameters.of(query.parameters(false))).total();
+            if (national == 0) {
+                return result(claim, null, ClaimStatus.PARTIAL_COVERAGE, count, null, served + ". It holds no such"
+                        + " detainers nationally in the period, so there is no share to compare.", actor);
+            }
+            computed = (double) count.total() / national;
+            measured = count.total() + " of " + national + " such detainers nationally, a share of "
+                    + String.format(Locale.ROOT, "%.4f", computed);
+        }
+        List<Series.Gap> gaps = snapshot.series().gaps(filter.states().stream().map(p -> p.id()).toList(),
+                filter.days(), snapshot::stateCode);
+        if (!gaps.isEmpty()) {
+            return result(claim, null, ClaimStatus.PARTIAL_COVERAGE, count, computed, served + ". No loaded release"
+                    + " covers " + String.join("; ", gaps.stream().map(g -> (g.states().size() == 1 ? g.states().get(0)
+                    : g.states().size() + " states") + " " + g.from() + ".." + g.to()).toList())
+                    + ". Over the days covered: " + measured + ".", actor);
+        }
+        if (!ClaimQuery.list(query.county()).isEmpty()) {
+            return result(claim, null, ClaimStatus.PARTIAL_COVERAGE, count, computed, "ICE's rows name a"
+                    + " facility, not a county: the county's count holds only detainers at curated facilities with a"
+                    + " recorded county (" + measured + "), so it covers only part of the place.", actor);
+        }
+        double difference = computed - claim.claimedValue;
+        boolean within = query.tolerance().admits(difference, claim.claimedValue);
+        return result(claim, null, within ? ClaimStatus.SUPPORTED : ClaimStatus.CONTRADICTED, count, computed,
+                served + ", which covers the whole period " + from + ".." + to + ": " + measured + "; claimed "
+                        + claim.claimedValue + ", difference " + difference + (within ? ", within" : ", beyond")
+                        + " the tolerance " + tolerance(query.tolerance()) + ".", actor);
+    }
+
+    private static String describe(List<Series.Use> uses) {
+        return String.join(", ", uses.stream().map(u -> "release " + u.release() + " for " + (u.states().size() == 1
+                ? u.states().get(0) : u.states().size() + " states") + " " + u.from() + ".." + u.to()).toList());
     }
 
     private static ReleaseRef named(List<ReleaseRef> loaded, String id) {
@@ -123,6 +178,8 @@ class ClaimChecker {
         c.releaseId = release == null ? null : release.id();
         c.releaseSha256 = release == null ? null : release.sha256();
         c.query = answer == null ? null : answer.provenance().query();
+        c.series = answer == null || answer.provenance().series() == null ? null
+                : write(answer.provenance().series());
         c.applicationVersion = answer == null ? version : answer.provenance().applicationVersion();
         c.computedAt = answer == null ? OffsetDateTime.now() : answer.provenance().computedAt();
         c.claimedValue = claim.claimedValue;
@@ -133,6 +190,14 @@ class ClaimChecker {
         c.explanation = explanation;
         c.checkedBy = actor;
         return c;
+    }
+
+    private String write(List<Series.Use> uses) {
+        try {
+            return json.writeValueAsString(uses);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the series parts as JSON", e);
+        }
     }
 
     private static long overlap(ReleaseRef release, LocalDate from, LocalDate to) {

@@ -125,8 +125,8 @@ public class ClaimService {
     }
 
     /**
-     * Checks the claim on every loaded release that overlaps its period, or on the one release named, and stores
-     * each result. {@code release} is a release id, or null for "every release".
+     * Checks the claim once against the release series, or on the one release named, and stores the result.
+     * {@code release} is a release id, or null for the series.
      */
     @Transactional
     public List<ClaimCheckView> check(long id, String release, String actor) {

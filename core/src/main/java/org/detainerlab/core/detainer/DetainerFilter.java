@@ -10,15 +10,17 @@ import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
- * Which detainer rows a query is about, every name already resolved: the releases (all loaded detainer releases
- * when none was chosen, listed explicitly so that the normalised query keeps meaning the same rows after new
- * releases arrive), places, facilities, outcomes, types, criminality, and prepare-date bounds (fiscal years become
- * date ranges). Facilities named by a spelling that resolves to no curated facility are matched on the raw text.
+ * Which detainer rows a query is about, every name already resolved: the releases, places, facilities, outcomes,
+ * types, criminality, and prepare-date bounds (fiscal years become date ranges). When no release was named the
+ * question reads the release series: {@code series} holds the parts (release, state, days) it reads, and
+ * {@code releases} the releases that serve them; the normalised query then names no release, because it asks
+ * about the series, whose composition the answer's provenance records. Named releases are read whole ({@code series}
+ * is null). Facilities named by a spelling that resolves to no curated facility are matched on the raw text.
  */
 public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List<Place> counties, List<Long> facilityIds,
                              List<String> facilityNames, Set<Outcome> outcomes, List<String> detainerTypes,
                              List<String> criminalities, LocalDate from, LocalDate to, List<Integer> fiscalYears,
-                             boolean excludeLikelyDuplicates) {
+                             boolean excludeLikelyDuplicates, List<Series.Part> series) {
 
     /** The parameters a filter reads. */
     public static final Set<String> PARAMETERS = Set.of("release", "state", "county", "facility", "outcome",
@@ -28,22 +30,49 @@ public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List
         return releases.stream().map(ReleaseRef::id).toList();
     }
 
-    /** True when every prepare-date bound falls on a month boundary, so monthly counts can answer exactly. */
+    /** Whether the question reads the release series rather than named releases. */
+    public boolean readsSeries() {
+        return series != null;
+    }
+
+    /** The question's prepare-date ranges: from..to, or each fiscal year within it; one open range when unbounded. */
+    public List<Series.Days> days() {
+        if (fiscalYears.isEmpty()) {
+            return List.of(new Series.Days(from, to));
+        }
+        List<Series.Days> days = new ArrayList<>();
+        for (int year : fiscalYears) {
+            LocalDate first = FiscalYear.firstDay(year);
+            LocalDate last = FiscalYear.lastDay(year);
+            LocalDate start = from != null && from.isAfter(first) ? from : first;
+            LocalDate end = to != null && to.isBefore(last) ? to : last;
+            if (!end.isBefore(start)) {
+                days.add(new Series.Days(start, end));
+            }
+        }
+        return days;
+    }
+
+    /**
+     * True when every prepare-date bound falls on a month boundary, and every series part the question reads is
+     * exact by month, so monthly counts can answer exactly.
+     */
     public boolean monthAligned() {
         return (from == null || from.getDayOfMonth() == 1)
-                && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())));
+                && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())))
+                && (series == null || series.stream().allMatch(Series.Part::monthExact));
     }
 
     /** The filter without its outcome condition: the denominator of an outcome's share. */
     public DetainerFilter withoutOutcomes() {
         return new DetainerFilter(releases, states, counties, facilityIds, facilityNames, Set.of(), detainerTypes,
-                criminalities, from, to, fiscalYears, excludeLikelyDuplicates);
+                criminalities, from, to, fiscalYears, excludeLikelyDuplicates, series);
     }
 
     /** The filter as query parameters in a fixed order with resolved values, e.g. {@code release=1&state=CA}. */
     public String canonical() {
         StringJoiner q = new StringJoiner("&");
-        add(q, "release", releases.stream().map(r -> Long.toString(r.id())).toList());
+        add(q, "release", readsSeries() ? List.of() : releases.stream().map(r -> Long.toString(r.id())).toList());
         add(q, "state", states.stream().map(Place::code).sorted().toList());
         add(q, "county", counties.stream().map(Place::code).sorted().toList());
         List<String> facilities = new ArrayList<>(facilityIds.stream().sorted().map(String::valueOf).toList());

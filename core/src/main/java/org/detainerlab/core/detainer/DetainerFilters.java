@@ -34,19 +34,32 @@ public final class DetainerFilters {
         for (String value : q.repeated("facility")) {
             facility(value, snapshot, facilityIds, facilityNames);
         }
-        return new DetainerFilter(releases(q, snapshot),
-                distinct(resolve(q.values("state"), "state", snapshot::state, "a state, DC or territory (USPS code or name)")),
+        List<Place> states = distinct(resolve(q.values("state"), "state", snapshot::state,
+                "a state, DC or territory (USPS code or name)"));
+        DetainerFilter named = new DetainerFilter(releases(q, snapshot), states,
                 distinct(counties(q).stream().map(value -> county(value, snapshot)).toList()),
                 facilityIds.stream().distinct().toList(), facilityNames.stream().distinct().toList(),
                 outcomes(q), q.repeated("detainerType").stream().distinct().toList(),
                 q.repeated("criminality").stream().distinct().toList(), from, to, fiscalYears(q),
-                q.flag("excludeLikelyDuplicates"));
+                q.flag("excludeLikelyDuplicates"), null);
+        return named.releases() != null ? named : inSeries(named, snapshot);
+    }
+
+    /** The question on the release series: the parts its states and days read, and the releases serving them. */
+    private static DetainerFilter inSeries(DetainerFilter f, Snapshot snapshot) {
+        Series series = snapshot.series();
+        List<Series.Part> parts = series.select(f.states().stream().map(Place::id).toList(), f.days());
+        List<ReleaseRef> serving = parts.stream().map(Series.Part::releaseId).distinct().sorted()
+                .map(id -> series.releases().get(id)).toList();
+        return new DetainerFilter(serving, f.states(), f.counties(), f.facilityIds(), f.facilityNames(), f.outcomes(),
+                f.detainerTypes(), f.criminalities(), f.from(), f.to(), f.fiscalYears(), f.excludeLikelyDuplicates(),
+                parts);
     }
 
     private static List<ReleaseRef> releases(QueryParameters q, Snapshot snapshot) {
         List<String> values = q.values("release");
         if (values.isEmpty()) {
-            return snapshot.releases();
+            return null;
         }
         Map<Long, ReleaseRef> loaded = snapshot.releases().stream()
                 .collect(Collectors.toMap(ReleaseRef::id, Function.identity()));

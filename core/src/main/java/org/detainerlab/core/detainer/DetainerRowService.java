@@ -224,10 +224,11 @@ public class DetainerRowService {
         }
         List<String> notes = new ArrayList<>();
         if (filter.releases().isEmpty()) {
-            notes.add("No detainer release is loaded.");
+            notes.add(filter.readsSeries() ? "No loaded detainer release covers the states and days asked about."
+                    : "No detainer release is loaded.");
         }
-        Provenance provenance = new Provenance(filter.releases(), canonical.toString(), "detainer", version,
-                OffsetDateTime.now(ZoneOffset.UTC), snapshot.generation(), notes);
+        Provenance provenance = Provenance.of(filter, snapshot, canonical.toString(), "detainer", version,
+                OffsetDateTime.now(ZoneOffset.UTC), notes);
         return new RowQuery(filter, fields, sort, provenance);
     }
 

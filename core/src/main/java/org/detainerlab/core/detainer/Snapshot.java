@@ -9,13 +9,14 @@ import org.detainerlab.core.jurisdiction.PlaceNames;
 
 /**
  * The reference data that detainer queries resolve names against and answers are labelled with, as of one data
- * generation: jurisdictions, curated facilities with their aliases and counties, and the loaded detainer releases.
- * Immutable; replaced as a whole when the generation moves.
+ * generation: jurisdictions, curated facilities with their aliases and counties, the loaded detainer releases (withdrawn
+ * ones too: a question may name them) and the release series that default questions read. Immutable; replaced as a
+ * whole when the generation moves.
  */
 public record Snapshot(long generation, Map<Long, Place> places, Map<String, Place> placesByCode,
                        Map<String, Place> statesByName, Map<String, Place> countiesByName,
                        Map<Long, FacilityRef> facilities, Map<String, Long> facilityAliases, List<ReleaseRef> releases,
-                       Map<String, List<Place>> countiesByBareName) {
+                       Map<String, List<Place>> countiesByBareName, Series series) {
 
     /** A curated facility: its name and the county it stands in (null when not recorded). */
     public record FacilityRef(long id, String name, Long countyId) {
@@ -23,6 +24,12 @@ public record Snapshot(long generation, Map<Long, Place> places, Map<String, Pla
 
     public Optional<Place> place(Long id) {
         return id == null ? Optional.empty() : Optional.ofNullable(places.get(id));
+    }
+
+    /** The USPS code of a state id, for answers. */
+    public String stateCode(long id) {
+        Place place = places.get(id);
+        return place == null ? Long.toString(id) : place.code();
     }
 
     /** A state, DC or territory by USPS code or by name, case-insensitive. */

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,16 +92,28 @@ public class SnapshotSource {
             }
         }
         List<ReleaseRef> releases = new ArrayList<>();
+        List<Series.Ranked> ranked = new ArrayList<>();
         try (ResultSet rs = statement.executeQuery("select id, title, file_name, sha256, coverage_from, coverage_to,"
-                + " rows_loaded from data_release where kind = 'DETAINERS' and status = 'LOADED' order by id")) {
+                + " rows_loaded, scope_state_ids, withdrawn_at is not null from data_release"
+                + " where kind = 'DETAINERS' and status = 'LOADED'"
+                + " order by precedence desc, published_on desc nulls last, created_at desc, id desc")) {
             while (rs.next()) {
-                releases.add(new ReleaseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, java.time.LocalDate.class), rs.getObject(6, java.time.LocalDate.class),
-                        rs.getLong(7)));
+                java.sql.Array scopeArray = rs.getArray(8);
+                List<Long> scope = scopeArray == null ? null : List.of((Long[]) scopeArray.getArray());
+                ReleaseRef release = new ReleaseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getLong(7),
+                        scope == null ? null : scope.stream().map(id -> places.containsKey(id) ? places.get(id).code()
+                                : Long.toString(id)).sorted().toList(), rs.getBoolean(9));
+                releases.add(release);
+                if (!release.withdrawn()) {
+                    ranked.add(new Series.Ranked(release, scope));
+                }
             }
         }
+        releases.sort(Comparator.comparingLong(ReleaseRef::id));
+        Series series = Series.of(ranked, statesByName.values().stream().map(Place::id).toList());
         return new Snapshot(generation, Map.copyOf(places), Map.copyOf(byCode), Map.copyOf(statesByName),
                 Map.copyOf(countiesByName), Map.copyOf(facilities), Map.copyOf(aliases), List.copyOf(releases),
-                Map.copyOf(countiesByBareName));
+                Map.copyOf(countiesByBareName), series);
     }
 }

@@ -59,6 +59,9 @@ public final class SqlWhere {
     public static SqlWhere of(DetainerFilter filter, Source source) {
         SqlWhere where = new SqlWhere();
         where.add("d.release_id = any(?)", new Array("bigint", filter.releaseIds().toArray()));
+        if (filter.readsSeries()) {
+            where.series(filter.series(), source);
+        }
         if (!filter.states().isEmpty()) {
             where.add("d.state_id = any(?)", new Array("bigint", filter.states().stream().map(Place::id).toArray()));
         }
@@ -113,6 +116,21 @@ public final class SqlWhere {
             where.conditions.add("not d.likely_duplicate");
         }
         return where;
+    }
+
+    /**
+     * Only the rows inside the series parts: their release, state (0 for rows without one) and day. A monthly
+     * source compares months, which is exact because it serves only month-exact parts.
+     */
+    private void series(List<Series.Part> parts, Source source) {
+        conditions.add("exists (select 1 from unnest(?, ?, ?, ?) p(release_id, state_key, from_day, to_day)"
+                + " where p.release_id = d.release_id and p.state_key = coalesce(d.state_id, " + Series.NO_STATE + ")"
+                + " and " + source.date + " between p.from_day and p.to_day)");
+        parameters.add(new Array("bigint", parts.stream().map(Series.Part::releaseId).toArray()));
+        parameters.add(new Array("bigint", parts.stream().map(Series.Part::stateKey).toArray()));
+        parameters.add(new Array("date", parts.stream()
+                .map(p -> Date.valueOf(source.monthly() ? p.from().withDayOfMonth(1) : p.from())).toArray()));
+        parameters.add(new Array("date", parts.stream().map(p -> Date.valueOf(p.to())).toArray()));
     }
 
     private void add(String condition, Object parameter) {

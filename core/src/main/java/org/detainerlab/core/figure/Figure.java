@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.hibernate.annotations.ColumnTransformer;
+
 /**
  * A saved statistics answer: its normalised query (releases pinned), the releases it used and the values it gave,
  * kept as JSON, and the releases loaded at the time, so that later releases can be told apart.
@@ -42,6 +44,11 @@ public class Figure {
 
     @Column(nullable = false)
     public String answer;
+
+    /** The series parts the figure read (JSON), when its query names no release. */
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    public String series;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

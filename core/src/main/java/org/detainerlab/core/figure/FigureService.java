@@ -35,9 +35,11 @@ import org.detainerlab.core.stats.StatsQuery;
 import org.detainerlab.core.stats.StatsService;
 
 /**
- * Saved figures. A figure is saved with the releases its first answer used (named or, when none was named, every
- * loaded one), and answered again through {@link StatsService}, so it gives the numbers the statistics API gives.
- * Drift is defined against newer releases only: those loaded after the figure was saved whose coverage overlaps the
+ * Saved figures. A figure whose query names no release reads the release series: it is saved with the series parts
+ * its answer read, and drifts when today's series gives other numbers (a newer release, or an admin's change of
+ * precedence, scope or withdrawal). A figure whose query names releases is saved with them, and answered again
+ * through {@link StatsService}, so it gives the numbers the statistics API gives. For those:
+ * drift is defined against newer releases only: those loaded after the figure was saved whose coverage overlaps the
  * figure's period (its from/to or fiscal years, else the pinned releases' coverage). A figure has drifted when
  * its query over the pinned releases plus those newer ones gives other rows or another total than it was saved
  * with.
@@ -83,6 +85,7 @@ public class FigureService {
         figure.title = input.title() == null || input.title().isBlank() ? null : input.title().trim();
         figure.query = answer.provenance().query();
         figure.releases = write(answer.provenance().releases());
+        figure.series = answer.provenance().series() == null ? null : write(answer.provenance().series());
         figure.knownReleaseIds = known.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(","));
         figure.periodFrom = filter.from() != null ? filter.from()
                 : filter.fiscalYears().stream().min(Integer::compare).map(FiscalYear::firstDay).orElse(null);
@@ -110,6 +113,9 @@ public class FigureService {
         LocalDate to = figure.periodTo != null ? figure.periodTo
                 : pinned.stream().map(ReleaseRef::coverageTo).filter(Objects::nonNull).max(Comparator.naturalOrder())
                 .orElse(null);
+        if (figure.series != null) {
+            return seriesFigure(figure, saved, rerun, from, to, notes);
+        }
         Set<String> known = Set.copyOf(Arrays.asList(figure.knownReleaseIds.split(",")));
         List<ReleaseRef> newer = snapshots.current().releases().stream()
                 .filter(r -> !known.contains(Long.toString(r.id())) && overlaps(r, from, to)).toList();
@@ -128,6 +134,32 @@ public class FigureService {
         boolean drifted = current != null && !sameNumbers(current, saved);
         return new FigureView(figure.id, PATH + figure.id, figure.title, figure.query, from, to, saved, rerun,
                 reproduced, current, drifted, notes, figure.createdAt, figure.createdBy);
+    }
+
+    /**
+     * A figure on the release series is its query asked again: the series today. It has drifted when the numbers
+     * differ, which happens when the series changed (a newer release, a precedence, scope or withdrawal); the notes
+     * then set the parts it was saved with beside today's.
+     */
+    private FigureView seriesFigure(Figure figure, FigureValues saved, FigureValues current, LocalDate from,
+                                    LocalDate to, List<String> notes) {
+        boolean same = current != null && sameNumbers(current, saved);
+        String now = current == null ? null : write(stats.detainers(QueryParameters.of(parameters(figure.query)))
+                .provenance().series());
+        if (now != null && !json(now).equals(json(figure.series))) {
+            notes.add("The release series changed since the figure was saved: it read " + figure.series
+                    + "; today it reads " + now + ".");
+        }
+        return new FigureView(figure.id, PATH + figure.id, figure.title, figure.query, from, to, saved, current,
+                same, current, current != null && !same, notes, figure.createdAt, figure.createdBy);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode json(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored figure is not valid JSON", e);
+        }
     }
 
     private FigureValues answer(Map<String, List<String>> parameters, List<String> notes) {

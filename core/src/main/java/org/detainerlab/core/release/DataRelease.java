@@ -9,6 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -71,6 +74,29 @@ public class DataRelease {
     /** The validation report as JSON text (rules, counts, first examples, unresolved names). */
     @Column(columnDefinition = "jsonb", insertable = false, updatable = false)
     public String report;
+
+    /** Moves with every admin edit; the ETag of the release (If-Match). */
+    @Column(nullable = false)
+    public long version;
+
+    /** The states the release covers; null when it is national. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "scope_state_ids", columnDefinition = "bigint[]")
+    public Long[] scopeStateIds;
+
+    @Column(name = "published_on")
+    public LocalDate publishedOn;
+
+    /** Higher wins in the release series; ties go to the most recently published, then loaded. */
+    @Column(nullable = false)
+    public int precedence;
+
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+    @Column(name = "withdrawn_reason")
+    public String withdrawnReason;
 
     /** The table that holds one release's detainer rows: a partition of {@code detainer}. */
     public static String partitionTable(long releaseId) {

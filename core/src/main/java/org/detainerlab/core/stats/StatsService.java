@@ -25,7 +25,6 @@ import org.detainerlab.core.detainer.DetainerFilter;
 import org.detainerlab.core.detainer.Outcome;
 import org.detainerlab.core.detainer.Provenance;
 import org.detainerlab.core.detainer.QueryParameters;
-import org.detainerlab.core.detainer.ReleaseRef;
 import org.detainerlab.core.detainer.Snapshot;
 import org.detainerlab.core.detainer.SnapshotSource;
 import org.detainerlab.core.detainer.SqlWhere;
@@ -33,11 +32,11 @@ import org.detainerlab.core.detainer.SqlWhere.Source;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Grouped detainer counts and shares. A question is first normalised (names resolved, releases listed), then
- * answered from the cache when the same normalised question was answered at the same data generation; otherwise
- * from the monthly rollup when it fits (month-aligned dates, no facility names), else from the detainer rows.
- * Answers are never stale: the cache key holds the data generation, which moves with every release loaded or
- * deleted and every facility or jurisdiction edit.
+ * Grouped detainer counts and shares. A question is first normalised (names resolved, releases named or the release
+ * series' parts listed), then answered from the cache when the same normalised question was answered at the same
+ * data generation; otherwise from the monthly rollup when it fits (month-aligned dates and series parts, no facility
+ * names), else from the detainer rows. Answers are never stale: the cache key holds the data generation, which moves
+ * with every release loaded, edited, withdrawn or deleted and every facility or jurisdiction edit.
  */
 @ApplicationScoped
 public class StatsService {
@@ -100,9 +99,9 @@ public class StatsService {
         long total = share ? shares(query, sqlDimensions, groups, snapshot, rows) : counts(query, groups, snapshot, rows);
         Integer k = query.suppressBelow();
         boolean totalSuppressed = suppressed(total, k);
-        Provenance provenance = new Provenance(filter.releases(), "/api/v1/stats/detainers?" + query.canonical(),
+        Provenance provenance = Provenance.of(filter, snapshot, "/api/v1/stats/detainers?" + query.canonical(),
                 source.table, version, OffsetDateTime.now(clock),
-                snapshot.generation(), notes(query, filter.releases().isEmpty() ? null : countyCoverage(filter, source)));
+                notes(query, filter.releases().isEmpty() ? null : countyCoverage(filter, source)));
         return new StatsAnswer(query.groupBy().stream().map(d -> d.parameter).toList(), query.measure().parameter(), k,
                 rows, totalSuppressed ? null : total, totalSuppressed ? Boolean.TRUE : null, provenance);
     }
@@ -286,20 +285,11 @@ public class StatsService {
         if (countyCoverage != null) {
             notes.add(countyCoverage);
         }
-        List<ReleaseRef> releases = query.filter().releases();
+        List<?> releases = query.filter().releases();
         if (releases.isEmpty()) {
-            notes.add("No detainer release is loaded, so every count is 0.");
-        }
-        for (int i = 0; i < releases.size(); i++) {
-            for (int j = i + 1; j < releases.size(); j++) {
-                ReleaseRef a = releases.get(i);
-                ReleaseRef b = releases.get(j);
-                if (a.coverageFrom() != null && b.coverageFrom() != null && !a.coverageTo().isBefore(b.coverageFrom())
-                        && !b.coverageTo().isBefore(a.coverageFrom())) {
-                    notes.add("Releases " + a.id() + " and " + b.id() + " cover overlapping dates; a detainer published"
-                            + " in both is counted twice. Choose one with release=.");
-                }
-            }
+            notes.add(query.filter().readsSeries()
+                    ? "No loaded detainer release covers the states and days asked about, so every count is 0."
+                    : "No detainer release is loaded, so every count is 0.");
         }
         if (query.groupBy().contains(Dimension.COUNTY) || !query.filter().counties().isEmpty()) {
             notes.add("ICE's rows name a facility, a city and a state, not a county: each distinct place is resolved to a"

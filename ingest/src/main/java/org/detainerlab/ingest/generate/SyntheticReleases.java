@@ -104,6 +104,33 @@ public final class SyntheticReleases {
         return tally;
     }
 
+    /**
+     * Writes {@code rows} rows in the 2015 layout with prepare dates spread over first..last, all in one state
+     * (a state-scoped release, as ICE publishes for a single state) or, when {@code onlyState} is null, in the
+     * national state mix: releases that overlap in time, for tests of the release series.
+     */
+    public static Tally write2015(long rows, long seed, String onlyState, LocalDate first, LocalDate last, Path out)
+            throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        Tally tally = new Tally();
+        int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+        try (RowSink sink = new XlsxSink(out)) {
+            sink.sheet("FOIA Detail (synthetic)");
+            sink.row("Prepare Date", "Detainer Type", "Detainer Detention Facility", "State", "City",
+                    "Detainer Lift Reason");
+            for (long i = 0; i < rows; i++) {
+                LocalDate date = first.plusDays(random.nextInt(days));
+                String state = onlyState != null ? onlyState : STATES.pick(random);
+                String facility = state.isEmpty() ? "OTHER-OTHER FACILITY" : facility(state, random);
+                String lift = LIFT_2015.pick(random);
+                sink.row(date, TYPES_2015[random.nextInt(TYPES_2015.length)], facility, state.isEmpty() ? null : state,
+                        state.isEmpty() ? null : "CITY " + (1 + random.nextInt(9)), lift.isEmpty() ? null : lift);
+                tally.add(date, state, lift, false);
+            }
+        }
+        return tally;
+    }
+
     private static void write2015(RowSink sink, long rows, SplittableRandom random, Tally tally) throws IOException {
         sink.sheet("FOIA Detail (synthetic)");
         sink.row("Prepare Date", "Detainer Type", "Detainer Detention Facility", "State", "City", "Detainer Lift Reason");
@@ -306,6 +333,7 @@ public final class SyntheticReleases {
         private final Map<String, Long> byMonth = new TreeMap<>();
         private final Map<String, Long> byStateAndMonth = new TreeMap<>();
         private final Map<String, Long> declinedByStateAndMonth = new TreeMap<>();
+        private final Map<String, Long> byStateAndDay = new TreeMap<>();
 
         void add(LocalDate date, String state, String liftReason, boolean duplicate) {
             rows++;
@@ -321,6 +349,12 @@ public final class SyntheticReleases {
             }
             byMonth.merge(month, 1L, Long::sum);
             byStateAndMonth.merge(state + "|" + month, 1L, Long::sum);
+            byStateAndDay.merge(state + "|" + date, 1L, Long::sum);
+        }
+
+        /** Keys are {@code STATE NAME|yyyy-MM-dd}, the state as written ("" for blank). */
+        public Map<String, Long> byStateAndDay() {
+            return byStateAndDay;
         }
 
         public long rows() {

@@ -128,6 +128,7 @@ public final class ReleaseLoader {
         LocalDate from = null;
         LocalDate to = null;
         Profile used = null;
+        List<String> sheetsWithHeader = new ArrayList<>();
         String releaseIdText = Long.toString(releaseId);
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
                 "copy " + partition + " " + COLUMNS + " from stdin with (freeze)", 1 << 16);
@@ -151,6 +152,7 @@ public final class ReleaseLoader {
                                 + "; one release has one layout (use --profile to choose)");
                     }
                     used = layout.profile();
+                    sheetsWithHeader.add(sheet);
                     progress.progress("reading sheet " + sheet, report.rowsRead());
                     for (SourceRow sourceRow = rows.next(); sourceRow != null; sourceRow = rows.next()) {
                         if (normaliser.normalise(sourceRow, layout, row)) {
@@ -204,6 +206,11 @@ public final class ReleaseLoader {
         if (used == null) {
             throw new IngestException(fileName + ": no sheet holds any row; nothing was loaded");
         }
+        if (report.rowsRead() == 0) {
+            throw new IngestException(fileName + ", sheet" + (sheetsWithHeader.size() == 1 ? " '" : "s '")
+                    + String.join("', '", sheetsWithHeader) + "': the header is there but no data row follows it;"
+                    + " an empty release would appear in the provenance of every answer, so nothing was loaded");
+        }
         if (report.exceeds(request.thresholds().stopShare())) {
             throw new IngestException(String.format("%s: %,d of %,d rows (%.2f%%) were rejected, above the stop threshold"
                             + " of %.2f%%; nothing was loaded.%s", fileName, report.rowsRejected(), report.rowsRead(),
@@ -215,6 +222,7 @@ public final class ReleaseLoader {
         places.insertNew(connection);
         attach(connection, partition, releaseId);
         rollup.write(connection, releaseId);
+        ReleaseRecords.proposeScope(connection, releaseId);
         finish(connection, releaseId, used, report, request, from, to);
         progress.progress("resolving places", report.rowsRead());
         PlaceResolutions.resolveNew(connection, FacilityReference.load(FacilityReference.dataDir()));

@@ -96,6 +96,22 @@ public final class ReleaseRecords {
         }
     }
 
+    /**
+     * Proposes the release's geographic scope for the release series: when every row names one and the same state,
+     * the release covers that state only; otherwise it stays national. Read from the state rollup, which the load
+     * has just written, so it costs no pass over the rows. Admins change it later.
+     */
+    public static void proposeScope(Connection connection, long releaseId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update data_release r"
+                + " set scope_state_ids = array[s.state_id] from (select min(state_id) as state_id"
+                + " from detainer_rollup_state where release_id = ? having count(distinct state_id) = 1"
+                + " and bool_and(state_id is not null)) s where r.id = ?")) {
+            update.setLong(1, releaseId);
+            update.setLong(2, releaseId);
+            update.executeUpdate();
+        }
+    }
+
     private static String describe(String kind) {
         return switch (kind) {
             case "AGREEMENTS_287G" -> "a 287(g) agreement list";
