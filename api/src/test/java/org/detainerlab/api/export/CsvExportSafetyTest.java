@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.detainerlab.api.testing.Annotations;
@@ -85,15 +86,16 @@ class CsvExportSafetyTest {
         String narrative = "The county declined the detainer on the same day.";
         CaseRecords.Created record = CaseRecords.create(Tokens.accessToken("carol"), narrative);
         Annotations.create(researcher, Annotations.onPassage(record.id(), narrative, "declined the detainer",
-                "-2+3", "RESEARCHERS", null, List.of("@tag")));
+                "-2+3", "RESEARCHERS", null, List.of()));
         String csv = given().auth().oauth2(researcher).accept("text/csv").queryParam("target", String.valueOf(record.id()))
                 .get("/api/v1/annotations")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains(",'@tag,").endsWith(",'-2+3");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",'-2+3");
     }
 
+    /** Statistics group facility names in capitals, so the comparison ignores case. */
     private static void assertEscaped(String csv) {
-        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\"", "'@SUM(1+1)",
+        assertThat(csv.toUpperCase(Locale.ROOT)).contains("\"'=HYPERLINK(\"\"HTTP://EXAMPLE.ORG\"\",\"\"X\"\")\"", "'@SUM(1+1)",
                 "'+1 COUNTY JAIL", "'-2 COUNTY JAIL");
         for (String line : csv.lines().toList()) {
             for (String cell : line.split(",")) {
