@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.detainerlab.core.annotation.AnnotationView;
+import org.detainerlab.core.common.Csv;
 import org.detainerlab.core.common.Page;
 import org.detainerlab.core.common.TargetKind;
 
@@ -86,57 +87,18 @@ final class AnnotationExport {
 
     /** One row per annotation; tags joined by '; '. */
     static String csv(Page<AnnotationView> page) {
-        StringBuilder out = new StringBuilder();
-        row(out, COLUMNS);
+        Csv table = new Csv(COLUMNS);
         for (AnnotationView a : page.items()) {
             AnnotationView.Target t = a.target();
-            List<String> cells = new ArrayList<>();
-            cells.add(String.valueOf(a.id()));
-            cells.add(a.parentId() == null ? "" : String.valueOf(a.parentId()));
-            cells.add(t.kind().name());
-            cells.add(t.ref());
-            cells.add(t.field());
-            cells.add(t.quote() == null ? null : t.quote().exact());
-            cells.add(t.quote() == null ? null : t.quote().prefix());
-            cells.add(t.quote() == null ? null : t.quote().suffix());
-            cells.add(t.position() == null ? null : String.valueOf(t.position().start()));
-            cells.add(t.position() == null ? null : String.valueOf(t.position().end()));
-            cells.add(String.valueOf(t.orphaned()));
-            cells.add(a.visibility().name());
-            cells.add(a.team());
-            cells.add(a.author());
-            cells.add(a.created().toString());
-            cells.add(a.modified().toString());
-            cells.add(String.join("; ", a.tags()));
-            cells.add(a.hidden() == null ? null : a.hidden().reason());
-            cells.add(a.body());
-            row(out, cells);
+            table.row(a.id(), a.parentId(), t.kind().name(), t.ref(), t.field(),
+                    t.quote() == null ? null : t.quote().exact(),
+                    t.quote() == null ? null : t.quote().prefix(),
+                    t.quote() == null ? null : t.quote().suffix(),
+                    t.position() == null ? null : t.position().start(),
+                    t.position() == null ? null : t.position().end(),
+                    t.orphaned(), a.visibility().name(), a.team(), a.author(), a.created(), a.modified(),
+                    String.join("; ", a.tags()), a.hidden() == null ? null : a.hidden().reason(), a.body());
         }
-        return out.toString();
-    }
-
-    private static void row(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    /**
-     * RFC 4180 quoting; a text cell that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an
-     * apostrophe, so that opening an export cannot execute what an annotator wrote.
-     */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return table.toString();
     }
 }

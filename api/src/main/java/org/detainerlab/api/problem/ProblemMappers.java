@@ -10,17 +10,20 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.detainerlab.core.common.ConflictException;
+import org.detainerlab.core.common.DatabaseUnavailable;
 import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.NotPermittedException;
@@ -165,6 +168,12 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);
         }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            Response unconvertible = unconvertibleQueryParameter(e.getCause(), uri);
+            if (unconvertible != null) {
+                return unconvertible;
+            }
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
                 return unreadableJson(json, uri);
@@ -172,6 +181,29 @@ public class ProblemMappers {
         }
         return Problem.of("http-" + status.getStatusCode(), status, describe(status.getStatusCode()))
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    /**
+     * JAX-RS answers 404 when a query parameter cannot be converted to its Java type (a number beyond its range, say);
+     * that is the caller's bad value, so it is a 400 naming the parameter whose value the converter quoted.
+     */
+    private static Response unconvertibleQueryParameter(Throwable cause, UriInfo uri) {
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message == null) {
+                continue;
+            }
+            for (var parameter : uri.getQueryParameters().entrySet()) {
+                for (String value : parameter.getValue()) {
+                    if (message.contains("\"" + value + "\"")) {
+                        return Problem.of("invalid-parameter", Status.BAD_REQUEST, "Query parameter '"
+                                        + parameter.getKey() + "': '" + value + "' is not a value this operation accepts")
+                                .withParameter(parameter.getKey()).withInstance(uri.getPath()).toResponse();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String describe(int status) {
@@ -184,12 +216,41 @@ public class ProblemMappers {
         };
     }
 
+    /** Seconds a client should wait before trying again while the database is unreachable. */
+    static final String DATABASE_RETRY_AFTER = "5";
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(uri);
+        }
+        if (nulInText(e)) {
+            return Problem.of("invalid-text", Status.BAD_REQUEST, "The request holds a NUL character (U+0000), which"
+                    + " no text stored here may contain").withInstance(uri.getPath()).toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", incident, uri.getPath());
         return Problem.of("internal", Status.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it was logged as incident " + incident).withInstance(uri.getPath())
                 .toResponse();
+    }
+
+    /** The cause is logged once per outage by the database health check and the ingest worker, not per request. */
+    private static Response databaseUnavailable(UriInfo uri) {
+        LOG.debugf("Database unavailable on %s", uri.getPath());
+        return Response.fromResponse(Problem.of("database-unavailable", Status.SERVICE_UNAVAILABLE,
+                                "The database cannot be reached just now; nothing was changed. Try again shortly.")
+                        .withInstance(uri.getPath()).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER).build();
+    }
+
+    /** PostgreSQL refuses a NUL character in text (SQL state 22021): what the client sent, not a server fault. */
+    private static boolean nulInText(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

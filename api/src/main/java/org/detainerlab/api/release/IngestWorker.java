@@ -11,9 +11,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.nio.file.DirectoryStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.detainerlab.core.agreement.AgreementPolicyService;
 import org.detainerlab.core.job.IngestJobService;
@@ -45,6 +50,11 @@ public class IngestWorker {
     private final AgreementPolicyService agreementPolicies;
     private final String name = ManagementFactory.getRuntimeMXBean().getName();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final DatabaseOutage outage = new DatabaseOutage(LOG, "ingest worker");
+
+    static final String WORK_PREFIX = "detainerlab-job-";
+    static final Path WORK_ROOT = Path.of(System.getProperty("java.io.tmpdir"));
+    private static final Pattern WORK_DIR = Pattern.compile(Pattern.quote(WORK_PREFIX) + "(\\d+)-.*");
 
     public IngestWorker(IngestJobService jobs, AgroalDataSource dataSource, IngestConfig config, ObjectMapper json,
                         AgreementPolicyService agreementPolicies) {
@@ -58,28 +68,72 @@ public class IngestWorker {
     @Scheduled(every = "${detainerlab.ingest.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void runQueued() {
-        if (!config.worker()) {
+        if (!config.worker() || outage.waiting()) {
             return;
         }
-        for (Optional<IngestJobService.Claimed> job = jobs.claim(name); job.isPresent(); job = jobs.claim(name)) {
-            run(job.get());
+        try {
+            for (Optional<IngestJobService.Claimed> job = jobs.claim(name); job.isPresent(); job = jobs.claim(name)) {
+                run(job.get());
+            }
+            outage.reachable();
+        } catch (RuntimeException e) {
+            outage.failed(e);
         }
     }
 
     @Scheduled(every = "10s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeatAndSweep() {
-        jobs.heartbeat(running);
-        int swept = jobs.sweepAbandoned(config.abandonedAfter());
-        if (swept > 0) {
-            LOG.warnf("Marked %d abandoned ingest job(s) as interrupted", swept);
+        if (outage.waiting()) {
+            return;
         }
+        try {
+            jobs.heartbeat(running);
+            int swept = jobs.sweepAbandoned(config.abandonedAfter());
+            if (swept > 0) {
+                LOG.warnf("Marked %d abandoned ingest job(s) as interrupted", swept);
+            }
+            removeLeftWorkingDirectories();
+            outage.reachable();
+        } catch (RuntimeException e) {
+            outage.failed(e);
+        }
+    }
+
+    /**
+     * Deletes the working directories of jobs that are no longer running anywhere: those an instance left behind
+     * when it was killed (once the sweep has marked the job interrupted) or that a failed delete left. Directories
+     * of jobs still running, here or on another instance sharing this temporary directory, are kept.
+     */
+    void removeLeftWorkingDirectories() {
+        Map<Long, Path> found = new HashMap<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(WORK_ROOT, WORK_PREFIX + "*")) {
+            for (Path dir : dirs) {
+                Matcher id = WORK_DIR.matcher(dir.getFileName().toString());
+                if (id.matches() && !running.contains(Long.parseLong(id.group(1)))) {
+                    found.put(Long.parseLong(id.group(1)), dir);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not list %s for left ingest working directories: %s", WORK_ROOT, e.getMessage());
+            return;
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        Set<Long> stillRunning = jobs.running(found.keySet());
+        found.forEach((id, dir) -> {
+            if (!stillRunning.contains(id)) {
+                LOG.infof("Removing the working directory of ended ingest job %d: %s", id, dir);
+                deleteQuietly(dir);
+            }
+        });
     }
 
     private void run(IngestJobService.Claimed job) {
         running.add(job.id());
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("detainerlab-job-" + job.id());
+            dir = Files.createTempDirectory(WORK_ROOT, WORK_PREFIX + job.id() + "-");
             Path file = dir.resolve(safeName(job.fileName()));
             jobs.writeUpload(job.id(), file);
             IngestOptions options = json.readValue(job.options(), IngestOptions.class);

@@ -198,6 +198,10 @@ public class ReleaseResource {
         if (file == null || file.uploadedFile() == null) {
             throw new InvalidQueryException("file", "a multipart part named 'file' with the release is required");
         }
+        if (file.fileName() != null && file.fileName().chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidQueryException("file", "the file name holds a control character (such as NUL);"
+                    + " rename the file and upload it again");
+        }
         if (profile != null && Profiles.byName(profile).isEmpty()) {
             throw new InvalidQueryException("profile", "'" + profile + "' is not one of "
                     + Profiles.BUILT_IN.stream().map(Profile::name).toList());

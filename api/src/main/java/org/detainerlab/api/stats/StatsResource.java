@@ -18,7 +18,7 @@ import java.util.List;
 import org.detainerlab.api.detainer.DetainerFilterParameters;
 import org.detainerlab.api.detainer.DetainerResource;
 import org.detainerlab.api.detainer.ProvenanceHeaders;
-import org.detainerlab.core.common.CsvLine;
+import org.detainerlab.core.common.Csv;
 import org.detainerlab.core.detainer.QueryParameters;
 import org.detainerlab.core.security.Roles;
 import org.detainerlab.core.stats.PolicyEffect;
@@ -113,7 +113,7 @@ public class StatsResource {
         List<String> header = new ArrayList<>(keys);
         header.addAll(share ? List.of("count", "suppressed", "groupTotal", "shareWithinGroup", "shareOfTotal")
                 : List.of("count", "suppressed"));
-        StringBuilder out = new StringBuilder(CsvLine.of(header));
+        StringBuilder out = new StringBuilder(Csv.line(header));
         for (StatsRow row : answer.rows()) {
             List<Object> fields = new ArrayList<>();
             keys.forEach(k -> fields.add(row.group().get(k)));
@@ -124,7 +124,7 @@ public class StatsResource {
                 fields.add(row.shareWithinGroup());
                 fields.add(row.shareOfTotal());
             }
-            out.append(CsvLine.of(fields));
+            out.append(Csv.line(fields));
         }
         return out.toString();
     }

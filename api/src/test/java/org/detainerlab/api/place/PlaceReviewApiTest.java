@@ -138,7 +138,7 @@ class PlaceReviewApiTest {
         String carol = Tokens.accessToken("carol");
         String csv = given().auth().oauth2(carol).get("/api/v1/places/crosswalk").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
-        String[] lines = csv.split("\n");
+        String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("place_id,state,facility,facility_code,city,status,method,county,county_name,"
                 + "facility_id,confidence,detainers");
         String unresolved = java.util.Arrays.stream(lines).filter(l -> l.contains(",UNRESOLVED,") && l.contains(",UT,"))

@@ -57,6 +57,7 @@ public class AnnotationService {
             throw new InvalidQueryException("from", "must not be after 'to'");
         }
         int pageSize = Math.min(Math.max(size, 1), MAX_PAGE);
+        Page.requireReachable(page, pageSize);
         PanacheQuery<Annotation> found = annotations.search(caller, query);
         return new Page<>(found.page(page, pageSize).list().stream().map(AnnotationView::of).toList(), found.count(),
                 page, pageSize);

@@ -48,6 +48,7 @@ public class CaseRecordRepository implements PanacheRepository<CaseRecord> {
                     + ")");
         }
         String query = "from CaseRecord c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        Page.requireReachable(page, size);
         var found = find(query, Sort.by("title").and("id"), parameters);
         return new Page<>(found.page(page, size).list(), found.count(), page, size);
     }

@@ -11,6 +11,7 @@ public class ClaimRepository implements PanacheRepository<Claim> {
 
     /** Claims whose text or publisher holds {@code q} (case-insensitive), newest first. */
     public Page<Claim> search(String q, int page, int size) {
+        Page.requireReachable(page, size);
         var found = q == null || q.isBlank() ? findAll(Sort.descending("id"))
                 : find("lower(text) like ?1 or lower(publisher) like ?1", Sort.descending("id"),
                         "%" + q.trim().toLowerCase() + "%");

@@ -125,8 +125,8 @@ public final class DetainerFilters {
 
     private static void facility(String value, Snapshot snapshot, List<Long> ids, List<String> names) {
         if (value.chars().allMatch(Character::isDigit)) {
-            long id = Long.parseLong(value);
-            if (!snapshot.facilities().containsKey(id)) {
+            Long id = value.length() <= 18 ? Long.parseLong(value) : null;
+            if (id == null || !snapshot.facilities().containsKey(id)) {
                 throw new InvalidQueryException("facility", "there is no facility with id " + value);
             }
             ids.add(id);

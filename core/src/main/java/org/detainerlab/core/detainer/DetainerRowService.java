@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.detainerlab.core.common.CsvLine;
+import org.detainerlab.core.common.Csv;
 import org.detainerlab.core.detainer.SqlWhere.Source;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -131,7 +131,7 @@ public class DetainerRowService {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             stream(rs -> {
                 if (rs == null) {
-                    writer.write(CsvLine.of(query.fields().stream().map(f -> f.json).toList()));
+                    writer.write(Csv.line(query.fields().stream().map(f -> f.json).toList()));
                     return;
                 }
                 StringBuilder line = new StringBuilder(256);
@@ -140,7 +140,7 @@ public class DetainerRowService {
                         line.append(',');
                     }
                     Object value = value(rs, i + 1);
-                    CsvLine.append(line, value instanceof List<?> list ? String.join(";", list.stream()
+                    Csv.append(line, value instanceof List<?> list ? String.join(";", list.stream()
                             .map(String::valueOf).toList()) : value);
                 }
                 writer.write(line.append("\r\n").toString());

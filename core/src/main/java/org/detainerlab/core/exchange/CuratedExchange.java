@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.detainerlab.core.common.Csv;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.ValidationFailedException;
 import org.detainerlab.core.curation.SourceRef;
@@ -75,18 +76,18 @@ public class CuratedExchange {
         String name = table == null ? "" : table.trim().toLowerCase(Locale.ROOT);
         return switch (name) {
             case "policies" -> {
-                CsvTable csv = new CsvTable("key", "title", "kind", "jurisdictions", "provisions", "summary",
-                        "sources", "verification", "verified_by", "verified_at", "version");
+                Csv csv = new Csv(List.of("key", "title", "kind", "jurisdictions", "provisions", "summary",
+                        "sources", "verification", "verified_by", "verified_at", "version"));
                 for (PolicyView p : policies.export()) {
-                    csv.row(p.key(), p.title(), p.kind(), CsvTable.joined(p.jurisdictions()),
-                            CsvTable.joined(p.provisions()), p.summary(), citations(p.sources()),
+                    csv.row(p.key(), p.title(), p.kind(), Csv.joined(p.jurisdictions()),
+                            Csv.joined(p.provisions()), p.summary(), citations(p.sources()),
                             p.verification().status(), p.verification().by(), p.verification().at(), p.version());
                 }
                 yield csv.toString();
             }
             case "policy-events" -> {
-                CsvTable csv = new CsvTable("policy", "type", "date", "precision", "note", "sources", "verification",
-                        "verified_by", "verified_at");
+                Csv csv = new Csv(List.of("policy", "type", "date", "precision", "note", "sources", "verification",
+                        "verified_by", "verified_at"));
                 for (PolicyView p : policies.export()) {
                     for (PolicyEventView e : p.events()) {
                         csv.row(p.key(), e.type(), e.date(), e.precision(), e.note(), citations(e.sources()),
@@ -96,14 +97,14 @@ public class CuratedExchange {
                 yield csv.toString();
             }
             case "rulings" -> {
-                CsvTable csv = new CsvTable("key", "court", "case_name", "docket", "citation", "decided_on", "precision",
+                Csv csv = new Csv(List.of("key", "court", "case_name", "docket", "citation", "decided_on", "precision",
                         "disposition", "holding", "reviews", "policies", "jurisdictions", "sources", "verification",
-                        "verified_by", "verified_at", "version");
+                        "verified_by", "verified_at", "version"));
                 for (RulingView r : rulings.export()) {
                     csv.row(r.key(), r.court(), r.caseName(), r.docket(), r.citation(), r.decidedOn(), r.precision(),
-                            r.disposition(), r.holding(), CsvTable.joined(r.reviews().stream()
+                            r.disposition(), r.holding(), Csv.joined(r.reviews().stream()
                                     .map(l -> l.relation() + " " + l.ruling()).toList()),
-                            CsvTable.joined(r.policies()), CsvTable.joined(r.jurisdictions()), citations(r.sources()),
+                            Csv.joined(r.policies()), Csv.joined(r.jurisdictions()), citations(r.sources()),
                             r.verification().status(), r.verification().by(), r.verification().at(), r.version());
                 }
                 yield csv.toString();
@@ -113,7 +114,7 @@ public class CuratedExchange {
     }
 
     private static String citations(List<SourceRef> sources) {
-        return CsvTable.joined(sources.stream()
+        return Csv.joined(sources.stream()
                 .map(s -> s.citation() + (s.url() == null ? "" : " <" + s.url() + ">")).toList());
     }
 

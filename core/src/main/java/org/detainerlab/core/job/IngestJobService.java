@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.detainerlab.core.common.ResourceNotFoundException;
@@ -151,6 +152,15 @@ public class IngestJobService {
                 .setParameter(1, (double) timeout.toSeconds()).getResultList();
         abandoned.forEach(id -> dropUpload(id.longValue()));
         return abandoned.size();
+    }
+
+    /** Which of these jobs are running now, on any instance. */
+    @Transactional
+    public Set<Long> running(Collection<Long> jobIds) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from ingest_job where id in (?1) and status = 'RUNNING'")
+                .setParameter(1, jobIds).getResultList();
+        return ids.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
     }
 
     @Transactional

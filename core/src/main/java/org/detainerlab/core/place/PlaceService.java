@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.detainerlab.core.common.CsvLine;
+import org.detainerlab.core.common.Csv;
 import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.ResourceNotFoundException;
@@ -161,16 +161,12 @@ public class PlaceService {
     /** The whole crosswalk, one line per place, as {@link #CSV_HEADER} says. */
     @Transactional
     public String exportCsv() {
-        StringBuilder out = new StringBuilder(CSV_HEADER).append('\n');
+        Csv out = new Csv(List.of(CSV_HEADER.split(",")));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SELECT + " order by p.id")) {
             for (PlaceView p : views(statement)) {
-                out.append(p.id()).append(',').append(csv(p.state())).append(',').append(csv(p.facility())).append(',')
-                        .append(csv(p.facilityCode())).append(',').append(csv(p.city())).append(',').append(p.status())
-                        .append(',').append(csv(p.method())).append(',').append(csv(p.county())).append(',')
-                        .append(csv(p.countyName())).append(',').append(p.facilityId() == null ? "" : p.facilityId())
-                        .append(',').append(String.format(Locale.ROOT, "%.3f", p.confidence())).append(',')
-                        .append(p.detainers()).append('\n');
+                out.row(p.id(), p.state(), p.facility(), p.facilityCode(), p.city(), p.status(), p.method(), p.county(),
+                        p.countyName(), p.facilityId(), String.format(Locale.ROOT, "%.3f", p.confidence()), p.detainers());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot export places: " + e.getMessage(), e);
@@ -188,7 +184,7 @@ public class PlaceService {
         if (lines.length == 0 || !lines[0].trim().startsWith("place_id,")) {
             throw ValidationFailedException.of("line 1", "must be the header " + CSV_HEADER, lines.length == 0 ? "" : lines[0]);
         }
-        List<String> header = CsvLine.parse(lines[0].trim());
+        List<String> header = Csv.fields(lines[0].trim());
         int idAt = header.indexOf("place_id");
         int statusAt = header.indexOf("status");
         int countyAt = header.indexOf("county");
@@ -205,7 +201,7 @@ public class PlaceService {
                     continue;
                 }
                 String where = "line " + (i + 1);
-                List<String> f = CsvLine.parse(lines[i]);
+                List<String> f = Csv.fields(lines[i]);
                 if (f.size() <= Math.max(idAt, Math.max(statusAt, countyAt))) {
                     errors.add(new FieldError(where, "has " + f.size() + " columns, the header " + header.size(), lines[i]));
                     continue;
@@ -455,12 +451,5 @@ public class PlaceService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.matches(".*[,\"\\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

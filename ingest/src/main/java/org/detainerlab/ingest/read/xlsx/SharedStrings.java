@@ -13,7 +13,8 @@ import org.detainerlab.ingest.read.SourceFormatException;
  * than the cell limit is not kept: only its length is, for the message about the first cell that uses it.
  *
  * <p>The table is the one part held in memory whole, so it has a memory budget besides the inflation limits that
- * bound every part: a table that would fill more than half the heap is refused with a message rather than
+ * bound every part: a table that would need more than
+ * {@link org.detainerlab.ingest.read.ReadLimits#maxSharedStringsBytes()} (or half the heap) is refused with a message rather than
  * ending the process with an {@link OutOfMemoryError}.
  */
 final class SharedStrings {
@@ -38,11 +39,16 @@ final class SharedStrings {
         this.overlongLengths = overlongLengths;
     }
 
-    static SharedStrings read(ZipPackage zip, String part, int maxCellChars) throws IOException, SourceFormatException {
-        return read(zip, part, maxCellChars, Runtime.getRuntime().maxMemory() / 2);
+    /**
+     * Reads the table within {@code budget} bytes, and never more than half the heap: the same bound for the CLI and
+     * for uploads to the application, however large the application's heap is.
+     */
+    static SharedStrings read(ZipPackage zip, String part, int maxCellChars, long budget)
+            throws IOException, SourceFormatException {
+        return readWithin(zip, part, maxCellChars, Math.min(budget, Runtime.getRuntime().maxMemory() / 2));
     }
 
-    static SharedStrings read(ZipPackage zip, String part, int maxCellChars, long memoryBudget)
+    private static SharedStrings readWithin(ZipPackage zip, String part, int maxCellChars, long memoryBudget)
             throws IOException, SourceFormatException {
         List<String> strings;
         long memory = 0;

@@ -92,7 +92,8 @@ public final class XlsxSource implements SpreadsheetSource {
                         "the workbook has no sheet named '" + sheet + "'; its sheets are " + quoted(sheetNames)));
         if (sharedStrings == null) {
             sharedStrings = workbook.sharedStringsPart() == null ? SharedStrings.NONE
-                    : SharedStrings.read(zip, workbook.sharedStringsPart(), limits.maxCellChars());
+                    : SharedStrings.read(zip, workbook.sharedStringsPart(), limits.maxCellChars(),
+                    limits.maxSharedStringsBytes());
         }
         XmlScanner part = zip.openScanner(found.part(), sheet);
         SheetReader rows = new SheetReader(zip, found.part(), part, sheet, sharedStrings, styles, workbook.date1904(),

@@ -2,23 +2,19 @@ package org.detainerlab.ingest.read.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.detainerlab.core.testing.RealData;
 import org.detainerlab.ingest.read.SourceRow;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Reads the real Deportation Data Project extract from the shared data folder, when it is there. */
+/** Reads the real Deportation Data Project extract from the shared data folder, when it is there (on CI it must be). */
 class CsvRealDataTest {
 
     @Test
     void readsTheStCloudDeclinedDetainers() throws Exception {
-        Path data = dataFolder();
-        Assumptions.assumeTrue(Files.isDirectory(data), "real data folder absent (set DETAINERLAB_DATA_DIR): " + data
-                + " does not exist, so the real St. Cloud csv is not read");
-        Path file = data.resolve("ddp-modern-sample/st_cloud_denied.csv");
+        Path file = RealData.file("ddp-modern-sample/st_cloud_denied.csv");
 
         List<SourceRow> rows = CsvFiles.readAll(file);
 
@@ -37,15 +33,5 @@ class CsvRealDataTest {
             assertThat(record.cell(facility)).isEqualTo("MINN.C.F.,ST.CLOUD");
             assertThat(record.cell(liftReason)).isEqualTo("Detainer Declined by LEA");
         }
-    }
-
-    /** {@code DETAINERLAB_DATA_DIR} when set, otherwise {@code ../shared/data} beside the project. */
-    private static Path dataFolder() {
-        String configured = System.getenv("DETAINERLAB_DATA_DIR");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path root = Path.of(System.getProperty("detainerlab.project.root", ".."));
-        return root.toAbsolutePath().normalize().resolve("../shared/data").normalize();
     }
 }

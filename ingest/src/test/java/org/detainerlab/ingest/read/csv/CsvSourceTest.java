@@ -202,4 +202,18 @@ class CsvSourceTest {
             assertThat(row.cells()).containsExactly(String.valueOf(i), "Muñoz, " + i, "line\nbreak \"" + i + "\"");
         }
     }
+
+    /** A bare CR inside quotes is part of the field (old Mac line ends in a pasted note), not the end of the record. */
+    @Test
+    void aBareCarriageReturnInsideQuotesIsKept() throws Exception {
+        Path file = write(dir, "a,b\r\n\"one\rtwo\",z\r\n\"end\r\",y\r\n3,4\r\n");
+
+        List<SourceRow> rows = CsvFiles.readAll(file);
+
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1).cells()).containsExactly("one\rtwo", "z");
+        assertThat(rows.get(2).cells()).containsExactly("end\r", "y");
+        assertThat(rows.get(3).cells()).containsExactly("3", "4");
+        assertThat(rows.get(3).rowNumber()).isEqualTo(4);
+    }
 }

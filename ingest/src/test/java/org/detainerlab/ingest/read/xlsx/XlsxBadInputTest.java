@@ -273,6 +273,20 @@ class XlsxBadInputTest {
         }
     }
 
+    /** The budget is the reader's limit, not a share of the heap: an application with a large heap refuses it too. */
+    @Test
+    void theSharedStringsBudgetComesFromTheReadLimits() throws Exception {
+        String[] strings = new String[1_000];
+        Arrays.setAll(strings, i -> "<t>string number " + i + "</t>");
+        Path file = new HandMadeXlsx().sharedStrings(strings)
+                .sheet("Data", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>").writeTo(dir.resolve("sst.xlsx"));
+        ReadLimits tight = new ReadLimits(32_767, 4L << 30, 200, 50L << 20, 10_000);
+
+        assertThatThrownBy(() -> readAll(file, tight)).isInstanceOf(SourceFormatException.class)
+                .hasMessageContaining("shared strings (xl/sharedStrings.xml) need more than");
+        assertThat(ReadLimits.DEFAULT.maxSharedStringsBytes()).isEqualTo(256L << 20);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"xl/sharedStrings.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml"})
     void anExternalEntityIsNeverResolved(String part) throws Exception {

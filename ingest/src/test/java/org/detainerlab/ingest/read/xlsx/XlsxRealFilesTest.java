@@ -2,19 +2,18 @@ package org.detainerlab.ingest.read.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import org.detainerlab.core.testing.RealData;
 import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceRow;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The published files themselves, from the shared data folder beside the project (not committed; see
- * {@code ../shared/data/README.md}, whose counts are the expected values here). Skipped where the folder is absent.
+ * {@code ../shared/data/README.md}, whose counts are the expected values here). Skipped where the folder is absent, failed then on CI (CI=true).
  */
 class XlsxRealFilesTest {
 
@@ -24,7 +23,7 @@ class XlsxRealFilesTest {
 
     @Test
     void fy2015DetainersRowByRow() throws Exception {
-        Path file = dataFile(FY2015);
+        Path file = RealData.file(FY2015);
         try (XlsxSource source = XlsxSource.open(file)) {
             assertThat(source.sheets()).containsExactly("FOIA 15-06333 Detail");
             try (RowIterator rows = source.rows("FOIA 15-06333 Detail")) {
@@ -65,7 +64,7 @@ class XlsxRealFilesTest {
 
     @Test
     void participating287gAgreements() throws Exception {
-        Path file = dataFile(AGREEMENTS_287G);
+        Path file = RealData.file(AGREEMENTS_287G);
         try (XlsxSource source = XlsxSource.open(file); RowIterator rows = source.rows(source.sheets().get(0))) {
             SourceRow header = rows.next();
             assertThat(header.rowNumber()).isEqualTo(1);
@@ -79,18 +78,5 @@ class XlsxRealFilesTest {
             }
             assertThat(count).isEqualTo(1_274);
         }
-    }
-
-    /** The file in the data folder: {@code DETAINERLAB_DATA_DIR}, else {@code ../shared/data} beside the project. */
-    private static Path dataFile(String name) {
-        String configured = System.getenv("DETAINERLAB_DATA_DIR");
-        String projectRoot = System.getProperty("detainerlab.project.root");
-        Path folder = configured != null && !configured.isBlank() ? Path.of(configured)
-                : projectRoot == null ? null : Path.of(projectRoot).resolve("../shared/data").normalize();
-        Assumptions.assumeTrue(folder != null && Files.isDirectory(folder), "real data folder absent: set"
-                + " DETAINERLAB_DATA_DIR to the folder holding ice-detainers-fy2015/ and 287g/ (../shared/data)");
-        Path file = folder.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(file), "real data file absent: " + file);
-        return file;
     }
 }
