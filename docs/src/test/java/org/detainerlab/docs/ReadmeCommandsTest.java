@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -167,6 +168,91 @@ class ReadmeCommandsTest {
                 launcher(env, "stop");
             }
         }
+    }
+
+    /** An application-only platform (embedded PostgreSQL, an external Keycloak that is down), in its own folder. */
+    private static Map<String, String> appOnly(String folder) throws IOException {
+        Map<String, String> env = ports();
+        env.put("DETAINERLAB_STATE_DIR", STATE.resolveSibling(folder + "-" + UUID.randomUUID()).toString());
+        env.put("DETAINERLAB_OIDC_URL", "http://localhost:" + freePort() + "/realms/detainerlab");
+        return env;
+    }
+
+    private static long pidOf(Map<String, String> env, String service) throws IOException {
+        return Long.parseLong(Files.readString(Path.of(env.get("DETAINERLAB_STATE_DIR"), "run", service + ".pid")).trim());
+    }
+
+    @Test
+    void startBringsUpWhicheverServiceIsDownAndResetDeletesTheLaunchersFolder() throws Exception {
+        Map<String, String> env = appOnly("partly-down");
+        Path state = Path.of(env.get("DETAINERLAB_STATE_DIR"));
+        try {
+            Result started = launcher(env, "start");
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            ProcessHandle app = ProcessHandle.of(pidOf(env, "app")).orElseThrow();
+            app.destroy();
+            app.onExit().get(60, TimeUnit.SECONDS);
+            assertThat(launcher(env, "status").output()).contains("postgres  running", "app       not running");
+
+            Result restarted = launcher(env, "start");
+            assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+            assertThat(restarted.output()).contains("postgres is already running", "Starting the application",
+                    "DetainerLab is running").doesNotContain("Starting PostgreSQL");
+            assertThat(launcher(env, "status").output()).contains("postgres  running", "app       running")
+                    .contains("answers 200");
+        } finally {
+            launcher(env, "stop");
+        }
+        Result reset = launcher(env, "reset", "--yes");
+        assertThat(reset.exitCode()).as(reset.output()).isZero();
+        assertThat(state).doesNotExist();
+    }
+
+    @Test
+    void aPidFileNamingAnotherProcessIsNeverSignalled() throws Exception {
+        Map<String, String> env = appOnly("stale-pids");
+        Path run = Files.createDirectories(Path.of(env.get("DETAINERLAB_STATE_DIR"), "run"));
+        // After a reboot the numbers in pid files name whatever process got them: here, one that is not ours.
+        Process stranger = new ProcessBuilder("sleep", "600").start();
+        try {
+            for (String service : new String[] {"postgres", "keycloak", "app"}) {
+                Files.writeString(run.resolve(service + ".pid"), stranger.pid() + "\n");
+            }
+            assertThat(launcher(env, "status").output()).contains("postgres  not running", "keycloak  not running",
+                    "app       not running");
+            Result stopped = launcher(env, "stop");
+            assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+            assertThat(stopped.output()).contains("pid " + stranger.pid() + ", which is not the app this launcher started")
+                    .doesNotContain("Stopping");
+            assertThat(stranger.waitFor(2, TimeUnit.SECONDS)).as("the unrelated process still runs").isFalse();
+        } finally {
+            stranger.destroy();
+        }
+    }
+
+    @Test
+    void readinessIsAskedOfTheServiceNotReadFromItsLog() throws Exception {
+        Map<String, String> env = appOnly("stale-log");
+        Path state = Path.of(env.get("DETAINERLAB_STATE_DIR"));
+        // The last start said READY; this one cannot start at all (its data folder is a file).
+        Files.createDirectories(state.resolve("logs"));
+        Files.writeString(state.resolve("logs/postgres.log"), "READY postgres jdbc:postgresql://localhost:1/detainerlab\n");
+        Files.writeString(state.resolve("postgres"), "not a data folder");
+        Result started = launcher(env, "start");
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(started.output()).contains("postgres stopped during start-up").doesNotContain("Starting the application");
+    }
+
+    @Test
+    void resetRefusesAFolderTheLauncherDidNotCreate() throws Exception {
+        Path elsewhere = Files.createTempDirectory("not-detainerlab");
+        Path precious = Files.writeString(elsewhere.resolve("thesis.txt"), "years of work");
+        Result reset = launcher(Map.of("DETAINERLAB_STATE_DIR", elsewhere.toString()), "reset", "--yes");
+        assertThat(reset.exitCode()).isEqualTo(1);
+        assertThat(reset.output()).contains(elsewhere + " was not created by this launcher");
+        assertThat(precious).hasContent("years of work");
+        Files.delete(precious);
+        Files.delete(elsewhere);
     }
 
     private static String token(String realm, String user) throws Exception {
