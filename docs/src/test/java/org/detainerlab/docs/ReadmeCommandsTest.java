@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ReadmeCommandsTest {
 
-    private static final Path STATE = DocsTest.ROOT.resolve(".detainerlab/test/launcher");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Path STATE = DocsTest.ROOT.resolve(".detainerlab/test/launcher");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Well-formed, but its signature can only be checked against keys from Keycloak. */
     private static final String UNSIGNED_TOKEN = b64("{\"alg\":\"RS256\",\"kid\":\"k\"}") + "."
             + b64("{\"sub\":\"x\",\"preferred_username\":\"alice\"}") + ".c2ln";
@@ -49,13 +49,13 @@ class ReadmeCommandsTest {
     record Result(int exitCode, String output) {
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static Result launcher(Map<String, String> env, String... args) throws Exception {
+    static Result launcher(Map<String, String> env, String... args) throws Exception {
         String[] command = new String[args.length + 1];
         command[0] = DocsTest.ROOT.resolve("detainerlab").toString();
         System.arraycopy(args, 0, command, 1, args.length);
@@ -70,7 +70,7 @@ class ReadmeCommandsTest {
         return new Result(process.exitValue(), output);
     }
 
-    private static Map<String, String> ports() throws IOException {
+    static Map<String, String> ports() throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("DETAINERLAB_HTTP_PORT", String.valueOf(freePort()));
         env.put("DETAINERLAB_KEYCLOAK_PORT", String.valueOf(freePort()));
@@ -255,7 +255,90 @@ class ReadmeCommandsTest {
         Files.delete(elsewhere);
     }
 
-    private static String token(String realm, String user) throws Exception {
+    static String get(String url, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    static HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What a backup must carry: releases, rows, curated items, annotations and teams, as the API shows them. */
+    private static Map<String, String> snapshot(Map<String, String> env) throws Exception {
+        String app = "http://localhost:" + env.get("DETAINERLAB_HTTP_PORT") + "/api/v1";
+        String realm = "http://localhost:" + env.get("DETAINERLAB_KEYCLOAK_PORT") + "/realms/detainerlab";
+        String alice = token(realm, "alice");
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        seen.put("releases", get(app + "/releases", alice));
+        seen.put("rows", get(app + "/detainers?limit=200", alice));
+        seen.put("facilities", get(app + "/facilities?q=Backup", alice));
+        seen.put("policy", get(app + "/policies/ca-sb54-2017", alice));
+        seen.put("policy history", get(app + "/policies/ca-sb54-2017/history", alice));
+        seen.put("annotations", get(app + "/annotations", alice));
+        seen.put("teams", get(app + "/teams", token(realm, "dave")));
+        return seen;
+    }
+
+    @Test
+    void backupThenRestoreIntoAFreshStateFindsEverythingAsItWas() throws Exception {
+        Map<String, String> original = ports();
+        original.put("DETAINERLAB_STATE_DIR", STATE.resolveSibling("backup-" + UUID.randomUUID()).toString());
+        Map<String, String> fresh = ports();
+        fresh.put("DETAINERLAB_STATE_DIR", STATE.resolveSibling("restore-" + UUID.randomUUID()).toString());
+        Path backup = Files.createTempDirectory("detainerlab-backup").resolve("platform.tar.gz");
+        Map<String, String> before;
+        try {
+            Result started = launcher(original, "start");
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            Path release = backup.resolveSibling("release.csv");
+            assertThat(launcher(original, "generate", "--rows", "300", "--layout", "ddp-csv", "--out", release.toString(),
+                    "--seed", "7").exitCode()).isZero();
+            Result ingested = launcher(original, "ingest", release.toString(), "--title", "Backup check");
+            assertThat(ingested.exitCode()).as(ingested.output()).isZero();
+
+            String app = "http://localhost:" + original.get("DETAINERLAB_HTTP_PORT") + "/api/v1";
+            String realm = "http://localhost:" + original.get("DETAINERLAB_KEYCLOAK_PORT") + "/realms/detainerlab";
+            assertThat(send("POST", app + "/facilities", token(realm, "carol"),
+                    "{\"name\":\"Backup Check Jail\",\"stateCode\":\"MN\"}").statusCode()).isEqualTo(201);
+            HttpResponse<String> annotated = send("POST", app + "/annotations", token(realm, "alice"),
+                    "{\"target\":{\"kind\":\"POLICY\",\"ref\":\"ca-sb54-2017\"},\"body\":\"Kept by the **backup**?\","
+                            + "\"tags\":[\"backup\"],\"visibility\":\"TEAM\",\"team\":\"Team A\"}");
+            assertThat(annotated.statusCode()).as(annotated.body()).isEqualTo(201);
+            String dave = token(realm, "dave");
+            Matcher teamB = Pattern.compile("\"id\":\"([^\"]+)\",\"name\":\"Team B\"").matcher(get(app + "/teams", dave));
+            assertThat(teamB.find()).isTrue();
+            assertThat(send("PUT", app + "/teams/" + teamB.group(1) + "/members/carol", dave, null).statusCode())
+                    .isBetween(200, 204);
+            before = snapshot(original);
+            assertThat(before.get("teams")).contains("carol");
+
+            Result backedUp = launcher(original, "backup", backup.toString());
+            assertThat(backedUp.exitCode()).as(backedUp.output()).isZero();
+            assertThat(backedUp.output()).contains("Wrote " + backup, "DetainerLab is running");
+        } finally {
+            launcher(original, "stop");
+        }
+        try {
+            Result restored = launcher(fresh, "restore", backup.toString());
+            assertThat(restored.exitCode()).as(restored.output()).isZero();
+            Result started = launcher(fresh, "start");
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            Map<String, String> after = snapshot(fresh);
+            for (String part : before.keySet()) {
+                assertThat(after.get(part)).as(part).isEqualTo(before.get(part));
+            }
+        } finally {
+            launcher(fresh, "stop");
+        }
+    }
+
+    static String token(String realm, String user) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(30))
