@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar devstack.jar postgres --data DIR --port N
  * java -jar devstack.jar keycloak --install DIR --port N --log FILE   (admin password in DETAINERLAB_KEYCLOAK_ADMIN_PASSWORD)
+ * java -jar devstack.jar keycloak-export --install DIR --file FILE --log FILE   (Keycloak stopped)
+ * java -jar devstack.jar keycloak-import --install DIR --file FILE --log FILE   (Keycloak stopped)
  * java -jar devstack.jar keycloak-version
  * </pre>
  */
@@ -30,6 +32,17 @@ public final class DevStack {
         switch (args[0]) {
             case "keycloak-version" -> {
                 System.out.println(ProjectLayout.keycloakVersion());
+                return;
+            }
+            case "keycloak-export", "keycloak-import" -> {
+                Path install = Path.of(required(options, "install"));
+                Path file = Path.of(required(options, "file"));
+                Path log = Path.of(required(options, "log"));
+                if (args[0].equals("keycloak-export")) {
+                    KeycloakServer.exportRealm(layout.keycloakDistribution(), install, file, log);
+                } else {
+                    KeycloakServer.importRealm(layout.keycloakDistribution(), install, file, log);
+                }
                 return;
             }
             case "postgres" -> {
@@ -91,7 +104,7 @@ public final class DevStack {
     private static void usage(String problem) {
         System.err.println("devstack: " + problem);
         System.err.println("usage: devstack postgres --data DIR --port N | keycloak --install DIR --port N --log FILE"
-                + " | keycloak-version");
+                + " | keycloak-export|keycloak-import --install DIR --file FILE --log FILE | keycloak-version");
         System.exit(2);
     }
 }

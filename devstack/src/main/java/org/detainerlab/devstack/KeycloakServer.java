@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "detainerlab";
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    // A first start builds Keycloak (augmentation), which on two busy cores has taken more than four minutes.
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(8);
 
     /** How Keycloak keeps its own data. */
     public enum Storage {
@@ -73,6 +74,43 @@ public final class KeycloakServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start from " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the realm with its users, credentials and groups to {@code file} with Keycloak's own
+     * {@code kc.sh export}. Keycloak must be stopped: its file database admits one process.
+     */
+    public static void exportRealm(Path distribution, Path installDir, Path file, Path logFile) {
+        offline(distribution, installDir, logFile, "export", "--file=" + file.toAbsolutePath(), "--realm=" + REALM,
+                "--users=same_file");
+    }
+
+    /** Replaces the realm by the one in {@code file} (from {@link #exportRealm}) with {@code kc.sh import}. */
+    public static void importRealm(Path distribution, Path installDir, Path file, Path logFile) {
+        offline(distribution, installDir, logFile, "import", "--file=" + file.toAbsolutePath(), "--override=true");
+    }
+
+    private static void offline(Path distribution, Path installDir, Path logFile, String... arguments) {
+        Path home = unpack(distribution, installDir);
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
+        command.addAll(List.of(arguments));
+        command.add("--db=" + Storage.PERSISTENT.db);
+        try {
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+            Process process = builder.start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("kc.sh " + arguments[0] + " exited with " + process.exitValue()
+                        + "; last lines of " + logFile + ":\n" + tail(logFile));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("kc.sh " + arguments[0] + " did not run in " + home + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during kc.sh " + arguments[0], e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,8 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ReadmeCommandsTest {
 
-    private static final Path STATE = DocsTest.ROOT.resolve(".detainerlab/test/launcher");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Path STATE = DocsTest.ROOT.resolve(".detainerlab/test/launcher");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Well-formed, but its signature can only be checked against keys from Keycloak. */
     private static final String UNSIGNED_TOKEN = b64("{\"alg\":\"RS256\",\"kid\":\"k\"}") + "."
             + b64("{\"sub\":\"x\",\"preferred_username\":\"alice\"}") + ".c2ln";
@@ -48,13 +49,13 @@ class ReadmeCommandsTest {
     record Result(int exitCode, String output) {
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static Result launcher(Map<String, String> env, String... args) throws Exception {
+    static Result launcher(Map<String, String> env, String... args) throws Exception {
         String[] command = new String[args.length + 1];
         command[0] = DocsTest.ROOT.resolve("detainerlab").toString();
         System.arraycopy(args, 0, command, 1, args.length);
@@ -69,7 +70,7 @@ class ReadmeCommandsTest {
         return new Result(process.exitValue(), output);
     }
 
-    private static Map<String, String> ports() throws IOException {
+    static Map<String, String> ports() throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("DETAINERLAB_HTTP_PORT", String.valueOf(freePort()));
         env.put("DETAINERLAB_KEYCLOAK_PORT", String.valueOf(freePort()));
@@ -169,7 +170,175 @@ class ReadmeCommandsTest {
         }
     }
 
-    private static String token(String realm, String user) throws Exception {
+    /** An application-only platform (embedded PostgreSQL, an external Keycloak that is down), in its own folder. */
+    private static Map<String, String> appOnly(String folder) throws IOException {
+        Map<String, String> env = ports();
+        env.put("DETAINERLAB_STATE_DIR", STATE.resolveSibling(folder + "-" + UUID.randomUUID()).toString());
+        env.put("DETAINERLAB_OIDC_URL", "http://localhost:" + freePort() + "/realms/detainerlab");
+        return env;
+    }
+
+    private static long pidOf(Map<String, String> env, String service) throws IOException {
+        return Long.parseLong(Files.readString(Path.of(env.get("DETAINERLAB_STATE_DIR"), "run", service + ".pid")).trim());
+    }
+
+    @Test
+    void startBringsUpWhicheverServiceIsDownAndResetDeletesTheLaunchersFolder() throws Exception {
+        Map<String, String> env = appOnly("partly-down");
+        Path state = Path.of(env.get("DETAINERLAB_STATE_DIR"));
+        try {
+            Result started = launcher(env, "start");
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            ProcessHandle app = ProcessHandle.of(pidOf(env, "app")).orElseThrow();
+            app.destroy();
+            app.onExit().get(60, TimeUnit.SECONDS);
+            assertThat(launcher(env, "status").output()).contains("postgres  running", "app       not running");
+
+            Result restarted = launcher(env, "start");
+            assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+            assertThat(restarted.output()).contains("postgres is already running", "Starting the application",
+                    "DetainerLab is running").doesNotContain("Starting PostgreSQL");
+            assertThat(launcher(env, "status").output()).contains("postgres  running", "app       running")
+                    .contains("answers 200");
+        } finally {
+            launcher(env, "stop");
+        }
+        Result reset = launcher(env, "reset", "--yes");
+        assertThat(reset.exitCode()).as(reset.output()).isZero();
+        assertThat(state).doesNotExist();
+    }
+
+    @Test
+    void aPidFileNamingAnotherProcessIsNeverSignalled() throws Exception {
+        Map<String, String> env = appOnly("stale-pids");
+        Path run = Files.createDirectories(Path.of(env.get("DETAINERLAB_STATE_DIR"), "run"));
+        // After a reboot the numbers in pid files name whatever process got them: here, one that is not ours.
+        Process stranger = new ProcessBuilder("sleep", "600").start();
+        try {
+            for (String service : new String[] {"postgres", "keycloak", "app"}) {
+                Files.writeString(run.resolve(service + ".pid"), stranger.pid() + "\n");
+            }
+            assertThat(launcher(env, "status").output()).contains("postgres  not running", "keycloak  not running",
+                    "app       not running");
+            Result stopped = launcher(env, "stop");
+            assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+            assertThat(stopped.output()).contains("pid " + stranger.pid() + ", which is not the app this launcher started")
+                    .doesNotContain("Stopping");
+            assertThat(stranger.waitFor(2, TimeUnit.SECONDS)).as("the unrelated process still runs").isFalse();
+        } finally {
+            stranger.destroy();
+        }
+    }
+
+    @Test
+    void readinessIsAskedOfTheServiceNotReadFromItsLog() throws Exception {
+        Map<String, String> env = appOnly("stale-log");
+        Path state = Path.of(env.get("DETAINERLAB_STATE_DIR"));
+        // The last start said READY; this one cannot start at all (its data folder is a file).
+        Files.createDirectories(state.resolve("logs"));
+        Files.writeString(state.resolve("logs/postgres.log"), "READY postgres jdbc:postgresql://localhost:1/detainerlab\n");
+        Files.writeString(state.resolve("postgres"), "not a data folder");
+        Result started = launcher(env, "start");
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(started.output()).contains("postgres stopped during start-up").doesNotContain("Starting the application");
+    }
+
+    @Test
+    void resetRefusesAFolderTheLauncherDidNotCreate() throws Exception {
+        Path elsewhere = Files.createTempDirectory("not-detainerlab");
+        Path precious = Files.writeString(elsewhere.resolve("thesis.txt"), "years of work");
+        Result reset = launcher(Map.of("DETAINERLAB_STATE_DIR", elsewhere.toString()), "reset", "--yes");
+        assertThat(reset.exitCode()).isEqualTo(1);
+        assertThat(reset.output()).contains(elsewhere + " was not created by this launcher");
+        assertThat(precious).hasContent("years of work");
+        Files.delete(precious);
+        Files.delete(elsewhere);
+    }
+
+    static String get(String url, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    static HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What a backup must carry: releases, rows, curated items, annotations and teams, as the API shows them. */
+    private static Map<String, String> snapshot(Map<String, String> env) throws Exception {
+        String app = "http://localhost:" + env.get("DETAINERLAB_HTTP_PORT") + "/api/v1";
+        String realm = "http://localhost:" + env.get("DETAINERLAB_KEYCLOAK_PORT") + "/realms/detainerlab";
+        String alice = token(realm, "alice");
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        seen.put("releases", get(app + "/releases", alice));
+        seen.put("rows", get(app + "/detainers?limit=200", alice));
+        seen.put("facilities", get(app + "/facilities?q=Backup", alice));
+        seen.put("policy", get(app + "/policies/ca-sb54-2017", alice));
+        seen.put("policy history", get(app + "/policies/ca-sb54-2017/history", alice));
+        seen.put("annotations", get(app + "/annotations", alice));
+        seen.put("teams", get(app + "/teams", token(realm, "dave")));
+        return seen;
+    }
+
+    @Test
+    void backupThenRestoreIntoAFreshStateFindsEverythingAsItWas() throws Exception {
+        Map<String, String> original = ports();
+        original.put("DETAINERLAB_STATE_DIR", STATE.resolveSibling("backup-" + UUID.randomUUID()).toString());
+        Map<String, String> fresh = ports();
+        fresh.put("DETAINERLAB_STATE_DIR", STATE.resolveSibling("restore-" + UUID.randomUUID()).toString());
+        Path backup = Files.createTempDirectory("detainerlab-backup").resolve("platform.tar.gz");
+        Map<String, String> before;
+        try {
+            Result started = launcher(original, "start");
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            Path release = backup.resolveSibling("release.csv");
+            assertThat(launcher(original, "generate", "--rows", "300", "--layout", "ddp-csv", "--out", release.toString(),
+                    "--seed", "7").exitCode()).isZero();
+            Result ingested = launcher(original, "ingest", release.toString(), "--title", "Backup check");
+            assertThat(ingested.exitCode()).as(ingested.output()).isZero();
+
+            String app = "http://localhost:" + original.get("DETAINERLAB_HTTP_PORT") + "/api/v1";
+            String realm = "http://localhost:" + original.get("DETAINERLAB_KEYCLOAK_PORT") + "/realms/detainerlab";
+            assertThat(send("POST", app + "/facilities", token(realm, "carol"),
+                    "{\"name\":\"Backup Check Jail\",\"stateCode\":\"MN\"}").statusCode()).isEqualTo(201);
+            HttpResponse<String> annotated = send("POST", app + "/annotations", token(realm, "alice"),
+                    "{\"target\":{\"kind\":\"POLICY\",\"ref\":\"ca-sb54-2017\"},\"body\":\"Kept by the **backup**?\","
+                            + "\"tags\":[\"backup\"],\"visibility\":\"TEAM\",\"team\":\"Team A\"}");
+            assertThat(annotated.statusCode()).as(annotated.body()).isEqualTo(201);
+            String dave = token(realm, "dave");
+            Matcher teamB = Pattern.compile("\"id\":\"([^\"]+)\",\"name\":\"Team B\"").matcher(get(app + "/teams", dave));
+            assertThat(teamB.find()).isTrue();
+            assertThat(send("PUT", app + "/teams/" + teamB.group(1) + "/members/carol", dave, null).statusCode())
+                    .isBetween(200, 204);
+            before = snapshot(original);
+            assertThat(before.get("teams")).contains("carol");
+
+            Result backedUp = launcher(original, "backup", backup.toString());
+            assertThat(backedUp.exitCode()).as(backedUp.output()).isZero();
+            assertThat(backedUp.output()).contains("Wrote " + backup, "DetainerLab is running");
+        } finally {
+            launcher(original, "stop");
+        }
+        try {
+            Result restored = launcher(fresh, "restore", backup.toString());
+            assertThat(restored.exitCode()).as(restored.output()).isZero();
+            Result started = launcher(fresh, "start");
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            Map<String, String> after = snapshot(fresh);
+            for (String part : before.keySet()) {
+                assertThat(after.get(part)).as(part).isEqualTo(before.get(part));
+            }
+        } finally {
+            launcher(fresh, "stop");
+        }
+    }
+
+    static String token(String realm, String user) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(30))

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.detainerlab.core.curation.DatePrecision;
 import org.detainerlab.core.facility.Facility;
 
 /**

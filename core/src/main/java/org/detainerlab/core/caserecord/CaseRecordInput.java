@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.detainerlab.core.curation.DatePrecision;
+
 /**
  * A case record as a curator writes it (create and full replace). Every event, descriptor and the framing name
  * one of the record's sources by key; the service checks those references and every link.

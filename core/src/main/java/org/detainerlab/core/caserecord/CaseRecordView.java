@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.detainerlab.core.curation.DatePrecision;
+
 /**
  * A case record as the API shows it. {@code sourceFraming} is a quotation with its source, never platform text;
  * each descriptor and event names its source.
