@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { Scroll } from './scroll';
 import { countsBehind, formatValue, StatsAnswer, valueOf, Filters } from '../stats';
 
 interface Props {
@@ -37,7 +38,7 @@ export function FacilityTable({ answer, percent, filters, onPick }: Props) {
   if (rows.length === 0) return <p class="empty">No facility has detainers under these filters.</p>;
   return (
     <>
-      <div class="scroll" tabIndex={0} role="region" aria-label="Table: detainers by facility">
+      <Scroll label="Table: detainers by facility">
         <table class="data" data-testid="facility-table">
           <thead><tr>{header('facility', 'Facility')}{header('value', percent ? 'Percent' : 'Detainers')}{percent && <th scope="col">Counts</th>}</tr></thead>
           <tbody>
@@ -50,7 +51,7 @@ export function FacilityTable({ answer, percent, filters, onPick }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroll>
       {rows.length > SHOWN && !all && <button type="button" onClick={() => setAll(true)}>Show all {rows.length.toLocaleString('en-US')} facilities</button>}
     </>
   );

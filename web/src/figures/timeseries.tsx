@@ -1,5 +1,6 @@
 import { countsBehind, Filters, formatValue, StatsAnswer, valueOf } from '../stats';
 import { continuousPeriods, Period, PeriodKind, periodOf } from './periods';
+import { Scroll } from './scroll';
 import { useWidth } from './size';
 
 export interface Marker {
@@ -102,7 +103,7 @@ export function TimeSeries({ answer, period, percent, filters, markers = [], aro
       {aroundAt !== undefined && <AroundSummary periods={periods} at={aroundAt} percent={percent} filters={filters} unit={unit} />}
       <details>
         <summary>Table of these figures</summary>
-        <div class="scroll" tabIndex={0} role="region" aria-label={`Table: ${name}`}>
+        <Scroll label={`Table: ${name}`}>
           <table class="data">
             <thead><tr><th scope="col">{period === 'month' ? 'Month' : 'Fiscal year'}</th><th scope="col">{percent ? 'Percent (counts)' : 'Detainers'}</th></tr></thead>
             <tbody>
@@ -111,7 +112,7 @@ export function TimeSeries({ answer, period, percent, filters, markers = [], aro
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       </details>
       {markers.length > 0 && (
         <>
