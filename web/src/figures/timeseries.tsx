@@ -55,7 +55,7 @@ export function TimeSeries({ answer, period, percent, filters, markers = [], aro
         <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" class="chart" aria-label={name}>
           <defs>
             <pattern id={`hatch-${period}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="6" height="6" class="bar" />
+              <rect width="6" height="6" class="hatch-ground" />
               <line x1="0" y1="0" x2="0" y2="6" class="hatch" />
             </pattern>
           </defs>

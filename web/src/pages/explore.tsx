@@ -158,51 +158,81 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
     }
     onApply(next);
   };
+  // Autocomplete by name: counties (the filter takes their FIPS code) and facility names as published, most
+  // detainers first, both asked for once two letters are typed.
+  const countyWords = (draft.county ?? '').trim();
+  const facilityWords = (draft.facility ?? '').trim();
+  const counties = useApi<Place[]>(countyWords.length >= 2 && !/^\d{5}$/.test(countyWords)
+    ? `/api/v1/jurisdictions?kind=COUNTY&q=${encodeURIComponent(countyWords)}` : null);
+  const facilityNames = useApi<{ name: string; stateCode: string | null; detainers: number }[]>(facilityWords.length >= 2
+    ? `/api/v1/facilities/seen?limit=20&q=${encodeURIComponent(facilityWords)}${draft.state ? `&state=${encodeURIComponent(draft.state)}` : ''}` : null);
   const described = (name: string) => (errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `filter-${name}-error` } : {});
   const error = (name: string) => errors[name] && <span class="error field-error" id={`filter-${name}-error`}>{errors[name]}</span>;
   const clear = () => onApply(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
   return (
     <form class="filters" onSubmit={apply} aria-label="Filters">
-      <label>
-        Release
-        <select id="filter-release" value={draft.release ?? ''} onChange={set('release')} {...described('release')}>
-          <option value="">All detainer releases</option>
-          {releases.map((r) => <option key={r.id} value={String(r.id)}>#{r.id} {r.title}</option>)}
-        </select>
+      <div class="field">
+        <label>
+          Release
+          <select id="filter-release" value={draft.release ?? ''} onChange={set('release')} {...described('release')}>
+            <option value="">All detainer releases</option>
+            {releases.map((r) => <option key={r.id} value={String(r.id)}>#{r.id} {r.title}</option>)}
+          </select>
+        </label>
         {error('release')}
-      </label>
-      <label>
-        State
-        <select id="filter-state" value={draft.state ?? ''} onChange={set('state')} {...described('state')}>
-          <option value="">All states</option>
-          {states.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
-        </select>
+      </div>
+      <div class="field">
+        <label>
+          State
+          <select id="filter-state" value={draft.state ?? ''} onChange={set('state')} {...described('state')}>
+            <option value="">All states</option>
+            {states.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
+          </select>
+        </label>
         {error('state')}
-      </label>
-      <label>
-        County <input id="filter-county" type="text" value={draft.county ?? ''} onInput={set('county')} placeholder="FIPS or name, e.g. 06085" {...described('county')} />
+      </div>
+      <div class="field">
+        <label>
+          County <input id="filter-county" type="text" list="county-options" autocomplete="off" value={draft.county ?? ''} onInput={set('county')} placeholder="Name or FIPS, e.g. Santa Clara" {...described('county')} />
+          <datalist id="county-options" data-testid="county-options">
+            {(counties.data ?? []).slice(0, 20).map((c) => <option key={c.code} value={c.code} label={c.name} />)}
+          </datalist>
+        </label>
         {error('county')}
-      </label>
-      <label>
-        Facility <input id="filter-facility" type="text" value={draft.facility ?? ''} onInput={set('facility')} placeholder="Name as published" {...described('facility')} />
+      </div>
+      <div class="field">
+        <label>
+          Facility <input id="filter-facility" type="text" list="facility-options" autocomplete="off" value={draft.facility ?? ''} onInput={set('facility')} placeholder="Name as published" {...described('facility')} />
+          <datalist id="facility-options" data-testid="facility-options">
+            {(facilityNames.data ?? []).map((f) => (
+              <option key={`${f.name}-${f.stateCode}`} value={f.name} label={`${f.stateCode ?? 'no state'} · ${f.detainers.toLocaleString('en-US')} detainers`} />
+            ))}
+          </datalist>
+        </label>
         {error('facility')}
-      </label>
-      <label>
-        Outcome
-        <select id="filter-outcome" value={draft.outcome ?? ''} onChange={set('outcome')} {...described('outcome')}>
-          <option value="">Any outcome</option>
-          {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
-        </select>
+      </div>
+      <div class="field">
+        <label>
+          Outcome
+          <select id="filter-outcome" value={draft.outcome ?? ''} onChange={set('outcome')} {...described('outcome')}>
+            <option value="">Any outcome</option>
+            {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
+          </select>
+        </label>
         {error('outcome')}
-      </label>
-      <label>
-        From <input id="filter-from" type="date" value={draft.from ?? ''} onInput={set('from')} {...described('from')} />
+      </div>
+      <div class="field">
+        <label>
+          From <input id="filter-from" type="date" value={draft.from ?? ''} onInput={set('from')} {...described('from')} />
+        </label>
         {error('from')}
-      </label>
-      <label>
-        To <input id="filter-to" type="date" value={draft.to ?? ''} onInput={set('to')} {...described('to')} />
+      </div>
+      <div class="field">
+        <label>
+          To <input id="filter-to" type="date" value={draft.to ?? ''} onInput={set('to')} {...described('to')} />
+        </label>
         {error('to')}
-      </label>
+      </div>
       <div class="actions">
         <button type="submit" class="primary">Apply filters</button>
         <button type="button" onClick={clear}>Clear</button>

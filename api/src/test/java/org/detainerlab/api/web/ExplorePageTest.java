@@ -193,6 +193,18 @@ class ExplorePageTest {
     }
 
     @Test
+    void theFacilityAndCountyFieldsSuggestNames() {
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
+            String facility = page.getByTestId("facility-table").locator("tbody td button.link").first().textContent();
+            page.getByLabel("Facility", new Page.GetByLabelOptions().setExact(true)).fill(facility.substring(0, 4));
+            assertThat(page.getByTestId("facility-options").locator("option[value='" + facility + "']")).hasCount(1);
+            page.getByLabel("County", new Page.GetByLabelOptions().setExact(true)).fill("Santa Clara");
+            assertThat(page.getByTestId("county-options").locator("option[value='06085']")).hasCount(1);
+        }
+    }
+
+    @Test
     void fromAfterToIsSaidOnceBesideTheToField() {
         try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release + "&from=2015-05-01&to=2015-01-01");
