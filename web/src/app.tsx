@@ -1,6 +1,7 @@
 import { logout, Me } from './api';
 import { href, useRoute } from './route';
 import { useApi } from './useApi';
+import { focusHeading, useHeadingFocus } from './focus';
 import { Explore } from './pages/explore';
 import { CaseList } from './pages/cases';
 import { CasePage } from './pages/case';
@@ -22,6 +23,7 @@ const PAGES: { page: string; label: string; role?: string }[] = [
 export function App() {
   const route = useRoute();
   const me = useApi<Me>('/api/v1/me');
+  useHeadingFocus(route);
   if (!me.data) {
     return <main id="main"><p role={me.error ? 'alert' : 'status'}>{me.error ? me.error.message : 'Loading…'}</p></main>;
   }
@@ -29,6 +31,7 @@ export function App() {
   const current = route.page === 'case' ? 'cases' : route.page === 'figures' ? 'explore' : route.page;
   return (
     <>
+      <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); focusHeading(); }}>Skip to content</a>
       <header class="site">
         <a class="brand" href={href('explore')}>DetainerLab</a>
         <nav aria-label="Main">

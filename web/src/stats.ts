@@ -74,6 +74,22 @@ export function percentMeaning(filters: Filters): string {
   return filters.outcome ? 'share of each group\'s detainers with the chosen outcome' : 'share of all detainers counted';
 }
 
+/**
+ * The counts behind a row's percentage, "1,234 of 2,345": the outcome's detainers of the group's when an outcome is
+ * chosen, otherwise the group's detainers of all counted. Null when not in percent mode or when withheld.
+ */
+export function countsBehind(row: StatsRow, percent: boolean, filters: Filters, total: number | null): string | null {
+  if (!percent || row.count == null) return null;
+  const of = filters.outcome ? row.groupTotal : total;
+  return of == null ? null : `${row.count.toLocaleString('en-US')} of ${of.toLocaleString('en-US')}`;
+}
+
+/** A row's value as shown in tables and labels: the percentage with its counts beside it. */
+export function formatRow(row: StatsRow, percent: boolean, filters: Filters, total: number | null): string {
+  const counts = countsBehind(row, percent, filters, total);
+  return formatValue(valueOf(row, percent, filters), percent) + (counts ? ` (${counts})` : '');
+}
+
 export function formatValue(value: number | null, percent: boolean): string {
   if (value == null) return 'withheld';
   return percent ? `${value.toFixed(1)} %` : value.toLocaleString('en-US');

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatValue, StatsAnswer, valueOf, Filters } from '../stats';
+import { Scroll } from './scroll';
+import { countsBehind, formatValue, StatsAnswer, valueOf, Filters } from '../stats';
 
 interface Props {
   answer: StatsAnswer;
@@ -15,7 +16,11 @@ const SHOWN = 25;
 export function FacilityTable({ answer, percent, filters, onPick }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'value', ascending: false });
   const [all, setAll] = useState(false);
-  const rows = answer.rows.map((r) => ({ name: r.group.facility == null ? null : String(r.group.facility), value: valueOf(r, percent, filters) }));
+  const rows = answer.rows.map((r) => ({
+    name: r.group.facility == null ? null : String(r.group.facility),
+    value: valueOf(r, percent, filters),
+    counts: countsBehind(r, percent, filters, answer.total),
+  }));
   rows.sort((a, b) => {
     const order = sort.key === 'facility'
       ? byCodePoint(a.name ?? '\uffff', b.name ?? '\uffff')
@@ -30,21 +35,23 @@ export function FacilityTable({ answer, percent, filters, onPick }: Props) {
       </button>
     </th>
   );
+  if (rows.length === 0) return <p class="empty">No facility has detainers under these filters.</p>;
   return (
     <>
-      <div class="scroll">
+      <Scroll label="Table: detainers by facility">
         <table class="data" data-testid="facility-table">
-          <thead><tr>{header('facility', 'Facility')}{header('value', percent ? 'Percent' : 'Detainers')}</tr></thead>
+          <thead><tr>{header('facility', 'Facility')}{header('value', percent ? 'Percent' : 'Detainers')}{percent && <th scope="col">Counts</th>}</tr></thead>
           <tbody>
             {shown.map((r, i) => (
               <tr key={`${r.name}-${i}`}>
                 <td>{r.name == null ? <em>not stated</em> : <button type="button" class="link" onClick={() => onPick(r.name!)}>{r.name}</button>}</td>
                 <td class="num">{formatValue(r.value, percent)}</td>
+                {percent && <td class="num counts">{r.counts ?? 'withheld'}</td>}
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroll>
       {rows.length > SHOWN && !all && <button type="button" onClick={() => setAll(true)}>Show all {rows.length.toLocaleString('en-US')} facilities</button>}
     </>
   );

@@ -1,6 +1,7 @@
 import { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError, download, sendJson } from '../api';
+import { downloadPng, downloadSvg } from './export';
 import { href } from '../route';
 import { Loaded } from '../useApi';
 import { StatsAnswer } from '../stats';
@@ -11,11 +12,32 @@ interface Props {
   path: string;
   answer: Loaded<StatsAnswer>;
   children: ComponentChildren;
+  /** False for figures without a chart (a table only): nothing to save as an image. */
+  chart?: boolean;
+  /** An error the page already shows beside the field it concerns, not repeated in each figure. */
+  errorShownElsewhere?: boolean;
 }
 
 /** A figure with what every figure carries: its CSV, a link to the view, and where its numbers come from. */
-export function Figure({ id, title, path, answer, children }: Props) {
+export function Figure({ id, title, path, answer, children, chart = true, errorShownElsewhere }: Props) {
   const [copied, setCopied] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  // While new numbers load, the old ones are not shown: they would read as the answer to the new filters.
+  const current = answer.loading ? undefined : answer.data;
+  const image = async (kind: 'png' | 'svg') => {
+    const svg = body.current?.querySelector<SVGSVGElement>('svg.chart, svg.map');
+    if (!svg || !current) return;
+    const p = current.provenance;
+    const caption = `DetainerLab · ${p.releases.map((r) => `#${r.id} ${r.title} (sha256 ${r.sha256.slice(0, 12)}…)`).join('; ')} · ${location.href}`;
+    setFailure(null);
+    try {
+      if (kind === 'svg') downloadSvg(svg, title, caption, `${id}.svg`);
+      else await downloadPng(svg, title, caption, `${id}.png`);
+    } catch (error) {
+      setFailure(`The ${kind.toUpperCase()} could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const copy = async () => {
     await navigator.clipboard?.writeText(location.href).catch(() => undefined);
     setCopied(true);
@@ -23,18 +45,26 @@ export function Figure({ id, title, path, answer, children }: Props) {
   return (
     <section class="figure" aria-labelledby={`${id}-title`} aria-busy={answer.loading} data-testid={id}>
       <h2 id={`${id}-title`}>{title}</h2>
-      {answer.error && <p role="alert" class="error">{answer.error.message}</p>}
-      {answer.data && children}
-      {answer.data && (
+      {answer.error && !errorShownElsewhere && <p role="alert" class="error">{answer.error.message}</p>}
+      {answer.loading && <p role="status" class="loading" data-testid={`${id}-loading`}>Loading the figure for these filters…</p>}
+      {current && <div ref={body}>{children}</div>}
+      {current && (
         <>
           <div class="tools">
             <button type="button" onClick={() => download(path, 'text/csv', `${id}.csv`)}>Download CSV</button>
+            {chart && current.rows.length > 0 && (
+              <>
+                <button type="button" onClick={() => image('png')}>Download PNG</button>
+                <button type="button" onClick={() => image('svg')}>Download SVG</button>
+              </>
+            )}
             <a href={location.href} onClick={(e) => { e.preventDefault(); copy(); }}>Copy link to this view</a>
             {copied && <span role="status">Link copied</span>}
           </div>
+          {failure && <p role="alert" class="error">{failure}</p>}
           {/* Keyed by the view: a saved link belongs to the view it was saved from. */}
           <SaveFigure key={`${path} ${title}`} id={id} title={title} path={path} />
-          <ProvenancePanel answer={answer.data} />
+          <ProvenancePanel answer={current} />
         </>
       )}
     </section>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import statesUrl from 'us-atlas/states-10m.json?url';
 import countiesUrl from 'us-atlas/counties-10m.json?url';
-import { formatValue, StatsAnswer, valueOf, Filters } from '../stats';
+import { formatRow, formatValue, StatsAnswer, StatsRow, valueOf, Filters } from '../stats';
 
 export interface Place {
   code: string;
@@ -36,6 +36,9 @@ const HEIGHT = 600;
 export function ChoroplethMap({ answer, percent, filters, states, state, onPick }: Props) {
   const [shapes, setShapes] = useState<Shape[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // One tab stop for the whole map: the active area takes focus, arrow keys move between areas in name order.
+  const [active, setActive] = useState<string | null>(null);
+  const svg = useRef<SVGSVGElement>(null);
   const stateFips = state ? states.find((s) => s.code === state)?.fipsCode ?? null : null;
   useEffect(() => {
     let current = true;
@@ -49,6 +52,7 @@ export function ChoroplethMap({ answer, percent, filters, states, state, onPick 
   const key = state ? 'county' : 'state';
   const fipsOf = new Map(states.map((s) => [s.code, s.fipsCode]));
   const values = new Map<string, number | null>();
+  const rowsOf = new Map<string, StatsRow>();
   const codes = new Map<string, string>();
   for (const row of answer.rows) {
     const code = row.group[key];
@@ -56,19 +60,32 @@ export function ChoroplethMap({ answer, percent, filters, states, state, onPick 
     const fips = state ? String(code) : fipsOf.get(String(code));
     if (fips) {
       values.set(fips, valueOf(row, percent, filters));
+      rowsOf.set(fips, row);
       codes.set(fips, String(code));
     }
   }
   const max = Math.max(1, ...[...values.values()].map((v) => v ?? 0));
   if (error) return <p role="alert" class="error">The map could not load: {error}</p>;
   if (!shapes) return <p role="status">Loading the map…</p>;
+  const codeOf = (id: string) => (state ? id : codes.get(id) ?? states.find((s) => s.fipsCode === id)?.code);
+  const order = shapes.filter((shape) => codeOf(shape.id)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const current = order.find((shape) => shape.id === active) ?? order[0];
+  const move = (from: string, key: string) => {
+    const at = order.findIndex((shape) => shape.id === from);
+    const to = key === 'Home' ? 0 : key === 'End' ? order.length - 1
+      : key === 'ArrowRight' || key === 'ArrowDown' ? Math.min(order.length - 1, at + 1) : Math.max(0, at - 1);
+    setActive(order[to].id);
+    svg.current?.querySelector<SVGPathElement>(`path[data-shape="${order[to].id}"]`)?.focus();
+  };
   return (
     <>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="map" role="group" aria-label={state ? `Counties of ${state}` : 'States of the United States'}>
+      <p class="hint">Tab to the map, then use the arrow keys to move between {state ? 'counties' : 'states'} and Enter to choose one.</p>
+      <svg ref={svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="map" role="group" aria-label={state ? `Counties of ${state}` : 'States of the United States'}>
         {shapes.map((shape) => {
           const value = values.get(shape.id) ?? null;
-          const code = state ? shape.id : codes.get(shape.id) ?? states.find((s) => s.fipsCode === shape.id)?.code;
-          const label = `${shape.name}: ${values.has(shape.id) ? formatValue(value, percent) : 'no detainers'}`;
+          const code = codeOf(shape.id);
+          const row = rowsOf.get(shape.id);
+          const label = `${shape.name}: ${row ? formatRow(row, percent, filters, answer.total) : 'no detainers'}`;
           const pick = () => code && onPick(code);
           return (
             <path
@@ -76,12 +93,22 @@ export function ChoroplethMap({ answer, percent, filters, states, state, onPick 
               d={shape.d}
               fill={values.has(shape.id) ? shade((value ?? 0) / max) : '#f4f4f4'}
               class={filters.county === shape.id ? 'area selected' : 'area'}
-              tabindex={code ? 0 : -1}
-              role="button"
+              tabindex={code && shape.id === current?.id ? 0 : -1}
+              role={code ? 'button' : undefined}
               aria-label={label}
               data-code={code}
+              data-shape={shape.id}
               onClick={pick}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), pick())}
+              onFocus={() => code && setActive(shape.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  pick();
+                } else if (code && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(e.key)) {
+                  e.preventDefault();
+                  move(shape.id, e.key);
+                }
+              }}
             >
               <title>{label}</title>
             </path>

@@ -8,7 +8,8 @@ interface CaseRecord {
   narrative: string;
   jurisdictions: string[];
   facility?: { name: string } | null;
-  events: { key: string; type: string; date: string; precision: string; description?: string; source: string }[];
+  // Many published cases give no date for what happened; such events keep their order but show no date.
+  events: { key: string; type: string; date?: string | null; precision?: string | null; description?: string | null; source: string }[];
   sources: { key: string; citation: string; url?: string }[];
   sourceFraming?: { quote: string; citation?: string } | null;
   verified: boolean;
@@ -66,7 +67,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
         <ol class="timeline" data-testid="events">
           {c.events.map((e) => (
             <li key={e.key}>
-              <time dateTime={e.date}>{e.precision === 'DAY' ? e.date : e.precision === 'MONTH' ? e.date.slice(0, 7) : e.date.slice(0, 4)}</time>{' '}
+              {e.date ? <time dateTime={e.date}>{eventDate(e.date, e.precision)}</time> : <span class="undated">date not stated</span>}{' '}
               <strong>{e.type.replaceAll('_', ' ').toLowerCase()}</strong>{e.description ? `: ${e.description}` : ''} <span class="source">[{e.source}]</span>
             </li>
           ))}
@@ -87,6 +88,11 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
       </aside>
     </div>
   );
+}
+
+/** A date shown only as precisely as it is known. */
+function eventDate(date: string, precision?: string | null): string {
+  return precision === 'MONTH' ? date.slice(0, 7) : precision === 'YEAR' ? date.slice(0, 4) : date;
 }
 
 function highlighted(narrative: string, annotations: Annotation[]) {

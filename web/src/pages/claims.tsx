@@ -48,6 +48,7 @@ interface Check {
   difference?: number;
   explanation: string;
   checkedBy: string;
+  checkedAt: string;
 }
 
 interface Release {
@@ -67,9 +68,12 @@ const STATUS: Record<Status, string> = {
 
 const SIZE = 20;
 
+/** A count as a number, a share (0.52) as a percentage (52%). */
 function formatNumber(value: number | undefined, share: boolean): string {
   if (value == null) return 'none';
-  return share ? `${(value * 100).toFixed(1)} %` : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return share
+    ? value.toLocaleString('en-US', { style: 'percent', maximumFractionDigits: 1 })
+    : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
 /** The explore view of a statistics query, if explore can show it. */
@@ -162,8 +166,15 @@ function StatusWord({ status }: { status: Status }) {
   return <strong class={`status status-${status.toLowerCase()}`}>{status.replace('_', ' ')}</strong>;
 }
 
-/** A claim, the question that checks it, its stored checks, and (for researchers) a check on demand. */
+/**
+ * A claim, the question that checks it, its stored checks, and (for researchers) a check on demand. Keyed by the
+ * claim, so that going straight from one claim to another starts afresh and never shows the other's result.
+ */
 export function ClaimPage({ id, me }: { id: string; me: Me }) {
+  return <ClaimView key={id} id={id} me={me} />;
+}
+
+function ClaimView({ id, me }: { id: string; me: Me }) {
   const claim = useApi<Claim>(`/api/v1/claims/${id}`);
   const checks = useApi<Check[]>(`/api/v1/claims/${id}/checks`);
   const releases = useApi<Release[]>('/api/v1/releases?kind=DETAINERS');
@@ -208,7 +219,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
             <dd>
               <code class="query">{share ? 'share' : 'count'} of detainers with {claimParams(c.query).toString() || 'no filter'}</code>
               , tolerance {[c.query.tolerance.absolute != null && `±${formatNumber(c.query.tolerance.absolute, share)}`,
-                c.query.tolerance.relative != null && `±${(c.query.tolerance.relative * 100).toFixed(1)} % of the claimed value`].filter(Boolean).join(' or ')}
+                c.query.tolerance.relative != null && `±${formatNumber(c.query.tolerance.relative, true)} of the claimed value`].filter(Boolean).join(' or ')}
               {claimExplore && <> · <a href={claimExplore}>Open this question in Explore</a></>}
             </dd>
           </>
@@ -265,7 +276,7 @@ function CheckResult({ result, share, titles }: { result: Check; share: boolean;
         {result.difference != null && (
           <>
             <dt>Difference (computed − claimed)</dt>
-            <dd>{share ? `${(result.difference * 100).toFixed(1)} percentage points` : formatNumber(result.difference, false)}</dd>
+            <dd>{share ? `${(result.difference * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} percentage points` : formatNumber(result.difference, false)}</dd>
           </>
         )}
         <dt>Release</dt>
@@ -280,7 +291,8 @@ function CheckResult({ result, share, titles }: { result: Check; share: boolean;
         <dd>{result.explanation}</dd>
         <dt>Checked</dt>
         <dd>
-          by {result.checkedBy} at <time dateTime={result.provenance.computedAt}>{result.provenance.computedAt}</time>, version{' '}
+          by {result.checkedBy} at <time dateTime={result.checkedAt} data-testid="checked-at">{result.checkedAt}</time>, on statistics
+          computed at <time dateTime={result.provenance.computedAt}>{result.provenance.computedAt}</time>, version{' '}
           {result.provenance.applicationVersion}, claim version {result.claimVersion}
           {result.provenance.query && <>, query <code class="query">{result.provenance.query}</code></>}
           {explore && <> · <a href={explore}>Open in Explore</a></>}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
 import { Filters, filtersOf, FILTERS, formatValue, OUTCOMES, percentMeaning, StatsAnswer, statsPath } from '../stats';
@@ -32,12 +33,25 @@ export function Explore({ route }: { route: Route }) {
     location.hash = href('explore', params);
   };
 
+  // A view whose own fields contradict each other is not asked for: the form says what is wrong, beside the field.
+  const invalid = fieldErrorsOf(filters);
+  const valid = Object.keys(invalid).length === 0;
   const seriesPath = statsPath(filters, period, percent);
   const mapPath = statsPath(filters, filters.state ? 'county' : 'state', percent);
   const facilityPath = statsPath(filters, 'facility', percent);
-  const series = useApi<StatsAnswer>(seriesPath);
-  const map = useApi<StatsAnswer>(mapPath);
-  const facilities = useApi<StatsAnswer>(facilityPath);
+  const series = useApi<StatsAnswer>(valid ? seriesPath : null);
+  const map = useApi<StatsAnswer>(valid ? mapPath : null);
+  const facilities = useApi<StatsAnswer>(valid ? facilityPath : null);
+  // The API names the query parameter it refused; its message goes beside that field once, not in every figure.
+  const refused = [series, map, facilities].map((a) => a.error).find((e): e is ApiError => e instanceof ApiError && e.problem.status === 400);
+  const fieldErrors: Partial<Record<string, string>> = valid ? {} : invalid;
+  if (refused && refused.problem.parameter && FILTERS.includes(refused.problem.parameter as never)) {
+    fieldErrors[refused.problem.parameter] = refused.problem.detail ?? refused.message;
+  }
+  const shownBeside = Object.keys(fieldErrors).length > 0;
+  // Said once: beside its field, or here above the figures when it concerns no field of the form.
+  const refusedElsewhere = refused && !shownBeside ? refused.problem.detail ?? refused.message : null;
+  const around = route.params.get('around') ?? undefined;
   // Policy events and rulings of the place in view (its state's and the nation's included).
   const place = /^\d{5}$/.test(filters.county ?? '') ? filters.county! : filters.state ?? 'US';
   const events = useApi<Timeline>(`/api/v1/jurisdictions/${encodeURIComponent(place)}/timeline`);
@@ -45,7 +59,7 @@ export function Explore({ route }: { route: Route }) {
   return (
     <>
       <h1>Explore detainers</h1>
-      <FilterForm filters={filters} releases={releases.data ?? []} states={states.data ?? []} onApply={go} />
+      <FilterForm filters={filters} releases={releases.data ?? []} states={states.data ?? []} errors={fieldErrors} onApply={go} />
       <div class="toggles">
         <fieldset>
           <legend>Periods</legend>
@@ -58,17 +72,25 @@ export function Explore({ route }: { route: Route }) {
           <Toggle name="measure" value="percent" checked={percent} label="Percent" onPick={() => go({ measure: 'percent' })} />
         </fieldset>
       </div>
-      {series.data && (
-        <p class="headline" role="status">
-          <strong data-testid="total">{formatValue(series.data.total, false)}</strong> detainers match these filters
-          {percent && <> · percentages are the {percentMeaning(filters)}</>}.
-        </p>
-      )}
+      <p class="headline" role="status">
+        {!valid || (refused && shownBeside) ? <>Correct the filters above to see figures.</>
+          : refusedElsewhere ? <span class="error">{refusedElsewhere}</span>
+          : series.loading ? <span data-testid="loading">Loading the figures for these filters…</span>
+          : series.data && (
+            <>
+              <strong data-testid="total">{formatValue(series.data.total, false)}</strong> detainers match these filters
+              {percent && <> · percentages are the {percentMeaning(filters)}, with the counts beside them</>}.
+            </>
+          )}
+      </p>
       <div class="figures">
-        <Figure id="time-series" title={period === 'month' ? 'Detainers by month' : 'Detainers by fiscal year'} path={seriesPath} answer={series}>
-          {series.data && <TimeSeries answer={series.data} period={period} percent={percent} filters={filters} markers={events.data ? markersOf(events.data) : []} />}
+        <Figure id="time-series" title={`${period === 'month' ? 'Detainers by month' : 'Detainers by fiscal year'}${percent ? ' (percent)' : ''}`}
+          path={seriesPath} answer={series} errorShownElsewhere={Boolean(refused) || !valid}>
+          {series.data && <TimeSeries answer={series.data} period={period} percent={percent} filters={filters}
+            markers={events.data ? markersOf(events.data) : []} around={around} onAround={(date) => go({ around: date })} />}
         </Figure>
-        <Figure id="map" title={filters.state ? `Detainers by county in ${filters.state}` : 'Detainers by state'} path={mapPath} answer={map}>
+        <Figure id="map" title={`${filters.state ? `Detainers by county in ${filters.state}` : 'Detainers by state'}${percent ? ' (percent)' : ''}`}
+          path={mapPath} answer={map} errorShownElsewhere={Boolean(refused) || !valid}>
           {filters.state && (
             <p class="drill">
               <button type="button" onClick={() => go({ state: undefined, county: undefined, facility: undefined })}>Back to the United States</button>
@@ -83,7 +105,8 @@ export function Explore({ route }: { route: Route }) {
             <p class="note">No detainer here is at a facility with a recorded county yet; the facility table below still drills down.</p>
           )}
         </Figure>
-        <Figure id="facilities" title="Detainers by facility" path={facilityPath} answer={facilities}>
+        <Figure id="facilities" title={`Detainers by facility${percent ? ' (percent)' : ''}`} path={facilityPath} answer={facilities}
+          chart={false} errorShownElsewhere={Boolean(refused) || !valid}>
           {facilities.data && <FacilityTable answer={facilities.data} percent={percent} filters={filters} onPick={(facility) => go({ facility })} />}
         </Figure>
       </div>
@@ -99,58 +122,117 @@ function Toggle({ name, value, checked, label, onPick }: { name: string; value: 
   );
 }
 
+/** What is wrong with the filters themselves, by field, in words. */
+function fieldErrorsOf(filters: Filters): Partial<Record<string, string>> {
+  const errors: Partial<Record<string, string>> = {};
+  if (filters.from && filters.to && filters.from > filters.to) {
+    errors.to = `To (${filters.to}) is before From (${filters.from}): choose a To date on or after the From date.`;
+  }
+  return errors;
+}
+
 interface FilterFormProps {
   filters: Filters;
   releases: Release[];
   states: Place[];
+  errors: Partial<Record<string, string>>;
   onApply: (changes: Record<string, string | undefined>) => void;
 }
 
-function FilterForm({ filters, releases, states, onApply }: FilterFormProps) {
+function FilterForm({ filters, releases, states, errors: applied, onApply }: FilterFormProps) {
   const [draft, setDraft] = useState<Filters>(filters);
+  const [errors, setErrors] = useState(applied);
   const key = JSON.stringify(filters);
+  const appliedKey = JSON.stringify(applied);
   useEffect(() => setDraft(filters), [key]);
+  useEffect(() => setErrors(applied), [appliedKey]);
   const set = (name: keyof Filters) => (e: Event) => setDraft({ ...draft, [name]: (e.target as HTMLInputElement).value });
   const apply = (e: Event) => {
     e.preventDefault();
-    onApply(Object.fromEntries(FILTERS.map((f) => [f, draft[f]?.trim() || undefined])));
+    const next: Filters = Object.fromEntries(FILTERS.map((f) => [f, draft[f]?.trim() || undefined]));
+    const wrong = fieldErrorsOf(next);
+    setErrors(wrong);
+    if (Object.keys(wrong).length > 0) {
+      document.getElementById(`filter-${Object.keys(wrong)[0]}`)?.focus();
+      return;
+    }
+    onApply(next);
   };
+  // Autocomplete by name: counties (the filter takes their FIPS code) and facility names as published, most
+  // detainers first, both asked for once two letters are typed.
+  const countyWords = (draft.county ?? '').trim();
+  const facilityWords = (draft.facility ?? '').trim();
+  const counties = useApi<Place[]>(countyWords.length >= 2 && !/^\d{5}$/.test(countyWords)
+    ? `/api/v1/jurisdictions?kind=COUNTY&q=${encodeURIComponent(countyWords)}` : null);
+  const facilityNames = useApi<{ name: string; stateCode: string | null; detainers: number }[]>(facilityWords.length >= 2
+    ? `/api/v1/facilities/seen?limit=20&q=${encodeURIComponent(facilityWords)}${draft.state ? `&state=${encodeURIComponent(draft.state)}` : ''}` : null);
+  const described = (name: string) => (errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `filter-${name}-error` } : {});
+  const error = (name: string) => errors[name] && <span class="error field-error" id={`filter-${name}-error`}>{errors[name]}</span>;
   const clear = () => onApply(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
   return (
     <form class="filters" onSubmit={apply} aria-label="Filters">
-      <label>
-        Release
-        <select value={draft.release ?? ''} onChange={set('release')}>
-          <option value="">The release series (each state and day from one release)</option>
-          {releases.map((r) => <option key={r.id} value={String(r.id)}>#{r.id} {r.title}</option>)}
-        </select>
-      </label>
-      <label>
-        State
-        <select value={draft.state ?? ''} onChange={set('state')}>
-          <option value="">All states</option>
-          {states.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
-        </select>
-      </label>
-      <label>
-        County <input type="text" value={draft.county ?? ''} onInput={set('county')} placeholder="FIPS or name, e.g. 06085" />
-      </label>
-      <label>
-        Facility <input type="text" value={draft.facility ?? ''} onInput={set('facility')} placeholder="Name as published" />
-      </label>
-      <label>
-        Outcome
-        <select value={draft.outcome ?? ''} onChange={set('outcome')}>
-          <option value="">Any outcome</option>
-          {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
-        </select>
-      </label>
-      <label>
-        From <input type="date" value={draft.from ?? ''} onInput={set('from')} />
-      </label>
-      <label>
-        To <input type="date" value={draft.to ?? ''} onInput={set('to')} />
-      </label>
+      <div class="field">
+        <label>
+          Release
+          <select id="filter-release" value={draft.release ?? ''} onChange={set('release')} {...described('release')}>
+            <option value="">The release series (each state and day from one release)</option>
+            {releases.map((r) => <option key={r.id} value={String(r.id)}>#{r.id} {r.title}</option>)}
+          </select>
+        </label>
+        {error('release')}
+      </div>
+      <div class="field">
+        <label>
+          State
+          <select id="filter-state" value={draft.state ?? ''} onChange={set('state')} {...described('state')}>
+            <option value="">All states</option>
+            {states.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
+          </select>
+        </label>
+        {error('state')}
+      </div>
+      <div class="field">
+        <label>
+          County <input id="filter-county" type="text" list="county-options" autocomplete="off" value={draft.county ?? ''} onInput={set('county')} placeholder="Name or FIPS, e.g. Santa Clara" {...described('county')} />
+          <datalist id="county-options" data-testid="county-options">
+            {(counties.data ?? []).slice(0, 20).map((c) => <option key={c.code} value={c.code} label={c.name} />)}
+          </datalist>
+        </label>
+        {error('county')}
+      </div>
+      <div class="field">
+        <label>
+          Facility <input id="filter-facility" type="text" list="facility-options" autocomplete="off" value={draft.facility ?? ''} onInput={set('facility')} placeholder="Name as published" {...described('facility')} />
+          <datalist id="facility-options" data-testid="facility-options">
+            {(facilityNames.data ?? []).map((f) => (
+              <option key={`${f.name}-${f.stateCode}`} value={f.name} label={`${f.stateCode ?? 'no state'} · ${f.detainers.toLocaleString('en-US')} detainers`} />
+            ))}
+          </datalist>
+        </label>
+        {error('facility')}
+      </div>
+      <div class="field">
+        <label>
+          Outcome
+          <select id="filter-outcome" value={draft.outcome ?? ''} onChange={set('outcome')} {...described('outcome')}>
+            <option value="">Any outcome</option>
+            {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
+          </select>
+        </label>
+        {error('outcome')}
+      </div>
+      <div class="field">
+        <label>
+          From <input id="filter-from" type="date" value={draft.from ?? ''} onInput={set('from')} {...described('from')} />
+        </label>
+        {error('from')}
+      </div>
+      <div class="field">
+        <label>
+          To <input id="filter-to" type="date" value={draft.to ?? ''} onInput={set('to')} {...described('to')} />
+        </label>
+        {error('to')}
+      </div>
       <div class="actions">
         <button type="submit" class="primary">Apply filters</button>
         <button type="button" onClick={clear}>Clear</button>

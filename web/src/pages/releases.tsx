@@ -120,7 +120,7 @@ export function Releases({ me }: { me: Me }) {
       {error && <p role="alert" class="error">{error}</p>}
       {report && <ReportView report={report} />}
       <h2>Loaded releases</h2>
-      <div class="scroll">
+      <div class="scroll" tabIndex={0} role="region" aria-label="Table: loaded releases">
         <table class="data" data-testid="releases">
           <thead><tr><th scope="col">Id</th><th scope="col">Title</th><th scope="col">File</th><th scope="col">Coverage</th><th scope="col">Scope</th><th scope="col">Precedence</th><th scope="col">Rows loaded</th><th scope="col">Rejected</th><th scope="col">In the series</th></tr></thead>
           <tbody>
@@ -221,7 +221,7 @@ function ReportView({ report }: { report: Report }) {
     <section aria-labelledby="report-title" data-testid="report">
       <h2 id="report-title">Validation report</h2>
       <p>{report.rowsRead.toLocaleString('en-US')} rows read, {report.rowsLoaded.toLocaleString('en-US')} loaded, {report.rowsRejected.toLocaleString('en-US')} rejected.</p>
-      <div class="scroll">
+      <div class="scroll" tabIndex={0} role="region" aria-label="Table: validation report">
         <table class="data">
           <thead><tr><th scope="col">Rule</th><th scope="col">Severity</th><th scope="col">Rows</th><th scope="col">First examples</th></tr></thead>
           <tbody>

@@ -118,6 +118,7 @@ class ClaimResourceTest {
         assertThat(supported.getString("[0].provenance.applicationVersion")).isNotBlank();
         assertThat(supported.getString("[0].provenance.computedAt")).isNotBlank();
         assertThat(supported.getString("[0].checkedBy")).isEqualTo("alice");
+        assertThat(supported.getString("[0].checkedAt")).isNotBlank();
 
         long wrong = create(claim("Detainers in those months numbered " + (expected + 50), expected + 50, query));
         JsonPath contradicted = check(wrong, release);

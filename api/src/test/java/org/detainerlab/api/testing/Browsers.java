@@ -14,12 +14,15 @@ import com.microsoft.playwright.options.AriaRole;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.detainerlab.api.security.RealmUrl;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -34,6 +37,9 @@ public final class Browsers {
     /** Widths every page is checked and photographed at: a laptop and a phone. */
     public static final int WIDE = 1280;
     public static final int NARROW = 390;
+
+    /** axe-core as the web build installs it (a dev dependency, never part of the bundle). */
+    private static final Path AXE = Path.of("..", "web", "node_modules", "axe-core", "axe.min.js");
 
     private static Browser browser;
     private static String registeredFor;
@@ -78,6 +84,45 @@ public final class Browsers {
         page.locator("#kc-login").click();
         assertThat(page.getByTestId("user").locator(".username")).hasText(username);
         return page;
+    }
+
+    /**
+     * Collects what would show in the console as an error: uncaught exceptions and console.error messages. Failed
+     * requests the page expects and handles (a 4xx the page shows in words) are left out: Chromium logs those as
+     * "Failed to load resource", which says nothing about the page's own code.
+     */
+    public static List<String> errorsOf(Page page) {
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        page.onPageError(error -> errors.add("page error: " + error));
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                errors.add("console error: " + message.text());
+            }
+        });
+        return errors;
+    }
+
+    /**
+     * Runs axe-core on the page as it is now and fails on any violation of impact serious or critical, naming the
+     * rule and the first elements it found.
+     */
+    public static void assertAccessible(Page page, String where) {
+        if (!Files.isRegularFile(AXE)) {
+            throw new IllegalStateException(AXE.toAbsolutePath().normalize()
+                    + " is missing: build the web module first (npm install there brings axe-core)");
+        }
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) page.evaluate("""
+                async () => {
+                  const result = await axe.run(document, { resultTypes: ['violations'] });
+                  return result.violations
+                    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+                }""");
+        Assertions.assertThat(violations).as("axe-core on %s", where).isEmpty();
     }
 
     /** Saves a screenshot of the whole page under target/screenshots. */

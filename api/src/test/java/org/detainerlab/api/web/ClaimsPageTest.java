@@ -117,6 +117,33 @@ class ClaimsPageTest {
     }
 
     @Test
+    void goingStraightToAnotherClaimStartsAfreshAndSharesArePercentages() {
+        long count = Claims.create(Tokens.accessToken("carol"), claim("\"" + number(tally.rows()) + " detainers\" ("
+                + UUID.randomUUID() + ")", tally.rows(), countQuery(first.atDay(1), last.atEndOfMonth(), 0)));
+        long share = given().auth().oauth2(Tokens.accessToken("alice")).queryParam("q", "over half of all such refusals")
+                .get("/api/v1/claims").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+            Page page = Browsers.logIn(context, "alice", "#/claims/" + count);
+            page.getByLabel("Release to check on").selectOption(String.valueOf(release));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check now")).click();
+            Locator latest = page.getByTestId("latest-checks").getByTestId("check-result");
+            assertThat(latest).hasCount(1);
+            // When the check ran, not when its statistics were computed (they may come from the cache).
+            String checkedAt = latest.getByTestId("checked-at").getAttribute("datetime");
+            org.assertj.core.api.Assertions.assertThat(java.time.OffsetDateTime.parse(checkedAt).toInstant())
+                    .isAfter(before);
+
+            page.navigate(Browsers.appUrl() + "/#/claims/" + share);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("Claim " + share);
+            assertThat(page.getByTestId("latest-checks")).hasCount(0);
+            assertThat(page.getByTestId("claimed-value")).hasText("52% of the national total");
+            Browsers.screenshot(page, "claim-share-390");
+        }
+    }
+
+    @Test
     void aFigureSavedFromExploreKeepsItsValuesAndShowsWhenNewerDataDrift() throws Exception {
         String title = "Claims page figure " + UUID.randomUUID();
         String figureUrl;

@@ -1,12 +1,14 @@
 package org.detainerlab.api.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
 
 import org.detainerlab.api.testing.Browsers;
 import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.core.testing.RealData;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
@@ -69,7 +72,7 @@ class ExplorePageTest {
 
             page.getByLabel("Fiscal years").check();
             assertThat(page.getByTestId("time-series").getByRole(AriaRole.HEADING)).hasText("Detainers by fiscal year");
-            page.getByLabel("Percent").check();
+            page.getByLabel("Percent", new Page.GetByLabelOptions().setExact(true)).check();
             assertThat(page.getByTestId("time-series").locator("rect.bar").first()).isVisible();
             Browsers.screenshot(page, "explore-1280");
 
@@ -79,7 +82,7 @@ class ExplorePageTest {
                 Page again = Browsers.logIn(other, "bob", url.substring(url.indexOf('#')));
                 assertThat(again.getByTestId("total")).hasText(total(declined));
                 assertThat(again.getByLabel("Fiscal years")).isChecked();
-                assertThat(again.getByLabel("Percent")).isChecked();
+                assertThat(again.getByLabel("Percent", new Page.GetByLabelOptions().setExact(true))).isChecked();
                 assertThat(again.getByLabel("Outcome")).hasValue("DECLINED");
                 Browsers.screenshot(again, "explore-390");
             }
@@ -152,7 +155,124 @@ class ExplorePageTest {
             assertThat(page.getByTestId("time-series").locator(".markers"))
                     .containsText("2014-11-20: Priority Enforcement Program (PEP) (effective)");
             assertThat(page.getByTestId("map").locator("path.area").first()).isVisible();
+            // The release ends inside July 2015: that month is drawn and listed as partial.
+            Locator series = page.getByTestId("time-series");
+            assertThat(series.locator("rect.bar.partial")).hasCount(1);
+            assertThat(series.locator("table tbody tr").last()).containsText("2015-07 (partial)");
+            // Before and after a chosen event are shaded, with each side's mean over whole months.
+            series.getByLabel("Shade before and after an event").selectOption("2014-11-20");
+            assertThat(page).hasURL(Pattern.compile(".*around=2014-11-20.*"));
+            assertThat(series.locator("g.around rect.before")).hasCount(1);
+            assertThat(series.getByTestId("around-summary")).containsText("before");
+            assertThat(series.getByTestId("around-summary")).containsText("is not by itself an effect");
             Browsers.screenshot(page, "explore-fy2015-declined-1280");
+        }
+    }
+
+    @Test
+    void whileNewNumbersLoadTheOldAreNotShownAndAnEmptyAnswerSaysSo() {
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
+            assertThat(page.getByTestId("total")).hasText(total(tally.rows()));
+            List<Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.route("**/api/v1/stats/detainers?**", held::add);
+            page.getByLabel("Outcome").selectOption("DECLINED");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+            assertThat(page.getByTestId("loading")).isVisible();
+            assertThat(page.getByTestId("total")).hasCount(0);
+            assertThat(page.getByTestId("time-series").locator("rect.bar")).hasCount(0);
+            page.unroute("**/api/v1/stats/detainers?**");
+            held.forEach(Route::resume);
+            assertThat(page.getByTestId("total")).not().hasText(total(tally.rows()));
+
+            page.navigate(Browsers.appUrl() + "/#/explore?release=" + release + "&facility=NO+SUCH+FACILITY+" + release);
+            assertThat(page.getByTestId("total")).hasText("0");
+            assertThat(page.getByTestId("time-series").getByTestId("empty")).containsText("No detainers match");
+            assertThat(page.getByTestId("time-series").locator("svg")).hasCount(0);
+        }
+    }
+
+    @Test
+    void theFacilityAndCountyFieldsSuggestNames() {
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
+            String facility = page.getByTestId("facility-table").locator("tbody td button.link").first().textContent();
+            page.getByLabel("Facility", new Page.GetByLabelOptions().setExact(true)).fill(facility.substring(0, 4));
+            assertThat(page.getByTestId("facility-options").locator("option[value='" + facility + "']")).hasCount(1);
+            page.getByLabel("County", new Page.GetByLabelOptions().setExact(true)).fill("Santa Clara");
+            assertThat(page.getByTestId("county-options").locator("option[value='06085']")).hasCount(1);
+        }
+    }
+
+    @Test
+    void fromAfterToIsSaidOnceBesideTheToField() {
+        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+            Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release + "&from=2015-05-01&to=2015-01-01");
+            Locator error = page.locator("#filter-to-error");
+            assertThat(error).containsText("To (2015-01-01) is before From (2015-05-01)");
+            assertThat(page.getByLabel("To", new Page.GetByLabelOptions().setExact(true))).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator(".figure [role=alert]")).hasCount(0);
+            assertThat(page.getByText("is after")).hasCount(0);
+
+            // Typed into the form, the same mistake is caught before anything is asked.
+            page.navigate(Browsers.appUrl() + "/#/explore?release=" + release);
+            assertThat(page.getByTestId("total")).hasText(total(tally.rows()));
+            page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2015-03-01");
+            page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2015-02-01");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+            assertThat(error).containsText("is before From");
+            assertThat(page).not().hasURL(Pattern.compile(".*from=2015-03-01.*"));
+            Browsers.screenshot(page, "explore-error-390");
+        }
+    }
+
+    @Test
+    void percentagesCarryTheirCountsAndAFigureSavedFromThePercentViewKeepsMeasureFiltersChartAndCitation()
+            throws Exception {
+        String title = "Percent figure " + release;
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release
+                    + "&outcome=DECLINED&measure=percent");
+            Locator counts = page.getByTestId("facility-table").locator("tbody td.counts");
+            assertThat(counts.first()).hasText(Pattern.compile("^[\\d,]+ of [\\d,]+$"));
+            Locator series = page.getByTestId("time-series");
+            assertThat(series.locator("table tbody td.num").first()).containsText(" of ");
+            Download svg = page.waitForDownload(() -> series.getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Download SVG")).click());
+            assertThat(svg.suggestedFilename()).isEqualTo("time-series.svg");
+            assertThat(Files.readString(svg.path())).startsWith("<svg").contains("rect").contains("sha256");
+
+            series.getByLabel("Figure title").fill(title);
+            series.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save as figure")).click();
+            series.getByTestId("time-series-saved").getByRole(AriaRole.LINK).click();
+
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
+            assertThat(page.getByTestId("figure-query")).containsText("Percent");
+            assertThat(page.getByTestId("figure-query")).containsText("outcome DECLINED");
+            assertThat(page.getByTestId("figure-values").locator("tbody td.num").first()).containsText("%");
+            assertThat(page.getByTestId("figure-values").locator("tbody td.num").first()).containsText(" of ");
+            Locator chart = page.getByTestId("figure-chart");
+            assertThat(chart.locator("svg.chart rect.bar").first()).isVisible();
+            Download png = page.waitForDownload(() -> chart.getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Download PNG")).click());
+            byte[] bytes = Files.readAllBytes(png.path());
+            assertThat(png.suggestedFilename()).endsWith(".png");
+            assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+
+            String sha = given().auth().oauth2(Tokens.accessToken("alice")).get("/api/v1/releases/" + release)
+                    .jsonPath().getString("sha256");
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            String link = page.url();
+            assertThat(page.getByTestId("cite-apa")).containsText(sha);
+            assertThat(page.getByTestId("cite-apa")).containsText(link);
+            assertThat(page.getByTestId("cite-bibtex")).containsText("@misc{detainerlab_figure_");
+            assertThat(page.getByTestId("cite-bibtex")).containsText("urldate = {" + today + "}");
+            String csl = page.getByTestId("cite-csl").textContent();
+            io.restassured.path.json.JsonPath item = new io.restassured.path.json.JsonPath(csl);
+            assertThat(item.getString("[0].URL")).isEqualTo(link);
+            assertThat(item.getString("[0].note")).contains(sha);
+            assertThat(item.getList("[0].accessed.'date-parts'[0]")).hasSize(3);
+            Browsers.screenshot(page, "figure-percent-1280");
         }
     }
 

@@ -66,4 +66,8 @@ public class ClaimCheck {
 
     @Column(name = "checked_by", nullable = false)
     public String checkedBy;
+
+    /** When the check ran; {@link #computedAt} may be earlier, when the statistics came from the cache. */
+    @Column(name = "checked_at", nullable = false)
+    public OffsetDateTime checkedAt;
 }

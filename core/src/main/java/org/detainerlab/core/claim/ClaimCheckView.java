@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 public record ClaimCheckView(long id, long claimId, long claimVersion, Release release,
                              @JsonRawValue String series, Provenance provenance,
                              ClaimStatus status, Double claimedValue, Double computedValue, Double difference,
-                             String explanation, String checkedBy) {
+                             String explanation, String checkedBy, OffsetDateTime checkedAt) {
 
     public record Release(long id, String sha256) {
     }
@@ -26,6 +26,6 @@ public record ClaimCheckView(long id, long claimId, long claimVersion, Release r
         return new ClaimCheckView(c.id, c.claimId, c.claimVersion,
                 c.releaseId == null ? null : new Release(c.releaseId, c.releaseSha256), c.series,
                 new Provenance(c.query, c.applicationVersion, c.computedAt), c.status, c.claimedValue,
-                c.computedValue, c.difference, c.explanation, c.checkedBy);
+                c.computedValue, c.difference, c.explanation, c.checkedBy, c.checkedAt);
     }
 }

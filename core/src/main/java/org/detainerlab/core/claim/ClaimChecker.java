@@ -189,6 +189,7 @@ class ClaimChecker {
         c.status = status;
         c.explanation = explanation;
         c.checkedBy = actor;
+        c.checkedAt = OffsetDateTime.now();
         return c;
     }
 
