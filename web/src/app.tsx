@@ -10,12 +10,16 @@ import { TimelinePage } from './pages/timeline';
 import { ClaimList, ClaimPage } from './pages/claims';
 import { SavedFigurePage } from './pages/saved-figure';
 import { Places } from './pages/places';
+import { AnnotationsPage } from './pages/annotations';
+import { DetainersPage } from './pages/detainers';
 
 const PAGES: { page: string; label: string; role?: string }[] = [
   { page: 'explore', label: 'Explore' },
+  { page: 'detainers', label: 'Rows' },
   { page: 'timeline', label: 'Timelines' },
   { page: 'cases', label: 'Case records' },
   { page: 'claims', label: 'Claims' },
+  { page: 'annotations', label: 'Annotations' },
   { page: 'places', label: 'Places' },
   { page: 'releases', label: 'Releases', role: 'admin' },
 ];
@@ -59,7 +63,9 @@ export function App() {
         {route.page === 'claims' && (route.id ? <ClaimPage id={route.id} me={user} /> : <ClaimList route={route} />)}
         {route.page === 'figures' && route.id && <SavedFigurePage id={route.id} />}
         {route.page === 'places' && <Places route={route} me={user} />}
-        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures', 'places'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
+        {route.page === 'annotations' && <AnnotationsPage route={route} />}
+        {route.page === 'detainers' && <DetainersPage route={route} />}
+        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures', 'places', 'annotations', 'detainers'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
       </main>
     </>
   );
