@@ -270,6 +270,9 @@ final class StatsBenchmark {
         boolean met = apiP95 <= 50 && phase.perSecond() >= 1000 && phase.errors() == 0 && apiP95 < duck[0];
         out.println(met ? "Targets met: server p95 <= 50 ms, >= 1,000 requests/s, no errors, p95 below DuckDB's median."
                 : "Targets NOT met (server p95 <= 50 ms, >= 1,000 requests/s, no errors, p95 below DuckDB's median).");
+        // One line that scripts and the "done when" can read without parsing the tables above.
+        out.printf(Locale.ROOT, "RESULT stats-warm rps=%.0f server_p95_ms=%.2f errors=%d%n", phase.perSecond(), apiP95,
+                phase.errors());
     }
 
     private static HttpResponse<byte[]> get(HttpClient http, URI uri, String token) throws Exception {

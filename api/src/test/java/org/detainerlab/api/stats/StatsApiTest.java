@@ -13,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -65,6 +66,25 @@ class StatsApiTest {
         return given().auth().oauth2(researcher).get("/api/v1/stats/detainers?" + query + "&release=" + release)
                 .then().statusCode(200).contentType("application/json").extract().jsonPath()
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    /**
+     * Issue 19: the warm path. A repeated question must come from the cache as the bytes written the first time
+     * (same computedAt), not be counted or serialised again; a different spelling of it is the same question.
+     */
+    @Test
+    void aRepeatedQuestionIsAnsweredFromTheCacheAsWrittenTheFirstTime() {
+        String query = "/api/v1/stats/detainers?groupBy=state,month&outcome=DECLINED&release=" + release;
+        byte[] first = given().auth().oauth2(researcher).get(query).then().statusCode(200).extract().asByteArray();
+        byte[] again = given().auth().oauth2(Tokens.accessToken("bob")).get(query)
+                .then().statusCode(200).extract().asByteArray();
+        byte[] respelled = given().auth().oauth2(researcher)
+                .get("/api/v1/stats/detainers?outcome=declined&release=" + release + "&groupBy=state,month")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(again).isEqualTo(first);
+        assertThat(respelled).isEqualTo(first);
+        assertThat(JsonPath.from(new String(first, StandardCharsets.UTF_8))
+                .getString("provenance.computedAt")).isNotBlank();
     }
 
     @Test
