@@ -56,7 +56,7 @@ class DetainerCountsApiTest {
                 .isEqualTo(tally.byState().get("CALIFORNIA"));
         long nation = given().auth().oauth2(researcher).get("/api/v1/jurisdictions?q=United States")
                 .then().statusCode(200).extract().jsonPath().getLong("find { it.code == 'US' }.detainers");
-        assertThat(nation).isEqualTo(stats(researcher, "").getLong("total"));
+        assertThat(nation).isEqualTo(stats(researcher, "measure=count").getLong("total"));
         assertThat(stats(researcher, "release=" + release).getLong("total")).isEqualTo(6_000);
 
         assertThat(given().auth().oauth2(researcher).get("/api/v1/jurisdictions/04013").then().statusCode(200)
