@@ -143,6 +143,7 @@ public final class AgreementLoader {
                         }
                         checkProgress(fileName, sheet, report, progress);
                     }
+                    report.rows().formulaCells(rows.formulaCells());
                 }
             }
             writer.flush();

@@ -184,6 +184,7 @@ public final class ReleaseLoader {
                             }
                         }
                     }
+                    report.formulaCells(rows.formulaCells());
                 }
             }
             writer.close();
