@@ -18,7 +18,6 @@ import org.detainerlab.ingest.load.IngestException;
 final class AreaList {
 
     static final List<String> HEADER = List.of("office_name", "state_name", "county_name", "notes");
-    private static final int MAX_LINE = 10_000;
 
     private AreaList() {
     }
