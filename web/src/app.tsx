@@ -14,6 +14,7 @@ import { AnnotationsPage } from './pages/annotations';
 import { DetainersPage } from './pages/detainers';
 import { TeamsPage } from './pages/teams';
 import { ProfilePage } from './pages/profile';
+import { CurationPage } from './pages/curation';
 
 const PAGES: { page: string; label: string; role?: string }[] = [
   { page: 'explore', label: 'Explore' },
@@ -23,6 +24,7 @@ const PAGES: { page: string; label: string; role?: string }[] = [
   { page: 'claims', label: 'Claims' },
   { page: 'annotations', label: 'Annotations' },
   { page: 'places', label: 'Places' },
+  { page: 'curation', label: 'Import & export' },
   { page: 'releases', label: 'Releases', role: 'admin' },
   { page: 'teams', label: 'Teams', role: 'admin' },
 ];
@@ -70,7 +72,8 @@ export function App() {
         {route.page === 'detainers' && <DetainersPage route={route} />}
         {route.page === 'teams' && <TeamsPage me={user} />}
         {route.page === 'profile' && <ProfilePage me={user} />}
-        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures', 'places', 'annotations', 'detainers', 'teams', 'profile'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
+        {route.page === 'curation' && <CurationPage me={user} />}
+        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures', 'places', 'annotations', 'detainers', 'teams', 'profile', 'curation'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
       </main>
     </>
   );

@@ -232,6 +232,7 @@ public class PolicyService {
             }
             if (existing == null) {
                 count.created++;
+                count.createdKeys.add(resolved.key);
                 writes.add(() -> insert(resolved, ChangeAction.IMPORT, actor));
             } else if (candidate(resolved, before.id(), before.version()).equals(before)) {
                 count.unchanged++;
@@ -239,6 +240,7 @@ public class PolicyService {
                 stale.add(Curation.staleEntry(input.key(), input.version(), existing.version));
             } else {
                 count.updated++;
+                count.updatedKeys.add(resolved.key);
                 writes.add(() -> update(existing, before, resolved, ChangeAction.IMPORT, actor, null));
             }
         }
