@@ -102,4 +102,27 @@ class TeamsPageTest {
             assertThat(page.locator("main")).containsText("Only admins manage teams.");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void leavingAFormWithUnsavedChangesAsksFirst() {
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "dave", "#/teams");
+            page.getByLabel("Name of a new team").fill("A team not yet created");
+            Locator explore = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Explore"));
+            List<String> asked = new java.util.ArrayList<>();
+            page.onceDialog(dialog -> {
+                asked.add(dialog.message());
+                dialog.dismiss();
+            });
+            explore.click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Teams");
+            assertThat(page.getByLabel("Name of a new team")).hasValue("A team not yet created");
+            assertThat(asked).containsExactly("You have unsaved changes. Leave this page and lose them?");
+
+            page.onceDialog(dialog -> dialog.accept());
+            explore.click();
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("#/explore$"));
+        }
+    }
 }
