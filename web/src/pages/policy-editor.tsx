@@ -201,6 +201,17 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
           </label>
           {errorOf(`events[${i}].date`) && <p class="error" id={`event-${i}-date-error`}>{errorOf(`events[${i}].date`)}</p>}
           <label>Note <input type="text" value={ev.note ?? ''} onInput={(e) => setEvent(i, { note: (e.target as HTMLInputElement).value || null })} /></label>
+          <label>Event source (citation)
+            <input type="text" value={ev.sources[0]?.citation ?? ''} aria-invalid={errorOf(`events[${i}].sources`) ? 'true' : undefined}
+              aria-describedby={errorOf(`events[${i}].sources`) ? `event-${i}-sources-error` : undefined}
+              onInput={(e) => {
+                const citation = (e.target as HTMLInputElement).value;
+                const rest = ev.sources.slice(1);
+                setEvent(i, { sources: citation ? [{ ...(ev.sources[0] ?? { url: null, quote: null }), citation }, ...rest] : rest });
+              }} />
+          </label>
+          {ev.sources.length > 1 && <p class="verification">and {ev.sources.length - 1} more source(s), kept as they are</p>}
+          {errorOf(`events[${i}].sources`) && <p class="error" id={`event-${i}-sources-error`}>{errorOf(`events[${i}].sources`)}</p>}
           <button type="button" onClick={() => setDraft({ ...draft, events: draft.events.filter((_, j) => j !== i) })}>Remove event {i + 1}</button>
         </fieldset>
       ))}
@@ -217,7 +228,7 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
       ))}
       <button type="button" onClick={() => setDraft({ ...draft, sources: [...draft.sources, { citation: '', url: null, quote: null }] })}>Add a source</button>
       {failure && <p role="alert" class="error">{failure}</p>}
-      {errors.filter((e) => !/^events\[\d+\]\.date$|^title$|^sources\[\d+\]\.citation$/.test(e.field)).map((e) => <p key={e.field} class="error">{e.field}: {e.message}</p>)}
+      {errors.filter((e) => !/^events\[\d+\]\.(date|sources)$|^title$|^sources\[\d+\]\.citation$/.test(e.field)).map((e) => <p key={e.field} class="error">{e.field}: {e.message}</p>)}
       <div class="actions">
         <button type="submit" class="primary">Save policy</button>
         <button type="button" onClick={onDone}>Cancel</button>

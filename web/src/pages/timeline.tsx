@@ -263,7 +263,7 @@ function Lanes({ timeline, context }: { timeline: Timeline; context: Context }) 
 
   return (
     <figure class="lanes" data-testid="lanes">
-      <div class="scroll-x">
+      <div class="scroll-x" tabIndex={0} role="region" aria-label="Timeline lanes, scrolls sideways">
         <svg viewBox={`0 0 ${width} ${y + 10}`} width={width} height={y + 10} aria-hidden="true" font-size="12">
           {years.filter((_, i) => i % step === 0).map((year) => (
             <g key={year}>
