@@ -133,17 +133,29 @@ class PlaceReviewApiTest {
                 .post("/api/v1/claims/" + claim + "/check").then().statusCode(200).extract().jsonPath();
     }
 
+    /** The county's detainers in this class's release, which the policy effect and the claim check are asked about. */
+    private static long releaseCountyTotal(String county) {
+        return given().auth().oauth2(Tokens.accessToken("alice"))
+                .get("/api/v1/stats/detainers?county=" + county + "&release=" + release)
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
     @Test
     void policyEffectAndClaimsAboutACountyCountItsResolvedPlacesAndFollowADecision() {
         String carol = Tokens.accessToken("carol");
-        Map<String, Object> place = given().auth().oauth2(carol).get("/api/v1/places/review?status=PROPOSED&limit=500")
+        List<Map<String, Object>> proposed = given().auth().oauth2(carol).get("/api/v1/places/review?status=PROPOSED&limit=500")
                 .then().statusCode(200).extract().jsonPath()
-                .getMap("findAll { it.county != null && it.detainers > 0 }[-1]");
+                .getList("findAll { it.county != null && it.detainers > 0 && it.facility != '' }");
+        // a place with rows in this class's release (places are shared with the releases of other test classes)
+        java.util.Collections.reverse(proposed);
+        Map<String, Object> place = proposed.stream().filter(p -> given().auth().oauth2(carol)
+                .queryParam("release", release).queryParam("state", p.get("state")).queryParam("facility", p.get("facility"))
+                .get("/api/v1/stats/detainers").then().statusCode(200).extract().jsonPath().getLong("total") > 0)
+                .findFirst().orElseThrow();
         long id = ((Number) place.get("id")).longValue();
         String county = (String) place.get("county");
         String state = (String) place.get("state");
-        long detainers = ((Number) place.get("detainers")).longValue();
-        long total = countyTotal(county);
+        long total = releaseCountyTotal(county);
 
         String policy = CuratedFixtures.uniqueKey("county-effect");
         Map<String, Object> body = CuratedFixtures.policy(policy);
@@ -154,7 +166,7 @@ class PlaceReviewApiTest {
 
         long unknownInState = given().auth().oauth2(Tokens.accessToken("alice"))
                 .get("/api/v1/stats/detainers?groupBy=county&state=" + state + "&release=" + release)
-                .then().statusCode(200).extract().jsonPath().getLong("rows.find { it.group.county == null }.count");
+                .then().statusCode(200).extract().jsonPath().getLong("rows.find { it.group.county == null }?.count ?: 0");
         JsonPath loaded = given().auth().oauth2(carol).get("/api/v1/releases/" + release).then().extract().jsonPath();
         Map<String, Object> query = Claims.countQuery(LocalDate.parse(loaded.getString("coverageFrom")),
                 LocalDate.parse(loaded.getString("coverageTo")), 0);
@@ -174,12 +186,14 @@ class PlaceReviewApiTest {
         given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
                 .body(Map.of("action", "REJECT", "note", "test: policy effect follows places"))
                 .put("/api/v1/places/review/" + id).then().statusCode(200);
-        assertThat(policyEffectTotal(county, policy)).isEqualTo(total - detainers);
+        long without = releaseCountyTotal(county);
+        assertThat(without).as("the rejected place's detainers leave the county").isLessThan(total);
+        assertThat(policyEffectTotal(county, policy)).isEqualTo(without);
         JsonPath rejected = checkClaim(claim);
-        assertThat(rejected.getDouble("[0].computedValue")).isEqualTo((double) (total - detainers));
+        assertThat(rejected.getDouble("[0].computedValue")).isEqualTo((double) without);
         assertThat(rejected.getString("[0].status")).isEqualTo("PARTIAL_COVERAGE");
-        assertThat(rejected.getString("[0].explanation")).contains((unknownInState + detainers) + " such detainers in "
-                + state + " have no known county");
+        assertThat(rejected.getString("[0].explanation")).contains((unknownInState + total - without)
+                + " such detainers in " + state + " have no known county");
 
         etag = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).header("ETag");
         given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
@@ -193,7 +207,7 @@ class PlaceReviewApiTest {
         String carol = Tokens.accessToken("carol");
         List<Map<String, Object>> unresolved = given().auth().oauth2(carol)
                 .get("/api/v1/places/review?status=UNRESOLVED&limit=500").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.state == 'TX' && it.facility != '' }");
+                .getList("findAll { it.state == 'TX' && it.facility.length() > 8 && it.detainers > 0 }");
         assertThat(unresolved).as("an unresolved Texas place with a facility spelling").isNotEmpty();
         Map<String, Object> place = unresolved.get(unresolved.size() - 1);
         long id = ((Number) place.get("id")).longValue();
