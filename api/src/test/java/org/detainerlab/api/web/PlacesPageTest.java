@@ -108,6 +108,18 @@ class PlacesPageTest {
             assertThat(after).isVisible();
             assertThat(after).not().hasAttribute("aria-label", before);
             assertThat(after).hasAttribute("aria-label", java.util.regex.Pattern.compile("^Salt Lake: [0-9,]+"));
+            long shown = countOf(after.getAttribute("aria-label"));
+            long counted = given().auth().oauth2(Tokens.accessToken("carol"))
+                    .get("/api/v1/stats/detainers?release=" + release + "&county=49035").then().statusCode(200)
+                    .extract().jsonPath().getLong("total");
+            assertThat(shown).as("the map shows the county's count after the decision").isEqualTo(counted);
+            assertThat(shown).as("which grew with the accepted place's detainers").isGreaterThan(countOf(before));
         }
+    }
+
+    /** The count in a county's label ("Salt Lake: 1,234 ..."), 0 for "no detainers". */
+    private static long countOf(String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[^:]+: ([0-9,]+)").matcher(label);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
     }
 }
