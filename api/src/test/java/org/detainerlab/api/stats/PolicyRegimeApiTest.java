@@ -231,13 +231,38 @@ class PolicyRegimeApiTest {
         assertThat(after.getList("provenance.policies.version", Integer.class)).containsExactly(2);
     }
 
+    @Test
+    void theInverseListNamesThePlacesAndPolicies() {
+        JsonPath april = places("2010-04-01");
+        assertThat(april.getList("places.code", String.class)).containsExactly("01001");
+        assertThat(april.getString("places[0].policies[0].key")).isEqualTo(countyPolicy);
+        assertThat(april.getString("places[0].policies[0].title")).startsWith("Test ordinance");
+        assertThat(april.getInt("places[0].policies[0].version")).isEqualTo(1);
+        assertThat(april.getLong("places[0].policies[0].id")).isPositive();
+        assertThat(april.getString("places[0].policies[0].since")).isEqualTo("2010-03-15");
+
+        assertThat(places("2010-07-01").getList("places.code", String.class)).containsExactly("WY", "01001");
+        assertThat(places("2010-09-01").getList("places.code", String.class)).containsExactly("WY");
+        assertThat(places("2010-01-01").getList("places", Object.class)).isEmpty();
+    }
+
+    private static JsonPath places(String at) {
+        return given().auth().oauth2(researcher).get("/api/v1/jurisdictions?provision=" + PROVISION + "&at=" + at)
+                .then().statusCode(200).body("provision", equalTo(PROVISION)).body("at", equalTo(at))
+                .extract().jsonPath();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "/api/v1/stats/detainers?groupBy=policyRegime&provision=BANS_EVERYTHING|provision|DECLINES_DETAINER_HOLDS",
             "/api/v1/stats/detainers?policyRegime=IN_FORCE|policyRegime|needs provision",
             "/api/v1/stats/detainers?groupBy=policyRegime|provision|needs provision",
             "/api/v1/stats/detainers?provision=BARS_287G|provision|read only with",
-            "/api/v1/stats/detainers?policyRegime=SOMETIMES&provision=BARS_287G|policyRegime|IN_FORCE"})
+            "/api/v1/stats/detainers?policyRegime=SOMETIMES&provision=BARS_287G|policyRegime|IN_FORCE",
+            "/api/v1/jurisdictions?provision=BANS_EVERYTHING|provision|DECLINES_DETAINER_HOLDS",
+            "/api/v1/jurisdictions?provision=BARS_287G&at=2010-13-01|at|not a date",
+            "/api/v1/jurisdictions?at=2010-01-01|at|only with provision",
+            "/api/v1/jurisdictions?provision=BARS_287G&q=Cal|q|not read with"})
     void badInputIsA400NamingTheParameter(String path, String parameter, String says) {
         Response response = given().auth().oauth2(researcher).get(path);
         response.then().statusCode(400).contentType("application/problem+json")
