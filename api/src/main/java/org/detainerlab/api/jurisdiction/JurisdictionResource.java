@@ -28,6 +28,7 @@ import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionService;
 import org.detainerlab.core.jurisdiction.JurisdictionView;
 import org.detainerlab.core.jurisdiction.NewJurisdiction;
+import org.detainerlab.core.policy.Provision;
 import org.detainerlab.core.security.Roles;
 import org.detainerlab.core.timeline.PoliciesInForce;
 import org.detainerlab.core.timeline.Timeline;
@@ -58,15 +59,47 @@ public class JurisdictionResource {
     }
 
     @GET
-    @Operation(summary = "Search jurisdictions, each with its detainer count",
-            description = "Role researcher (or curator, admin). detainers counts the rows of loaded releases: for a"
-                    + " state, rows naming it; for a county, rows at curated facilities recorded in it; for the nation,"
-                    + " all rows.")
-    public List<JurisdictionSummary> search(
+    @Operation(summary = "Search jurisdictions, each with its detainer count; or, with provision=, the places where a"
+            + " policy with that provision was in force on a date",
+            description = "Role researcher (or curator, admin). Without provision: a list; detainers counts the rows of"
+                    + " loaded releases: for a state, rows naming it; for a county, rows at curated facilities recorded"
+                    + " in it; for the nation, all rows. With provision=P (and at=YYYY-MM-DD, today UTC when absent):"
+                    + " an object {provision, at, places, notes}; each place (nation, state, county, city or agency,"
+                    + " with its code, name, kind and parent) lists the live policies with P in force there on that"
+                    + " date (id, key, title, version, since, basis, verification), by the in-force rule. The inverse"
+                    + " of groupBy=policyRegime in /api/v1/stats/detainers. An unknown provision, a bad date, or at,"
+                    + " q or kind given with or without provision where they do not apply, is 400 naming it.")
+    public Object search(
             @Parameter(description = "Kinds to include, e.g. STATE,TERRITORY (all when absent)") @QueryParam("kind") List<String> kinds,
-            @Parameter(description = "Part of the name or code, case-insensitive") @QueryParam("q") String q) {
+            @Parameter(description = "Part of the name or code, case-insensitive") @QueryParam("q") String q,
+            @Parameter(description = "A provision, e.g. DECLINES_DETAINER_HOLDS: list where a policy with it was in"
+                    + " force") @QueryParam("provision") String provision,
+            @Parameter(description = "With provision: the date, YYYY-MM-DD (today, UTC, when absent)")
+            @QueryParam("at") String at) {
+        if (provision != null && !provision.isBlank()) {
+            if (q != null && !q.isBlank()) {
+                throw new InvalidQueryException("q", "is not read with provision=; the places come from the policies");
+            }
+            if (!kinds.isEmpty()) {
+                throw new InvalidQueryException("kind", "is not read with provision=; every kind of place is listed");
+            }
+            LocalDate date = date("at", at);
+            return timelines.placesWith(provision(provision), date == null ? LocalDate.now(ZoneOffset.UTC) : date);
+        }
+        if (at != null && !at.isBlank()) {
+            throw new InvalidQueryException("at", "is read only with provision= (see /api/v1/jurisdictions/{code}/policies"
+                    + " for one place)");
+        }
         DetainerCounts.Totals totals = counts.totals();
         return jurisdictions.search(parseKinds(kinds), q).stream().map(j -> summary(j, totals)).toList();
+    }
+
+    private static Provision provision(String value) {
+        try {
+            return Provision.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("provision", "'" + value + "' is not one of " + List.of(Provision.values()));
+        }
     }
 
     @GET

@@ -84,12 +84,22 @@ public class StatsResource {
                     + " computed. measure=share adds each group's total without the outcome filter, the share of the"
                     + " group the filtered outcomes make up (e.g. the declined share of each state) and each group's"
                     + " share of the total. With Accept: text/csv the same groups come as a table, provenance in"
-                    + " DetainerLab-* headers. A bad parameter is 400 naming it.")
+                    + " DetainerLab-* headers. groupBy=policyRegime with provision=P puts each detainer in IN_FORCE (a"
+                    + " policy with P was in force at its county, its state or the nation on its prepare date),"
+                    + " NOT_IN_FORCE, PLACE_UNKNOWN (its county is not known and a county's policy could decide) or"
+                    + " DATE_UNKNOWN; policyRegime=IN_FORCE&provision=P filters by it; provenance.policies then lists"
+                    + " the policies (with their versions) that decided. A bad parameter is 400 naming it; an unknown"
+                    + " provision lists the known ones; policyRegime without provision is 400.")
     @APIResponse(responseCode = "200", description = "The groups, their total and the provenance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsAnswer.class)))
     public Response detainers(
             @Parameter(description = "Up to three of state, county, facility, month, fiscalYear, year, outcome,"
-                    + " liftReason (as published), detainerType (comma-separated, in the order wanted).") @QueryParam("groupBy") List<String> groupBy,
+                    + " liftReason (as published), detainerType, policyRegime (needs provision) (comma-separated, in the"
+                    + " order wanted).") @QueryParam("groupBy") List<String> groupBy,
+            @Parameter(description = "The provision whose policies decide the policy regime, e.g."
+                    + " DECLINES_DETAINER_HOLDS (see the data dictionary)") @QueryParam("provision") String provision,
+            @Parameter(description = "Only detainers in these regimes: IN_FORCE, NOT_IN_FORCE, PLACE_UNKNOWN,"
+                    + " DATE_UNKNOWN (needs provision)") @QueryParam("policyRegime") List<String> policyRegime,
             @Parameter(description = "count (default) or share") @QueryParam("measure") String measure,
             @Parameter(description = "Withhold counts from 1 to k-1 (and the shares built on them); off by default.")
             @QueryParam("suppressBelow") String suppressBelow,

@@ -84,7 +84,11 @@ class AgreementPoliciesTest {
                 .body("[0].events[0].date", equalTo("2025-09-22"))
                 .body("[0].sources[0].citation", containsString("\"First list " + tag + "\", first-" + tag
                         + ".csv, sheet csv, row 2"))
-                .body("[0].sources[0].url", equalTo("https://www.ice.gov/doclib/287gMOA/test-" + tag + ".pdf"));
+                .body("[0].sources[0].url", equalTo("https://www.ice.gov/doclib/287gMOA/test-" + tag + ".pdf"))
+                .body("[0].provisions.provision", contains("DELEGATED_JAIL_ENFORCEMENT"))
+                .body("[0].provisions[0].sources.url", hasItems("https://www.ice.gov/identify-and-arrest/287g",
+                        "https://www.ice.gov/doclib/287gMOA/test-" + tag + ".pdf"))
+                .body("[0].provisions[0].verification.status", equalTo("UNVERIFIED"));
         given().auth().oauth2(alice).when().get("/api/v1/policies/" + key + "/history")
                 .then().statusCode(200).body("action", contains("IMPORT")).body("actor", contains("ingest"));
         given().auth().oauth2(alice).when().get("/api/v1/jurisdictions/" + sheriffCode + "/timeline")
@@ -97,6 +101,7 @@ class AgreementPoliciesTest {
         given().auth().oauth2(alice).when().get("/api/v1/policies/" + key)
                 .then().statusCode(200)
                 .body("version", equalTo(2))
+                .body("provisions.provision", contains("DELEGATED_JAIL_ENFORCEMENT"))
                 .body("events[0].date", equalTo("2020-01-15"))
                 .body("sources.citation", contains(containsString("first-" + tag + ".csv"),
                         containsString("second-" + tag + ".csv")));
@@ -119,6 +124,13 @@ class AgreementPoliciesTest {
                     .filter(s -> ((String) s.get("citation")).contains("participatingAgencies12312025am.xlsx")).count();
             rowsCited += fromThisList;
             policiesFromThisList += fromThisList > 0 ? 1 : 0;
+            if (fromThisList > 0) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> provisions = (List<Map<String, Object>>) policy.get("provisions");
+                assertThat(provisions).as("the provision implied by the model of " + policy.get("key"))
+                        .extracting(p -> (String) p.get("provision")).singleElement().asString()
+                        .matches("DELEGATED_(JAIL_ENFORCEMENT|FIELD_ENFORCEMENT|WARRANT_SERVICE)");
+            }
         }
         assertThat(rowsCited).as("every participating row is a source of one policy").isEqualTo(1_274);
         assertThat(policiesFromThisList).isBetween(1_000L, 1_274L);

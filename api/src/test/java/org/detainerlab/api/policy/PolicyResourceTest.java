@@ -219,7 +219,7 @@ class PolicyResourceTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:detainerlab:problem:validation"))
-                .body("errors.field", contains("kind", "jurisdictions[1]", "provisions[0]", "events[2].date",
+                .body("errors.field", contains("kind", "jurisdictions[1]", "provisions[0].provision", "events[2].date",
                         "events[3].date", "events[4].sources", "events[5].type", "events[1].date"))
                 .body("errors.find { it.field == 'events[2].date' }.message", containsString("1776-07-04"))
                 .body("errors.find { it.field == 'events[3].date' }.message", containsString("2 years"))

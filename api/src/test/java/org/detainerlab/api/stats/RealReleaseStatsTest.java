@@ -60,6 +60,23 @@ class RealReleaseStatsTest {
         assertThat(answer.getLong("total")).isEqualTo(79_053);
     }
 
+    /** Issue 14: every detainer falls in one regime, and Santa Clara County's fall under its 2011 policy. */
+    @Test
+    void policyRegimesAddUpAndSantaClaraCountyFallsUnderItsPolicy() {
+        JsonPath all = stats("groupBy=policyRegime&provision=DECLINES_DETAINER_HOLDS");
+        Map<Object, Long> regimes = counts(all, "policyRegime");
+        assertThat(regimes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(79_053);
+        assertThat(regimes).containsKeys("IN_FORCE", "NOT_IN_FORCE");
+
+        JsonPath santaClara = stats("groupBy=policyRegime&provision=DECLINES_DETAINER_HOLDS&county=06085");
+        long countyTotal = stats("county=06085").getLong("total");
+        assertThat(countyTotal).isPositive();
+        assertThat(counts(santaClara, "policyRegime")).containsExactly(Map.entry("IN_FORCE", countyTotal));
+        assertThat(santaClara.getList("provenance.policies.key", String.class))
+                .contains("santa-clara-county-detainer-policy-2011", "ca-ab4-2013")
+                .doesNotContain("ca-sb54-2017", "cook-county-ordinance-11-o-73");
+    }
+
     @Test
     void liftReasonCounts() {
         Map<Object, Long> reasons = counts(stats("groupBy=liftReason"), "liftReason");

@@ -32,6 +32,8 @@ import org.detainerlab.core.policy.PolicyEventView;
 import org.detainerlab.core.policy.PolicyInput;
 import org.detainerlab.core.policy.PolicyService;
 import org.detainerlab.core.policy.PolicyView;
+import org.detainerlab.core.policy.Provision;
+import org.detainerlab.core.policy.ProvisionInput;
 
 /**
  * Turns the participating agreements of loaded 287(g) lists into AGREEMENT_287G policies of their agencies,
@@ -143,7 +145,7 @@ public class AgreementPolicyService {
             Set<SourceRef> all = new LinkedHashSet<>();
             LocalDate signedOn = signed;
             VerificationInput verification = null;
-            List<String> provisions = List.of();
+            List<ProvisionInput> provisions = new ArrayList<>();
             if (existing.isPresent()) {
                 PolicyView stored = existing.get();
                 all.addAll(stored.sources());
@@ -152,10 +154,15 @@ public class AgreementPolicyService {
                         .findFirst().orElse(signed);
                 verification = new VerificationInput(stored.verification().status().name(),
                         stored.verification().source());
-                provisions = stored.provisions().stream().map(Enum::name).toList();
+                stored.provisions().forEach(p -> provisions.add(new ProvisionInput(p.provision().name(), p.sources(),
+                        new VerificationInput(p.verification().status().name(), p.verification().source()))));
             }
             all.addAll(sources);
             List<SourceRef> cited = List.copyOf(all);
+            Provision implied = implied(first.model);
+            if (implied != null && provisions.stream().noneMatch(p -> p.provision().equals(implied.name()))) {
+                provisions.add(new ProvisionInput(implied.name(), List.of(MODELS, sources.iterator().next()), null));
+            }
             List<PolicyEventInput> events = signedOn == null ? List.of() : List.of(new PolicyEventInput("SIGNED",
                     signedOn.toString(), "DAY", null, cited, null));
             String model = first.model == null ? "support model not given" : first.model.toLowerCase(Locale.ROOT)
@@ -166,6 +173,23 @@ public class AgreementPolicyService {
                     List.of(agency.code), provisions, cited, verification, events,
                     existing.map(PolicyView::version).orElse(null));
         }
+    }
+
+    /** Where ICE describes what each support model delegates; the list row names the agreement's model. */
+    static final SourceRef MODELS = new SourceRef("ICE, Delegation of Immigration Authority Section 287(g) Immigration"
+            + " and Nationality Act: the support models", "https://www.ice.gov/identify-and-arrest/287g", null);
+
+    /** The delegated authority a support model implies; none for a model the list does not name. */
+    static Provision implied(String model) {
+        if (model == null) {
+            return null;
+        }
+        return switch (model) {
+            case "JAIL_ENFORCEMENT" -> Provision.DELEGATED_JAIL_ENFORCEMENT;
+            case "TASK_FORCE" -> Provision.DELEGATED_FIELD_ENFORCEMENT;
+            case "WARRANT_SERVICE_OFFICER" -> Provision.DELEGATED_WARRANT_SERVICE;
+            default -> null;
+        };
     }
 
     private static SourceRef source(Agreement a) {

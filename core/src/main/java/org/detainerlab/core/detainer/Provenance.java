@@ -7,15 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.detainerlab.core.policy.PolicyRef;
+
 /**
  * What an answer was computed from and how: the releases (with their fingerprints and coverage), which release
  * served which states and days when the question read the release series, the normalised query that reproduces it,
  * which table answered (a rollup or the detainer rows), the application version, when it was computed, the data
- * generation it reflects, and notes a reader needs (gaps in the series, overlapping or withdrawn releases named).
+ * generation it reflects, notes a reader needs (gaps in the series, overlapping or withdrawn releases named), and,
+ * for answers by policy regime, the curated policies (with the versions read) that decided them.
  */
 public record Provenance(List<ReleaseRef> releases, @JsonInclude(JsonInclude.Include.NON_NULL) List<Series.Use> series,
                          String query, String source, String applicationVersion, OffsetDateTime computedAt,
-                         long dataGeneration, List<String> notes) {
+                         long dataGeneration, List<String> notes,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<PolicyRef> policies) {
 
     /** The provenance of an answer to {@code filter}, with the notes that the releases it read call for first. */
     public static Provenance of(DetainerFilter filter, Snapshot snapshot, String query, String source,
@@ -45,7 +49,13 @@ public record Provenance(List<ReleaseRef> releases, @JsonInclude(JsonInclude.Inc
         }
         notes.addAll(otherNotes);
         return new Provenance(filter.releases(), uses, query, source, applicationVersion, computedAt,
-                snapshot.generation(), notes);
+                snapshot.generation(), notes, null);
+    }
+
+    /** The same provenance naming the curated policies that decided the answer (statistics by policy regime). */
+    public Provenance withPolicies(List<PolicyRef> deciding) {
+        return new Provenance(releases, series, query, source, applicationVersion, computedAt, dataGeneration, notes,
+                deciding);
     }
 
     private static String states(List<String> codes) {

@@ -24,6 +24,7 @@ import org.detainerlab.core.curation.SourceRef;
 import org.detainerlab.core.policy.PolicyEventView;
 import org.detainerlab.core.policy.PolicyService;
 import org.detainerlab.core.policy.PolicyView;
+import org.detainerlab.core.policy.ProvisionView;
 import org.detainerlab.core.ruling.RulingService;
 import org.detainerlab.core.ruling.RulingView;
 
@@ -97,7 +98,8 @@ public class CuratedExchange {
                         "sources", "verification", "verified_by", "verified_at", "version"));
                 for (PolicyView p : policies.export()) {
                     csv.row(p.key(), p.title(), p.kind(), Csv.joined(p.jurisdictions()),
-                            Csv.joined(p.provisions()), p.summary(), citations(p.sources()),
+                            Csv.joined(p.provisions().stream().map(ProvisionView::provision).toList()), p.summary(),
+                            citations(p.sources()),
                             p.verification().status(), p.verification().by(), p.verification().at(), p.version());
                 }
                 yield csv.toString();

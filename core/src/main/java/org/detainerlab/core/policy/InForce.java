@@ -1,6 +1,7 @@
 package org.detainerlab.core.policy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,37 @@ public final class InForce {
             .thenComparing(PolicyEventView::type);
 
     private InForce() {
+    }
+
+    /** Days from..to (both included) on which a policy is in force; {@code to} is null while it still is. */
+    public record Span(LocalDate from, LocalDate to) {
+
+        public boolean contains(LocalDate day) {
+            return !day.isBefore(from) && (to == null || !day.isAfter(to));
+        }
+    }
+
+    /**
+     * Every stretch of days on which the policy is in force, oldest first. The answer can change only on an
+     * event's date, so the rule is read once per distinct date and holds until the next.
+     */
+    public static List<Span> spans(List<PolicyEventView> events) {
+        List<LocalDate> dates = events.stream().map(PolicyEventView::date).distinct().sorted().toList();
+        List<Span> spans = new ArrayList<>();
+        LocalDate start = null;
+        for (LocalDate date : dates) {
+            boolean inForce = since(events, date).isPresent();
+            if (inForce && start == null) {
+                start = date;
+            } else if (!inForce && start != null) {
+                spans.add(new Span(start, date.minusDays(1)));
+                start = null;
+            }
+        }
+        if (start != null) {
+            spans.add(new Span(start, null));
+        }
+        return spans;
     }
 
     /** The event from which the policy has been in force on {@code at} (an EFFECTIVE or UPHELD), or empty. */

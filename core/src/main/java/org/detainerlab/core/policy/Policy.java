@@ -15,7 +15,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +40,8 @@ public class Policy extends CuratedItem {
 
     @ElementCollection
     @CollectionTable(name = "policy_provision", joinColumns = @JoinColumn(name = "policy_id"))
-    @Column(name = "provision")
-    @Enumerated(EnumType.STRING)
-    public Set<Provision> provisions = new HashSet<>();
+    @OrderBy("provision")
+    public List<PolicyProvision> provisions = new ArrayList<>();
 
     @OneToMany(mappedBy = "policy", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

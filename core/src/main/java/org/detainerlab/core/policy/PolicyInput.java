@@ -11,6 +11,6 @@ import org.detainerlab.core.curation.VerificationInput;
  * PATCH and DELETE rely on If-Match instead.
  */
 public record PolicyInput(String key, String title, String kind, String summary, List<String> jurisdictions,
-                          List<String> provisions, List<SourceRef> sources, VerificationInput verification,
+                          List<ProvisionInput> provisions, List<SourceRef> sources, VerificationInput verification,
                           List<PolicyEventInput> events, Long version) {
 }

@@ -21,6 +21,12 @@ public class PolicyRepository implements CuratedRepository<Policy> {
                 jurisdictionIds);
     }
 
+    /** Live policies with this provision. */
+    public List<Policy> withProvision(Provision provision) {
+        return list("select distinct p from Policy p join p.provisions v where v.provision = ?1 and p.deletedAt is null"
+                + " order by p.key", provision);
+    }
+
     public List<Policy> live() {
         return list("deletedAt is null order by key");
     }

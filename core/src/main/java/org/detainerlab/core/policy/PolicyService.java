@@ -96,11 +96,18 @@ public class PolicyService {
         for (Policy policy : policies.ofJurisdictions(jurisdictionIds)) {
             PolicyView view = view(policy);
             InForce.since(view.events(), at).ifPresent(since -> result.add(new PolicyInForceView(view.key(),
-                    view.title(), view.kind(), view.jurisdictions(), view.provisions(), since.date(), since.precision(),
+                    view.title(), view.kind(), view.jurisdictions(),
+                    view.provisions().stream().map(ProvisionView::provision).toList(), since.date(), since.precision(),
                     since.type(), view.verification().status())));
         }
         result.sort(Comparator.comparing(PolicyInForceView::since).thenComparing(PolicyInForceView::key));
         return result;
+    }
+
+    /** Live policies with this provision, for statistics by policy regime and the places where one is in force. */
+    @Transactional
+    public List<PolicyView> withProvision(Provision provision) {
+        return policies.withProvision(provision).stream().map(this::view).toList();
     }
 
     /** Live policies attached to these jurisdictions, for timelines. */
@@ -282,7 +289,13 @@ public class PolicyService {
         policy.jurisdictions.clear();
         policy.jurisdictions.addAll(r.jurisdictions);
         policy.provisions.clear();
-        policy.provisions.addAll(r.provisions);
+        for (ResolvedProvision p : r.provisions) {
+            PolicyProvision provision = new PolicyProvision();
+            provision.provision = p.provision;
+            provision.sources = sources.write(p.sources);
+            provision.verification = p.verification;
+            policy.provisions.add(provision);
+        }
         policy.events.clear();
         int position = 0;
         for (ResolvedEvent e : r.events) {
@@ -302,7 +315,9 @@ public class PolicyService {
     private PolicyView view(Policy p) {
         return new PolicyView(p.id, p.key, p.title, p.kind, p.summary,
                 p.jurisdictions.stream().map(j -> j.code).sorted().toList(),
-                p.provisions.stream().sorted().toList(), sources.read(p.sources), p.verification.view(),
+                p.provisions.stream().sorted(Comparator.comparing(v -> v.provision))
+                        .map(v -> new ProvisionView(v.provision, sources.read(v.sources), v.verification.view())).toList(),
+                sources.read(p.sources), p.verification.view(),
                 p.events.stream().map(e -> new PolicyEventView(e.type, e.date, e.precision, e.note,
                         sources.read(e.sources), e.verification.view())).toList(), p.version);
     }
@@ -310,7 +325,9 @@ public class PolicyService {
     /** The view a policy would have after {@code r}, to tell an unchanged import entry from a changed one. */
     private static PolicyView candidate(Resolved r, long id, long version) {
         return new PolicyView(id, r.key, r.title, r.kind, r.summary,
-                r.jurisdictions.stream().map(j -> j.code).sorted().toList(), r.provisions.stream().sorted().toList(),
+                r.jurisdictions.stream().map(j -> j.code).sorted().toList(), r.provisions.stream()
+                        .sorted(Comparator.comparing(ResolvedProvision::provision))
+                        .map(p -> new ProvisionView(p.provision, p.sources, p.verification.view())).toList(),
                 r.sources, r.verification.view(), r.events.stream().map(e -> new PolicyEventView(e.type,
                         e.date.date(), e.date.precision(), e.note, e.sources, e.verification.view())).toList(), version);
     }
@@ -318,7 +335,8 @@ public class PolicyService {
     /** The policy as a curator would write it, for merge patches. */
     private static PolicyInput inputOf(PolicyView v) {
         return new PolicyInput(v.key(), v.title(), v.kind().name(), v.summary(), v.jurisdictions(),
-                v.provisions().stream().map(Enum::name).toList(), v.sources(), inputOf(v.verification()),
+                v.provisions().stream().map(p -> new ProvisionInput(p.provision().name(), p.sources(),
+                        inputOf(p.verification()))).toList(), v.sources(), inputOf(v.verification()),
                 v.events().stream().map(e -> new PolicyEventInput(e.type().name(), e.date().toString(),
                         e.precision().name(), e.note(), e.sources(), inputOf(e.verification()))).toList(), v.version());
     }
@@ -328,8 +346,11 @@ public class PolicyService {
     }
 
     private record Resolved(String key, String title, PolicyKind kind, String summary, List<Jurisdiction> jurisdictions,
-                            Set<Provision> provisions, List<SourceRef> sources, Verification verification,
+                            List<ResolvedProvision> provisions, List<SourceRef> sources, Verification verification,
                             List<ResolvedEvent> events) {
+    }
+
+    private record ResolvedProvision(Provision provision, List<SourceRef> sources, Verification verification) {
     }
 
     private record ResolvedEvent(PolicyEventType type, CuratedDate date, String note, List<SourceRef> sources,
@@ -358,17 +379,10 @@ public class PolicyService {
                                 "is not a known jurisdiction code", code)));
             }
         }
-        Set<Provision> provisions = new LinkedHashSet<>();
-        List<String> provisionNames = in.provisions() == null ? List.of() : in.provisions();
-        for (int i = 0; i < provisionNames.size(); i++) {
-            Provision provision = Enums.parse(Provision.class, provisionNames.get(i), at + "provisions[" + i + "]", errors);
-            if (provision != null) {
-                provisions.add(provision);
-            }
-        }
         List<SourceRef> policySources = SourceCodec.check(in.sources(), at + "sources", errors);
         Verification verification = Verification.resolve(in.verification(), previous == null ? null
                 : previous.verification(), policySources, actor, now, at + "verification", errors);
+        List<ResolvedProvision> provisions = provisions(in.provisions(), policySources, previous, actor, now, at, errors);
         List<ResolvedEvent> events = new ArrayList<>();
         List<PolicyEventInput> eventInputs = in.events() == null ? List.of() : in.events();
         List<Integer> eventIndex = new ArrayList<>();
@@ -417,6 +431,41 @@ public class PolicyService {
                         + signed + "); add a note saying why (e.g. retroactive effect)", e.date.date().toString()));
             }
         }
+    }
+
+    /**
+     * The provisions, each named once, with its own sources; one given by name alone rests on the policy's sources,
+     * which are copied to it. A provision keeps an earlier verification against the same source.
+     */
+    private static List<ResolvedProvision> provisions(List<ProvisionInput> inputs, List<SourceRef> policySources,
+                                                      PolicyView previous, String actor, OffsetDateTime now, String at,
+                                                      List<FieldError> errors) {
+        List<ResolvedProvision> provisions = new ArrayList<>();
+        Set<Provision> seen = new LinkedHashSet<>();
+        List<ProvisionInput> given = inputs == null ? List.of() : inputs;
+        for (int i = 0; i < given.size(); i++) {
+            ProvisionInput in = given.get(i);
+            String field = at + "provisions[" + i + "]";
+            if (in == null) {
+                errors.add(new FieldError(field, "is empty", null));
+                continue;
+            }
+            Provision provision = Enums.parse(Provision.class, in.provision(), field + ".provision", errors);
+            if (provision != null && !seen.add(provision)) {
+                errors.add(new FieldError(field + ".provision", "is listed twice", in.provision()));
+                continue;
+            }
+            List<SourceRef> own = in.sources() == null || in.sources().isEmpty() ? policySources
+                    : SourceCodec.check(in.sources(), field + ".sources", errors);
+            VerificationView before = previous == null || provision == null ? null : previous.provisions().stream()
+                    .filter(p -> p.provision() == provision).map(ProvisionView::verification).findFirst().orElse(null);
+            Verification verification = Verification.resolve(in.verification(), before, own, actor, now,
+                    field + ".verification", errors);
+            if (provision != null) {
+                provisions.add(new ResolvedProvision(provision, own, verification));
+            }
+        }
+        return provisions;
     }
 
     private static VerificationView previousVerification(PolicyView previous, PolicyEventType type, CuratedDate date) {

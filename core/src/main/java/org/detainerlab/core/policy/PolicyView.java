@@ -7,6 +7,6 @@ import org.detainerlab.core.curation.VerificationView;
 
 /** A policy with its jurisdictions (codes), provisions, sources, verification and events in date order. */
 public record PolicyView(long id, String key, String title, PolicyKind kind, String summary, List<String> jurisdictions,
-                         List<Provision> provisions, List<SourceRef> sources, VerificationView verification,
+                         List<ProvisionView> provisions, List<SourceRef> sources, VerificationView verification,
                          List<PolicyEventView> events, long version) {
 }

@@ -16,7 +16,9 @@ public enum Dimension {
     YEAR("year"),
     OUTCOME("outcome"),
     LIFT_REASON("liftReason"),
-    DETAINER_TYPE("detainerType");
+    DETAINER_TYPE("detainerType"),
+    /** Needs provision=; its SQL key is written by {@link PolicyRegimes.Sql}, which knows the in-force days. */
+    POLICY_REGIME("policyRegime");
 
     /** The name in {@code groupBy=} and in the answer's group keys. */
     public final String parameter;
@@ -46,7 +48,7 @@ public enum Dimension {
 
     /** Whether the key comes from the row's resolved place ({@code place p}). */
     boolean needsPlace() {
-        return this == COUNTY;
+        return this == COUNTY || this == POLICY_REGIME;
     }
 
     /** The SQL expressions of the key (one, or two for a facility: its id, or its raw name when unresolved). */
@@ -62,6 +64,7 @@ public enum Dimension {
             case OUTCOME -> List.of("d.outcome");
             case LIFT_REASON -> List.of("d.lift_reason_raw");
             case DETAINER_TYPE -> List.of("d.detainer_type");
+            case POLICY_REGIME -> List.of(PolicyRegimes.Sql.EXPRESSION.replace("{date}", source.date));
         };
     }
 

@@ -15,20 +15,28 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.detainerlab.core.detainer.DetainerFilter;
 import org.detainerlab.core.detainer.Outcome;
+import org.detainerlab.core.detainer.Place;
 import org.detainerlab.core.detainer.Provenance;
 import org.detainerlab.core.detainer.QueryParameters;
+import org.detainerlab.core.detainer.ReleaseRef;
 import org.detainerlab.core.detainer.Snapshot;
 import org.detainerlab.core.detainer.SnapshotSource;
 import org.detainerlab.core.detainer.SqlWhere;
 import org.detainerlab.core.detainer.SqlWhere.Source;
+import org.detainerlab.core.policy.PolicyRef;
+import org.detainerlab.core.stats.PolicyRegimes.Regime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,6 +53,7 @@ public class StatsService {
 
     private final AgroalDataSource dataSource;
     private final SnapshotSource snapshots;
+    private final PolicyRegimes regimes;
     private final String version;
     private final Clock clock;
     private final ObjectMapper json;
@@ -54,10 +63,11 @@ public class StatsService {
     private record Cached(StatsAnswer answer, byte[] json) {
     }
 
-    public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots, ObjectMapper json,
+    public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots, PolicyRegimes regimes, ObjectMapper json,
                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.dataSource = dataSource;
         this.snapshots = snapshots;
+        this.regimes = regimes;
         this.json = json;
         this.version = version;
         this.clock = Clock.systemUTC();
@@ -92,23 +102,34 @@ public class StatsService {
         if (share && !sqlDimensions.contains(Dimension.OUTCOME)) {
             sqlDimensions.add(Dimension.OUTCOME);
         }
-        Source source = smallest(filter, sqlDimensions);
+        Regime regime = query.readsPolicies() ? regimes.of(query.provision(), snapshot) : null;
+        Source source = smallest(filter, sqlDimensions, regime != null);
+        List<LocalDate> split = source == Source.ROLLUP && regime != null ? regime.splitMonths() : List.of();
         List<Group> groups = filter.releases().isEmpty() ? List.of()
-                : groups(share ? filter.withoutOutcomes() : filter, sqlDimensions, source);
+                : groups(share ? filter.withoutOutcomes() : filter, sqlDimensions, source, regime, query.regimes(), split);
         List<StatsRow> rows = new ArrayList<>();
         long total = share ? shares(query, sqlDimensions, groups, snapshot, rows) : counts(query, groups, snapshot, rows);
         Integer k = query.suppressBelow();
         boolean totalSuppressed = suppressed(total, k);
+        List<String> notes = notes(query, filter.releases().isEmpty() ? null : countyCoverage(filter, source));
+        String table = split.isEmpty() ? source.table : source.table + ", and " + Source.ROWS.table + " for "
+                + split.stream().map(m -> m.toString().substring(0, 7)).toList();
+        List<PolicyRef> deciding = regime == null ? null : decidingPolicies(regime, filter, notes);
         Provenance provenance = Provenance.of(filter, snapshot, "/api/v1/stats/detainers?" + query.canonical(),
-                source.table, version, OffsetDateTime.now(clock),
-                notes(query, filter.releases().isEmpty() ? null : countyCoverage(filter, source)));
+                table, version, OffsetDateTime.now(clock), notes);
+        if (deciding != null) {
+            provenance = provenance.withPolicies(deciding);
+        }
         return new StatsAnswer(query.groupBy().stream().map(d -> d.parameter).toList(), query.measure().parameter(), k,
                 rows, totalSuppressed ? null : total, totalSuppressed ? Boolean.TRUE : null, provenance);
     }
 
-    /** The smallest table that holds every column the question needs: exact either way, fastest this way. */
-    private static Source smallest(DetainerFilter filter, List<Dimension> dimensions) {
-        for (Source source : List.of(Source.ROLLUP_STATE, Source.ROLLUP)) {
+    /**
+     * The smallest table that holds every column the question needs: exact either way, fastest this way. Policy
+     * regimes need each group's place, which the rollup by state alone does not keep.
+     */
+    private static Source smallest(DetainerFilter filter, List<Dimension> dimensions, boolean needsPlace) {
+        for (Source source : needsPlace ? List.of(Source.ROLLUP) : List.of(Source.ROLLUP_STATE, Source.ROLLUP)) {
             if (source.serves(filter) && dimensions.stream().allMatch(d -> d.servedBy(source))) {
                 return source;
             }
@@ -120,37 +141,47 @@ public class StatsService {
     private record Group(Object[] keys, long count) {
     }
 
-    private List<Group> groups(DetainerFilter filter, List<Dimension> dimensions, Source source) {
-        SqlWhere where = SqlWhere.of(filter, source);
-        List<String> columns = new ArrayList<>();
-        dimensions.forEach(d -> columns.addAll(d.sql(source)));
-        StringBuilder sql = new StringBuilder("select ");
-        for (String column : columns) {
-            sql.append(column).append(", ");
-        }
-        sql.append(source.count).append(" from ").append(source.table)
-                .append(" d");
-        if (dimensions.stream().anyMatch(Dimension::needsPlace)) {
-            sql.append(" left join place p on p.id = d.place_id");
-        }
-        sql.append(" where ").append(where.sql());
-        if (!columns.isEmpty()) {
-            sql.append(" group by ");
-            for (int i = 1; i <= columns.size(); i++) {
-                sql.append(i == 1 ? "" : ", ").append(i);
+    /**
+     * The groups, counted in one statement. With policy regimes the spans come first as a common table expression;
+     * months split by a span are counted from the rows and every other month from the rollup, summed per group.
+     */
+    private List<Group> groups(DetainerFilter filter, List<Dimension> dimensions, Source source, Regime regime,
+                               Set<PolicyRegime> wanted, List<LocalDate> split) {
+        List<SqlWhere> wheres = new ArrayList<>();
+        int keyCount = dimensions.stream().mapToInt(d -> d.sql(source).size()).sum();
+        StringBuilder sql = new StringBuilder(regime == null ? "" : PolicyRegimes.Sql.CTE);
+        if (split.isEmpty()) {
+            sql.append(select(filter, dimensions, source, regime, wanted, null, wheres));
+        } else {
+            sql.append("select ");
+            for (int i = 1; i <= keyCount; i++) {
+                sql.append("k").append(i).append(", ");
             }
+            sql.append("sum(n) from (").append(select(filter, dimensions, Source.ROLLUP, regime, wanted,
+                            "(d.month is null or d.month <> all(?))", wheres))
+                    .append(" union all ").append(select(filter, dimensions, Source.ROWS, regime, wanted,
+                            "date_trunc('month', d.prepare_date)::date = any(?)", wheres))
+                    .append(") u");
+            groupBy(sql, keyCount);
         }
         List<Group> groups = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            where.bind(connection, statement, 1);
+            int next = regime == null ? 1 : PolicyRegimes.Sql.bind(regime, connection, statement, 1);
+            for (SqlWhere where : wheres) {
+                next = where.bind(connection, statement, next);
+                if (!split.isEmpty()) {
+                    statement.setArray(next++, connection.createArrayOf("date",
+                            split.stream().map(java.sql.Date::valueOf).toArray()));
+                }
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Object[] keys = new Object[columns.size()];
+                    Object[] keys = new Object[keyCount];
                     for (int i = 0; i < keys.length; i++) {
                         keys[i] = rs.getObject(i + 1);
                     }
-                    long count = rs.getLong(columns.size() + 1);
+                    long count = rs.getLong(keyCount + 1);
                     if (count > 0) {
                         groups.add(new Group(keys, count));
                     }
@@ -160,6 +191,92 @@ public class StatsService {
             throw new IllegalStateException("The statistics query failed: " + e.getMessage(), e);
         }
         return groups;
+    }
+
+    /**
+     * One grouped select over one source, its keys named k1..kn and its count n; its condition is added to
+     * {@code wheres} for binding, followed by one date array when {@code months} is given.
+     */
+    private static String select(DetainerFilter filter, List<Dimension> dimensions, Source source, Regime regime,
+                                 Set<PolicyRegime> wanted, String months, List<SqlWhere> wheres) {
+        SqlWhere where = SqlWhere.of(filter, source);
+        if (!wanted.isEmpty()) {
+            where.and("(" + PolicyRegimes.Sql.EXPRESSION.replace("{date}", source.date) + ") in ("
+                    + String.join(", ", wanted.stream().map(w -> "?").toList()) + ")",
+                    wanted.stream().sorted().map(Enum::name).toArray());
+        }
+        wheres.add(where);
+        List<String> columns = new ArrayList<>();
+        dimensions.forEach(d -> columns.addAll(d.sql(source)));
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(columns.get(i)).append(" as k").append(i + 1).append(", ");
+        }
+        sql.append(source.count).append(" as n from ").append(source.table).append(" d");
+        if (regime != null || dimensions.stream().anyMatch(Dimension::needsPlace)) {
+            sql.append(" left join place p on p.id = d.place_id");
+        }
+        sql.append(" where ").append(where.sql());
+        if (months != null) {
+            sql.append(" and ").append(months);
+        }
+        groupBy(sql, columns.size());
+        return sql.toString();
+    }
+
+    private static void groupBy(StringBuilder sql, int keys) {
+        if (keys > 0) {
+            sql.append(" group by ");
+            for (int i = 1; i <= keys; i++) {
+                sql.append(i == 1 ? "" : ", ").append(i);
+            }
+        }
+    }
+
+    /**
+     * The policies whose in-force days and places meet the answer's: in force on some day the releases read cover
+     * (within the question's dates), in the nation, a state asked about (any, when none was) or a county asked
+     * about (any, when none was). Notes say which policies are not attributed and how many are unverified.
+     */
+    private static List<PolicyRef> decidingPolicies(Regime regime, DetainerFilter filter, List<String> notes) {
+        LocalDate first = filter.releases().stream().map(ReleaseRef::coverageFrom).filter(d -> d != null)
+                .min(Comparator.naturalOrder()).orElse(null);
+        LocalDate last = filter.releases().stream().map(ReleaseRef::coverageTo).filter(d -> d != null)
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (filter.from() != null && (first == null || filter.from().isAfter(first))) {
+            first = filter.from();
+        }
+        if (filter.to() != null && (last == null || filter.to().isBefore(last))) {
+            last = filter.to();
+        }
+        Set<Long> states = new HashSet<>(filter.states().stream().map(Place::id).toList());
+        Set<Long> counties = new HashSet<>(filter.counties().stream().map(Place::id).toList());
+        filter.counties().forEach(c -> states.add(c.parentId()));
+        Map<Long, PolicyRef> deciding = new LinkedHashMap<>();
+        for (PolicyRegimes.Span span : regime.spans()) {
+            boolean place = switch (span.level()) {
+                case NATION -> true;
+                case STATE -> states.isEmpty() || states.contains(span.jurisdictionId());
+                case COUNTY -> (counties.isEmpty() || counties.contains(span.jurisdictionId()))
+                        && (states.isEmpty() || states.contains(span.stateId()));
+            };
+            if (place && span.overlaps(first, last)) {
+                deciding.putIfAbsent(span.policy().id(), span.policy());
+            }
+        }
+        notes.add("Policy regime by " + regime.provision() + ": IN_FORCE when a live policy with that provision was in"
+                + " force (the in-force rule of docs/user-guide.md) at the detainer's county, its state or the nation"
+                + " on its prepare date; PLACE_UNKNOWN when its county is not known and a county's policy (or, with no"
+                + " state either, a state's) in force that day could have decided it; DATE_UNKNOWN without a prepare"
+                + " date. provenance.policies lists the policies in force on some day and at some place the answer"
+                + " covers, with the version read. Curated policies are as recorded, most of them unverified.");
+        if (!regime.notAttributed().isEmpty()) {
+            notes.add(regime.notAttributed().size() + " policies with " + regime.provision() + " belong to cities or"
+                    + " agencies only and are not attributed: such a rule covers its own jail, not its county ("
+                    + regime.notAttributed().stream().limit(5).map(PolicyRef::key).toList()
+                    + (regime.notAttributed().size() > 5 ? ", ..." : "") + ").");
+        }
+        return List.copyOf(deciding.values());
     }
 
     private long counts(StatsQuery query, List<Group> groups, Snapshot snapshot, List<StatsRow> rows) {

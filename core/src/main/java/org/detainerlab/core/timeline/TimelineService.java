@@ -6,15 +6,21 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.ResourceNotFoundException;
+import org.detainerlab.core.curation.VerificationStatus;
 import org.detainerlab.core.jurisdiction.Jurisdiction;
+import org.detainerlab.core.jurisdiction.JurisdictionKind;
 import org.detainerlab.core.jurisdiction.JurisdictionRepository;
+import org.detainerlab.core.policy.InForce;
 import org.detainerlab.core.policy.PolicyEventView;
 import org.detainerlab.core.policy.PolicyService;
 import org.detainerlab.core.policy.PolicyView;
+import org.detainerlab.core.policy.Provision;
 import org.detainerlab.core.ruling.RulingService;
 import org.detainerlab.core.ruling.RulingView;
 
@@ -70,6 +76,44 @@ public class TimelineService {
         List<Jurisdiction> chain = chain(code);
         return new PoliciesInForce(chain.get(0).code, codes(chain), at,
                 policies.inForce(chain.stream().map(j -> j.id).toList(), at));
+    }
+
+    /**
+     * Every jurisdiction where a live policy with {@code provision} is in force on {@code at}, nation first, then
+     * states, counties, cities and agencies, each by code.
+     */
+    @Transactional
+    public PlacesInForce placesWith(Provision provision, LocalDate at) {
+        Map<String, List<PlacesInForce.PolicyInForce>> byCode = new HashMap<>();
+        for (PolicyView policy : policies.withProvision(provision)) {
+            InForce.since(policy.events(), at).ifPresent(since -> policy.jurisdictions().forEach(code -> byCode
+                    .computeIfAbsent(code, c -> new ArrayList<>()).add(new PlacesInForce.PolicyInForce(policy.id(),
+                            policy.key(), policy.title(), policy.version(), since.date(), since.precision(),
+                            since.type(), policy.verification().status()))));
+        }
+        List<PlacesInForce.PlaceInForce> places = new ArrayList<>();
+        byCode.forEach((code, inForce) -> {
+            Jurisdiction j = jurisdictions.findByCode(code).orElseThrow();
+            places.add(new PlacesInForce.PlaceInForce(j.code, j.name, j.kind, j.parent == null ? null : j.parent.code,
+                    inForce.stream().sorted(Comparator.comparing(PlacesInForce.PolicyInForce::key)).toList()));
+        });
+        places.sort(Comparator.comparing(PlacesInForce.PlaceInForce::kind).thenComparing(PlacesInForce.PlaceInForce::code));
+        List<String> notes = new ArrayList<>();
+        notes.add("In force by the in-force rule (docs/user-guide.md) from each policy's recorded events; a state's"
+                + " or the nation's policy applies in all its counties, which are not listed again.");
+        if (places.stream().anyMatch(p -> p.kind() == JurisdictionKind.CITY || p.kind() == JurisdictionKind.AGENCY)) {
+            notes.add("Policies of cities and agencies are listed here, but statistics by policy regime do not"
+                    + " attribute them to a county's detainers: such a rule covers its own jail.");
+        }
+        long unverified = places.stream().flatMap(p -> p.policies().stream()).map(PlacesInForce.PolicyInForce::key)
+                .distinct().count() - places.stream().flatMap(p -> p.policies().stream())
+                .filter(p -> p.verification() == VerificationStatus.VERIFIED).map(PlacesInForce.PolicyInForce::key)
+                .distinct().count();
+        if (unverified > 0) {
+            notes.add(unverified + " of the policies listed are unverified: their provisions and dates are as"
+                    + " curated from the sources named, not yet checked against them.");
+        }
+        return new PlacesInForce(provision, at, List.copyOf(places), notes);
     }
 
     /** The jurisdiction and its enclosing ones, up to the nation. */

@@ -65,4 +65,18 @@ class InForceTest {
         assertThat(InForce.since(events, LocalDate.parse("2011-10-01")).orElseThrow().precision())
                 .isEqualTo(DatePrecision.MONTH);
     }
+
+    @Test
+    void spansAreTheStretchesOfDaysInForceWithAnOpenEnd() {
+        List<PolicyEventView> events = List.of(event(PolicyEventType.SIGNED, "2017-05-07"),
+                event(PolicyEventType.ENJOINED, "2017-08-30"), event(PolicyEventType.EFFECTIVE, "2017-09-01"),
+                event(PolicyEventType.UPHELD, "2017-09-25"), event(PolicyEventType.STRUCK_DOWN, "2019-02-10"),
+                event(PolicyEventType.UPHELD, "2019-06-01"), event(PolicyEventType.REPEALED, "2021-01-01"),
+                event(PolicyEventType.EFFECTIVE, "2022-03-15"));
+        assertThat(InForce.spans(events)).containsExactly(
+                new InForce.Span(LocalDate.parse("2017-09-25"), LocalDate.parse("2019-02-09")),
+                new InForce.Span(LocalDate.parse("2019-06-01"), LocalDate.parse("2020-12-31")),
+                new InForce.Span(LocalDate.parse("2022-03-15"), null));
+        assertThat(InForce.spans(List.of(event(PolicyEventType.SIGNED, "2020-01-01")))).isEmpty();
+    }
 }

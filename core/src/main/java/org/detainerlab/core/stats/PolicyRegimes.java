@@ -1,0 +1,163 @@
+package org.detainerlab.core.stats;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.detainerlab.core.detainer.Place;
+import org.detainerlab.core.detainer.Snapshot;
+import org.detainerlab.core.policy.InForce;
+import org.detainerlab.core.policy.PolicyRef;
+import org.detainerlab.core.policy.PolicyService;
+import org.detainerlab.core.policy.PolicyView;
+import org.detainerlab.core.policy.Provision;
+
+/**
+ * The days on which policies with one provision were in force, per jurisdiction that statistics place a detainer
+ * in (its county, its state, the nation), as of one data generation. Statistics join these few spans to the
+ * rollup (or, in months where a span starts or ends mid-month, to the rows) instead of judging row by row.
+ */
+@ApplicationScoped
+public class PolicyRegimes {
+
+    private static final int CACHED_PROVISIONS = 64;
+    /** The last day of an open span, for SQL: later than any prepare date. */
+    private static final LocalDate OPEN = LocalDate.of(9999, 12, 31);
+
+    /** What a policy's jurisdiction is, for placing a detainer; cities and agencies are not attributed. */
+    enum Level {
+        NATION, STATE, COUNTY
+    }
+
+    /** A policy in force in one jurisdiction from..to (to null: still). stateId: the state of a county, or the state. */
+    record Span(PolicyRef policy, long jurisdictionId, Level level, Long stateId, LocalDate from, LocalDate to) {
+
+        boolean overlaps(LocalDate first, LocalDate last) {
+            return (last == null || !from.isAfter(last)) && (to == null || first == null || !to.isBefore(first));
+        }
+    }
+
+    /**
+     * The provision's spans, and the policies with the provision that statistics do not attribute (those of cities
+     * and agencies: such a rule covers its own jail, not its county's).
+     */
+    record Regime(Provision provision, List<Span> spans, List<PolicyRef> notAttributed) {
+
+        /**
+         * The months in which a span starts or ends on a day other than the month's first or last: there the monthly
+         * rollup cannot tell the detainers before from those after, so the rows answer for those months.
+         */
+        List<LocalDate> splitMonths() {
+            Set<LocalDate> months = new TreeSet<>();
+            for (Span span : spans) {
+                if (span.from().getDayOfMonth() != 1) {
+                    months.add(span.from().withDayOfMonth(1));
+                }
+                if (span.to() != null && !span.to().equals(span.to().withDayOfMonth(span.to().lengthOfMonth()))) {
+                    months.add(span.to().withDayOfMonth(1));
+                }
+            }
+            return List.copyOf(months);
+        }
+    }
+
+    private final PolicyService policies;
+    private final Cache<String, Regime> cache = Caffeine.newBuilder().maximumSize(CACHED_PROVISIONS).build();
+
+    public PolicyRegimes(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    Regime of(Provision provision, Snapshot snapshot) {
+        return cache.get(snapshot.generation() + "|" + provision, key -> load(provision, snapshot));
+    }
+
+    private Regime load(Provision provision, Snapshot snapshot) {
+        List<Span> spans = new ArrayList<>();
+        List<PolicyRef> notAttributed = new ArrayList<>();
+        for (PolicyView policy : policies.withProvision(provision)) {
+            PolicyRef ref = PolicyRef.of(policy);
+            boolean attributed = false;
+            for (String code : policy.jurisdictions()) {
+                Place place = snapshot.placesByCode().get(code);
+                Level level = place == null ? null : level(place.kind());
+                if (level == null) {
+                    continue;
+                }
+                attributed = true;
+                Long state = switch (level) {
+                    case NATION -> null;
+                    case STATE -> place.id();
+                    case COUNTY -> place.parentId();
+                };
+                for (InForce.Span days : ref.inForce()) {
+                    spans.add(new Span(ref, place.id(), level, state, days.from(), days.to()));
+                }
+            }
+            if (!attributed) {
+                notAttributed.add(ref);
+            }
+        }
+        return new Regime(provision, List.copyOf(spans), List.copyOf(notAttributed));
+    }
+
+    private static Level level(String kind) {
+        return switch (kind) {
+            case "NATION" -> Level.NATION;
+            case "STATE", "DISTRICT", "TERRITORY" -> Level.STATE;
+            case "COUNTY" -> Level.COUNTY;
+            default -> null;
+        };
+    }
+
+    /** The SQL of a regime: the spans as a common table expression, and the key expression that reads them. */
+    static final class Sql {
+
+        /**
+         * A detainer's regime, from its date ({date}: its prepare date, or its month in the rollup), its state
+         * ({@code d.state_id}) and its county ({@code p.county_id}), against the spans in {@code pr_span}.
+         */
+        static final String EXPRESSION = "case when {date} is null then 'DATE_UNKNOWN'"
+                + " when exists (select 1 from pr_span s where {date} between s.from_day and s.to_day"
+                + " and (s.level = 'NATION' or (s.level = 'STATE' and s.jurisdiction_id = d.state_id)"
+                + " or (s.level = 'COUNTY' and s.jurisdiction_id = p.county_id))) then 'IN_FORCE'"
+                + " when p.county_id is null and exists (select 1 from pr_span s where {date} between s.from_day"
+                + " and s.to_day and (s.level = 'COUNTY' or d.state_id is null)"
+                + " and (d.state_id is null or s.state_id = d.state_id)) then 'PLACE_UNKNOWN'"
+                + " else 'NOT_IN_FORCE' end";
+
+        static final String CTE = "with pr_span (jurisdiction_id, level, state_id, from_day, to_day) as ("
+                + "select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::date[], ?::date[])) ";
+
+        private Sql() {
+        }
+
+        /** Binds the spans of {@link #CTE} from position {@code first}; returns the next free position. */
+        static int bind(Regime regime, Connection connection, PreparedStatement statement, int first)
+                throws SQLException {
+            List<Span> spans = regime.spans();
+            statement.setArray(first, connection.createArrayOf("bigint",
+                    spans.stream().map(Span::jurisdictionId).toArray()));
+            statement.setArray(first + 1, connection.createArrayOf("text",
+                    spans.stream().map(s -> s.level().name()).toArray()));
+            statement.setArray(first + 2, connection.createArrayOf("bigint",
+                    spans.stream().map(Span::stateId).toArray()));
+            statement.setArray(first + 3, connection.createArrayOf("date",
+                    spans.stream().map(s -> Date.valueOf(s.from())).toArray()));
+            statement.setArray(first + 4, connection.createArrayOf("date",
+                    spans.stream().map(s -> Date.valueOf(s.to() == null ? OPEN : s.to())).toArray()));
+            return first + 5;
+        }
+    }
+}
