@@ -116,3 +116,23 @@ export async function download(path: string, accept: string, fileName: string): 
   link.click();
   URL.revokeObjectURL(link.href);
 }
+
+/** An annotation as GET /api/v1/annotations returns it. */
+export interface Annotation {
+  id: number;
+  parentId: number | null;
+  target: {
+    kind: string;
+    ref: string;
+    quote?: { exact: string } | null;
+    position?: { start: number; end: number } | null;
+    orphaned: boolean;
+  };
+  body: string;
+  bodyHtml: string;
+  tags: string[];
+  visibility: 'PRIVATE' | 'TEAM' | 'RESEARCHERS';
+  team: string | null;
+  author: string;
+  created: string;
+}

@@ -1,19 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { download, Page } from '../api';
+import { Annotation, download, Page } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
 
-interface Annotation {
-  id: number;
-  parentId: number | null;
-  target: { kind: string; ref: string; quote?: { exact: string } | null; orphaned: boolean };
-  bodyHtml: string;
-  tags: string[];
-  visibility: 'PRIVATE' | 'TEAM' | 'RESEARCHERS';
-  team: string | null;
-  author: string;
-  created: string;
-}
 
 const SIZE = 50;
 const FILTERS = ['q', 'tag', 'author', 'team', 'targetKind', 'target'] as const;

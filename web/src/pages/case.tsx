@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, Me, sendJson } from '../api';
+import { Annotation, ApiError, Me, sendJson } from '../api';
 import { useApi } from '../useApi';
 import { HistoryToggle } from './history';
 
@@ -16,18 +16,6 @@ interface CaseRecord {
   verified: boolean;
 }
 
-interface Annotation {
-  id: number;
-  parentId: number | null;
-  target: { quote?: { exact: string }; position?: { start: number; end: number }; orphaned: boolean };
-  body: string;
-  bodyHtml: string;
-  tags: string[];
-  visibility: 'PRIVATE' | 'TEAM' | 'RESEARCHERS';
-  team: string | null;
-  author: string;
-  created: string;
-}
 
 interface Page<T> {
   items: T[];

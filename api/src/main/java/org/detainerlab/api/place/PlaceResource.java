@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
+import org.detainerlab.api.common.Tagged;
 import org.detainerlab.api.security.CurrentUser;
-import org.detainerlab.core.common.Revisions;
 import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.place.PlaceDecision;
 import org.detainerlab.core.place.PlaceMatch;
@@ -140,7 +140,6 @@ public class PlaceResource {
     }
 
     private static Response tagged(PlaceView place) {
-        return Response.ok(place).header(HttpHeaders.ETAG, Revisions.tag(PlaceView.KIND, place.id(), place.version()))
-                .build();
+        return Tagged.response(Response.ok(), place, PlaceView.KIND, place.id(), place.version());
     }
 }

@@ -100,18 +100,28 @@ class ClaimChecker {
                     : g.states().size() + " states") + " " + g.from() + ".." + g.to()).toList())
                     + ". Over the days covered: " + measured + ".", actor);
         }
-        String unplaced = unplaced(query, null);
+        return judged(claim, query, null, count, computed, measured,
+                served + ", which covers the whole period " + from + ".." + to, actor);
+    }
+
+    /**
+     * The verdict once the period is covered: PARTIAL_COVERAGE when rows without a known county may belong to the
+     * claim's county, else SUPPORTED or CONTRADICTED by the tolerance.
+     */
+    private ClaimCheck judged(Claim claim, ClaimQuery query, ReleaseRef release, StatsAnswer count, double computed,
+                              String measured, String covered, String actor) {
+        String unplaced = unplaced(query, release);
         if (unplaced != null) {
-            return result(claim, null, ClaimStatus.PARTIAL_COVERAGE, count, computed, "ICE's rows name a"
+            return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, computed, "ICE's rows name a"
                     + " facility, not a county: the county's count holds the rows whose place resolved to it ("
                     + measured + "), but " + unplaced + " may belong to it too.", actor);
         }
         double difference = computed - claim.claimedValue;
         boolean within = query.tolerance().admits(difference, claim.claimedValue);
-        return result(claim, null, within ? ClaimStatus.SUPPORTED : ClaimStatus.CONTRADICTED, count, computed,
-                served + ", which covers the whole period " + from + ".." + to + ": " + measured + "; claimed "
-                        + claim.claimedValue + ", difference " + difference + (within ? ", within" : ", beyond")
-                        + " the tolerance " + tolerance(query.tolerance()) + ".", actor);
+        return result(claim, release, within ? ClaimStatus.SUPPORTED : ClaimStatus.CONTRADICTED, count, computed,
+                covered + ": " + measured + "; claimed " + claim.claimedValue + ", difference " + difference
+                        + (within ? ", within" : ", beyond") + " the tolerance " + tolerance(query.tolerance()) + ".",
+                actor);
     }
 
     private static String describe(List<Series.Use> uses) {
@@ -154,19 +164,8 @@ class ClaimChecker {
                     + " covers " + coverage(release) + ": " + covered + " of the " + days + " days of the claim's"
                     + " period " + from + ".." + to + ". Over those days: " + measured + ".", actor);
         }
-        String unplaced = unplaced(query, release);
-        if (unplaced != null) {
-            return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, computed, "ICE's rows name a"
-                    + " facility, not a county: the county's count holds the rows whose place resolved to it ("
-                    + measured + "), but " + unplaced + " may belong to it too.", actor);
-        }
-        double difference = computed - claim.claimedValue;
-        boolean within = query.tolerance().admits(difference, claim.claimedValue);
-        return result(claim, release, within ? ClaimStatus.SUPPORTED : ClaimStatus.CONTRADICTED, count, computed,
-                "Release " + release.id() + " covers the whole period " + from + ".." + to + ": " + measured
-                        + "; claimed " + claim.claimedValue + ", difference " + difference
-                        + (within ? ", within" : ", beyond") + " the tolerance " + tolerance(query.tolerance()) + ".",
-                actor);
+        return judged(claim, query, release, count, computed, measured,
+                "Release " + release.id() + " covers the whole period " + from + ".." + to, actor);
     }
 
     /**

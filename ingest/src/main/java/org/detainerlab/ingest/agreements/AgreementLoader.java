@@ -29,7 +29,6 @@ import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceFormatException;
 import org.detainerlab.ingest.read.SourceRow;
 import org.detainerlab.ingest.read.SpreadsheetSource;
-import org.detainerlab.ingest.read.Spreadsheets;
 import org.detainerlab.ingest.read.xlsx.Hyperlinks;
 import org.detainerlab.ingest.read.xlsx.XlsxSource;
 import org.detainerlab.ingest.report.ReleaseReport;
@@ -90,13 +89,7 @@ public final class AgreementLoader implements ReleaseKind {
 
     /** Opens the file and loads it as a 287(g) list. */
     public IngestResult ingest(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
-        try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
-            return ingest(file, source, request, progress);
-        } catch (SourceFormatException e) {
-            throw new IngestException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new IngestException(file.getFileName() + ": reading failed: " + e.getMessage(), e);
-        }
+        return ReleaseKind.openAndIngest(this, file, limits, request, progress);
     }
 
     @Override

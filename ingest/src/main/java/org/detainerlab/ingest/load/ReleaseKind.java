@@ -1,8 +1,12 @@
 package org.detainerlab.ingest.load;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
+import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.read.SourceFormatException;
 import org.detainerlab.ingest.read.SpreadsheetSource;
+import org.detainerlab.ingest.read.Spreadsheets;
 
 /**
  * One kind of file the platform loads as a release (detainers, a 287(g) agreement list, ICE's areas of
@@ -27,4 +31,16 @@ public interface ReleaseKind {
      */
     IngestResult ingest(Path file, SpreadsheetSource source, IngestRequest request, ProgressListener progress)
             throws IngestException;
+
+    /** Opens the file as a spreadsheet and loads it as this kind, for callers that already know the kind. */
+    static IngestResult openAndIngest(ReleaseKind kind, Path file, ReadLimits limits, IngestRequest request,
+                                      ProgressListener progress) throws IngestException {
+        try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
+            return kind.ingest(file, source, request, progress);
+        } catch (SourceFormatException e) {
+            throw new IngestException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IngestException(file.getFileName() + ": reading failed: " + e.getMessage(), e);
+        }
+    }
 }

@@ -30,7 +30,6 @@ import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceFormatException;
 import org.detainerlab.ingest.read.SourceRow;
 import org.detainerlab.ingest.read.SpreadsheetSource;
-import org.detainerlab.ingest.read.Spreadsheets;
 import org.detainerlab.ingest.report.ReleaseReport;
 import org.detainerlab.ingest.report.Rule;
 import org.detainerlab.ingest.report.ValidationReport;
@@ -91,13 +90,7 @@ public final class ReleaseLoader implements ReleaseKind {
 
     /** Opens the file and loads it as a detainer release (the request's profile, or the one its header matches). */
     public IngestResult ingest(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
-        try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
-            return ingest(file, source, request, progress);
-        } catch (SourceFormatException e) {
-            throw new IngestException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new IngestException(file.getFileName() + ": reading failed: " + e.getMessage(), e);
-        }
+        return ReleaseKind.openAndIngest(this, file, limits, request, progress);
     }
 
     @Override
