@@ -139,6 +139,13 @@ final class IngestBenchmark {
                     r.rowsPerSecond(), r.what().startsWith("FY2015") ? "" : String.format(Locale.ROOT, "%.2f",
                             r.seconds() / copy), r.note());
         }
+        Result csv = results.get(1);
+        Result xlsx = results.get(2);
+        out.println();
+        out.printf(Locale.ROOT, "RESULT ingest csv_rows_per_s=%.0f csv_copy_ratio=%.2f xlsx_rows_per_s=%.0f"
+                        + " xlsx_copy_ratio=%.2f fy2015_load_s=%s%n", csv.rowsPerSecond(), csv.seconds() / copy,
+                xlsx.rowsPerSecond(), xlsx.seconds() / copy, results.size() > 3
+                        ? String.format(Locale.ROOT, "%.2f", results.get(3).seconds()) : "absent");
     }
 
     private static void resetPeakHeap() {

@@ -2,6 +2,7 @@ package org.detainerlab.core.place;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The two forms of a published name. The key ({@link #key}) is how a place is stored and found again: upper case,
@@ -10,6 +11,10 @@ import java.util.Locale;
  * MOUNT as MT, so that {@code FT. BEND}, {@code Fort Bend} and {@code FORT  BEND} meet.
  */
 public final class PlaceKeys {
+
+    // compiled once: words() runs for every place resolved and every gazetteer entry loaded
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_WORD = Pattern.compile("[^A-Z0-9]+");
 
     private PlaceKeys() {
     }
@@ -41,8 +46,8 @@ public final class PlaceKeys {
         if (raw == null) {
             return "";
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(Locale.ROOT).replace("'", "").replaceAll("[^A-Z0-9]+", " ").trim();
+        String text = NOT_WORD.matcher(MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("")
+                .toUpperCase(Locale.ROOT).replace("'", "")).replaceAll(" ").trim();
         return (" " + text + " ").replace(" SAINT ", " ST ").replace(" FORT ", " FT ").replace(" MOUNT ", " MT ")
                 .trim();
     }

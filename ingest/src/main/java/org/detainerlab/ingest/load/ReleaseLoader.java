@@ -330,7 +330,7 @@ public final class ReleaseLoader implements ReleaseKind {
 
 
     /** Abandons an unfinished COPY so that the connection can roll back; the transaction discards its rows anyway. */
-    private static void cancel(PGCopyOutputStream copy) {
+    static void cancel(PGCopyOutputStream copy) {
         try {
             if (copy.isActive()) {
                 copy.cancelCopy();

@@ -1,16 +1,17 @@
 package org.detainerlab.ingest.load;
 
+import java.io.IOException;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.detainerlab.ingest.map.Field;
 import org.detainerlab.ingest.normalise.NormalisedRow;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Counts a release's rows into {@code detainer_rollup}'s groups while they are read, so the rollup costs the
@@ -38,29 +39,29 @@ final class RollupCounter {
      * month, state and outcome from them.
      */
     void write(Connection connection, long releaseId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into detainer_rollup (release_id, month,"
-                + " state_id, facility_id, outcome, lift_reason_raw, detainer_type, criminality, likely_duplicate,"
-                + " detainers, place_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int batched = 0;
+        // COPY, not batched inserts: with the place in the key a release has hundreds of thousands of groups
+        PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "copy detainer_rollup"
+                + " (release_id, month, state_id, facility_id, outcome, lift_reason_raw, detainer_type, criminality,"
+                + " likely_duplicate, detainers, place_id) from stdin", 1 << 16);
+        CopyWriter writer = new CopyWriter(copy);
+        boolean written = false;
+        try {
             for (Map.Entry<Group, long[]> entry : counts.entrySet()) {
                 Group g = entry.getKey();
-                insert.setLong(1, releaseId);
-                insert.setObject(2, g.month() == null ? null : Date.valueOf(g.month()), Types.DATE);
-                insert.setObject(3, g.stateId(), Types.BIGINT);
-                insert.setObject(4, g.facilityId(), Types.BIGINT);
-                insert.setString(5, g.outcome());
-                insert.setString(6, g.liftReason());
-                insert.setString(7, g.detainerType());
-                insert.setString(8, g.criminality());
-                insert.setBoolean(9, g.likelyDuplicate());
-                insert.setLong(10, entry.getValue()[0]);
-                insert.setLong(11, g.placeId());
-                insert.addBatch();
-                if (++batched % 1000 == 0) {
-                    insert.executeBatch();
-                }
+                writer.number(releaseId).date(g.month()).number(g.stateId()).number(g.facilityId()).text(g.outcome())
+                        .text(g.liftReason()).text(g.detainerType()).text(g.criminality())
+                        .raw(g.likelyDuplicate() ? "t" : "f").number(entry.getValue()[0]).number(g.placeId());
+                writer.endRow();
             }
-            insert.executeBatch();
+            writer.close();
+            written = true;
+        } catch (IOException e) {
+            throw new SQLException("Writing the rollup failed: " + e.getMessage(), e);
+        } finally {
+            if (!written) {
+                writer.abandon();
+                ReleaseLoader.cancel(copy);
+            }
         }
         try (PreparedStatement coarser = connection.prepareStatement("insert into detainer_rollup_state"
                 + " select release_id, month, state_id, outcome, sum(detainers) from detainer_rollup"
