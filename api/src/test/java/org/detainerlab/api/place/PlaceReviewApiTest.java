@@ -255,6 +255,51 @@ class PlaceReviewApiTest {
     }
 
     @Test
+    void theCoverageOfAStateQuestionAgreesWithTheRollupsAndFollowsADecision() throws Exception {
+        String carol = Tokens.accessToken("carol");
+        // by month (the state rollup, coverage from county_coverage) and by county (the place-keyed rollup)
+        String byMonth = "groupBy=month&state=NY&release=" + release;
+        String byCounty = "groupBy=county&state=NY&release=" + release;
+        assertThat(coverageNote(byMonth)).isEqualTo(coverageNote(byCounty));
+
+        long id = proposedPlaceOf("NY");
+        String before = coverageNote(byMonth);
+        String etag = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).header("ETag");
+        given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "REJECT", "note", "test: coverage follows places"))
+                .put("/api/v1/places/review/" + id).then().statusCode(200);
+        String after = coverageNote(byMonth);
+        assertThat(after).isNotEqualTo(before).isEqualTo(coverageNote(byCounty));
+
+        etag = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).header("ETag");
+        given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "ACCEPT")).put("/api/v1/places/review/" + id).then().statusCode(200);
+        assertThat(coverageNote(byMonth)).isEqualTo(before);
+    }
+
+    private static String coverageNote(String query) {
+        return given().auth().oauth2(Tokens.accessToken("alice")).get("/api/v1/stats/detainers?" + query)
+                .then().statusCode(200).extract().jsonPath().getList("provenance.notes", String.class).stream()
+                .filter(n -> n.startsWith("County known for ")).findFirst().orElseThrow();
+    }
+
+    /** The proposed place with a county that has the most rows of this class's release in a state. */
+    private long proposedPlaceOf(String state) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("select p.id from place p"
+                     + " join detainer d on d.place_id = p.id join jurisdiction s on s.id = p.state_id"
+                     + " where d.release_id = ? and s.code = ? and p.status = 'PROPOSED' and p.county_id is not null"
+                     + " group by p.id order by count(*) desc, p.id limit 1")) {
+            statement.setLong(1, release);
+            statement.setString(2, state);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("a proposed place with a county in " + state).isTrue();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void countiesAreFoundByNameAndAnAmbiguousNameListsItsCandidates() {
         String alice = Tokens.accessToken("alice");
         assertThat(countyTotal("Santa Clara")).isEqualTo(countyTotal("06085"));

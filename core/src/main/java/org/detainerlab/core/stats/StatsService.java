@@ -54,6 +54,7 @@ public class StatsService {
     private final AgroalDataSource dataSource;
     private final SnapshotSource snapshots;
     private final PolicyRegimes regimes;
+    private final CountyCoverage coverage;
     private final String version;
     private final Clock clock;
     private final ObjectMapper json;
@@ -63,11 +64,13 @@ public class StatsService {
     private record Cached(StatsAnswer answer, byte[] json) {
     }
 
-    public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots, PolicyRegimes regimes, ObjectMapper json,
+    public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots, PolicyRegimes regimes,
+                        CountyCoverage coverage, ObjectMapper json,
                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.dataSource = dataSource;
         this.snapshots = snapshots;
         this.regimes = regimes;
+        this.coverage = coverage;
         this.json = json;
         this.version = version;
         this.clock = Clock.systemUTC();
@@ -111,7 +114,8 @@ public class StatsService {
         long total = share ? shares(query, sqlDimensions, groups, snapshot, rows) : counts(query, groups, snapshot, rows);
         Integer k = query.suppressBelow();
         boolean totalSuppressed = suppressed(total, k);
-        List<String> notes = notes(query, filter.releases().isEmpty() ? null : countyCoverage(filter, source));
+        List<String> notes = notes(query, filter.releases().isEmpty() ? null
+                : coverage.describe(filter, source, snapshot.generation()));
         String table = split.isEmpty() ? source.table : source.table + ", and " + Source.ROWS.table + " for "
                 + split.stream().map(m -> m.toString().substring(0, 7)).toList();
         List<PolicyRef> deciding = regime == null ? null : decidingPolicies(regime, filter, notes);
@@ -364,37 +368,6 @@ public class StatsService {
     /** Primary suppression: counts from 1 to k-1 are withheld; 0 is shown (it discloses no one). */
     private static boolean suppressed(long count, Integer k) {
         return k != null && count > 0 && count < k;
-    }
-
-    /**
-     * How much of the answer's rows had a known county, and by which method: read from the rollup (which has each
-     * group's place) unless only the rows hold what the filter needs.
-     */
-    private String countyCoverage(DetainerFilter filter, Source answered) {
-        Source source = Source.ROLLUP.serves(filter) ? Source.ROLLUP : answered;
-        SqlWhere where = SqlWhere.of(filter, source);
-        String sql = "select p.method, p.county_id is not null, " + source.count + " from " + source.table + " d"
-                + " left join place p on p.id = d.place_id where " + where.sql() + " group by 1, 2";
-        Map<String, Long> byMethod = new LinkedHashMap<>();
-        long known = 0;
-        long all = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            where.bind(connection, statement, 1);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    long count = rs.getLong(3);
-                    all += count;
-                    if (rs.getBoolean(2)) {
-                        known += count;
-                        byMethod.merge(rs.getString(1), count, Long::sum);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The county coverage query failed: " + e.getMessage(), e);
-        }
-        return PlaceCoverage.describe(known, all, byMethod);
     }
 
     private static List<String> notes(StatsQuery query, String countyCoverage) {

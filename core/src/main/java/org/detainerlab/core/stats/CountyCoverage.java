@@ -1,0 +1,108 @@
+package org.detainerlab.core.stats;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.detainerlab.core.detainer.DetainerFilter;
+import org.detainerlab.core.detainer.SqlWhere;
+import org.detainerlab.core.detainer.SqlWhere.Source;
+
+/**
+ * How much of a statistics answer had a known county, and by which method. The place-keyed rollup holds it but is
+ * nearly as large as the rows; a question that the state rollup can answer (states, outcomes, whole months) reads
+ * {@code county_coverage} instead: the same counts per release, month, state, outcome and method, a few thousand
+ * rows, rebuilt once whenever the data generation (a load, a withdrawal, a curator's decision on a place) has moved.
+ */
+@ApplicationScoped
+public class CountyCoverage {
+
+    /** Serialises rebuilds across instances sharing the database. */
+    private static final long REBUILD_LOCK = 0x636f766572L;
+
+    private final AgroalDataSource dataSource;
+    /** The generation this instance last found the table built for; -1 before it has looked. */
+    private volatile long builtFor = -1;
+
+    public CountyCoverage(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The coverage sentence for the rows that {@code filter} selects; {@code answered} is the answer's own source. */
+    String describe(DetainerFilter filter, Source answered, long generation) {
+        if (Source.ROLLUP_STATE.serves(filter)) {
+            rebuildIfBehind(generation);
+            return count(filter, Source.ROLLUP_STATE, "county_coverage d", "d.method", "d.county_known");
+        }
+        Source source = Source.ROLLUP.serves(filter) ? Source.ROLLUP : answered;
+        return count(filter, source, source.table + " d left join place p on p.id = d.place_id", "p.method",
+                "p.county_id is not null");
+    }
+
+    private String count(DetainerFilter filter, Source source, String from, String method, String known) {
+        SqlWhere where = SqlWhere.of(filter, source);
+        String sql = "select " + method + ", " + known + ", " + source.count + " from " + from + " where "
+                + where.sql() + " group by 1, 2";
+        Map<String, Long> byMethod = new LinkedHashMap<>();
+        long knownRows = 0;
+        long all = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            where.bind(connection, statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long rows = rs.getLong(3);
+                    all += rows;
+                    if (rs.getBoolean(2)) {
+                        knownRows += rows;
+                        byMethod.merge(rs.getString(1), rows, Long::sum);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The county coverage query failed: " + e.getMessage(), e);
+        }
+        return PlaceCoverage.describe(knownRows, all, byMethod);
+    }
+
+    private void rebuildIfBehind(long generation) {
+        if (builtFor == generation) {
+            return;
+        }
+        builtFor = QuarkusTransaction.requiringNew().call(this::rebuild);
+    }
+
+    /** Rebuilds the table unless another instance already did for the current generation; returns that generation. */
+    private long rebuild() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_xact_lock(" + REBUILD_LOCK + ")");
+            long current = single(statement, "select value from data_generation where id = 1");
+            if (single(statement, "select generation from county_coverage_generation where id = 1") != current) {
+                statement.execute("delete from county_coverage");
+                statement.execute("insert into county_coverage (release_id, month, state_id, outcome, method,"
+                        + " county_known, detainers) select d.release_id, d.month, d.state_id, d.outcome, p.method,"
+                        + " p.county_id is not null, sum(d.detainers) from detainer_rollup d"
+                        + " left join place p on p.id = d.place_id group by 1, 2, 3, 4, 5, 6");
+                statement.execute("update county_coverage_generation set generation = " + current + " where id = 1");
+            }
+            return current;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot rebuild the county coverage: " + e.getMessage(), e);
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
