@@ -32,6 +32,7 @@ import org.detainerlab.ingest.map.Profile;
 import org.detainerlab.ingest.map.Profiles;
 import org.detainerlab.ingest.read.ReadLimits;
 import org.detainerlab.ingest.report.Thresholds;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,12 +53,20 @@ public class IngestWorker {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final DatabaseOutage outage = new DatabaseOutage(LOG, "ingest worker");
 
-    static final String WORK_PREFIX = "detainerlab-job-";
     static final Path WORK_ROOT = Path.of(System.getProperty("java.io.tmpdir"));
-    private static final Pattern WORK_DIR = Pattern.compile(Pattern.quote(WORK_PREFIX) + "(\\d+)-.*");
+    /**
+     * Working directories are named after the database as well as the job, since job ids are per database: another
+     * platform (or test run) sharing the temporary directory has jobs with the same ids, and its directories are not
+     * this instance's to remove.
+     */
+    private final String workPrefix;
+    private final Pattern workDir;
 
     public IngestWorker(IngestJobService jobs, AgroalDataSource dataSource, IngestConfig config, ObjectMapper json,
-                        AgreementPolicyService agreementPolicies) {
+                        AgreementPolicyService agreementPolicies,
+                        @ConfigProperty(name = "quarkus.datasource.jdbc.url") String databaseUrl) {
+        this.workPrefix = workPrefix(databaseUrl);
+        this.workDir = Pattern.compile(Pattern.quote(workPrefix) + "(\\d+)-.*");
         this.agreementPolicies = agreementPolicies;
         this.jobs = jobs;
         this.loader = new Ingest(dataSource::getConnection, ReadLimits.DEFAULT, Clock.systemUTC());
@@ -104,11 +113,21 @@ public class IngestWorker {
      * when it was killed (once the sweep has marked the job interrupted) or that a failed delete left. Directories
      * of jobs still running, here or on another instance sharing this temporary directory, are kept.
      */
+    /** {@code detainerlab-job-}, a short hash of the database's address, {@code -}. */
+    static String workPrefix(String databaseUrl) {
+        return "detainerlab-job-" + Integer.toHexString(databaseUrl.hashCode()) + "-";
+    }
+
+    /** The prefix of this instance's working directories, followed by the job id and a dash. */
+    String workPrefix() {
+        return workPrefix;
+    }
+
     void removeLeftWorkingDirectories() {
         Map<Long, Path> found = new HashMap<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(WORK_ROOT, WORK_PREFIX + "*")) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(WORK_ROOT, workPrefix + "*")) {
             for (Path dir : dirs) {
-                Matcher id = WORK_DIR.matcher(dir.getFileName().toString());
+                Matcher id = workDir.matcher(dir.getFileName().toString());
                 if (id.matches() && !running.contains(Long.parseLong(id.group(1)))) {
                     found.put(Long.parseLong(id.group(1)), dir);
                 }
@@ -133,7 +152,7 @@ public class IngestWorker {
         running.add(job.id());
         Path dir = null;
         try {
-            dir = Files.createTempDirectory(WORK_ROOT, WORK_PREFIX + job.id() + "-");
+            dir = Files.createTempDirectory(WORK_ROOT, workPrefix + job.id() + "-");
             Path file = dir.resolve(safeName(job.fileName()));
             jobs.writeUpload(job.id(), file);
             IngestOptions options = json.readValue(job.options(), IngestOptions.class);
