@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, FieldError } from '../api';
+import { api, ApiError, FieldError, sendJson } from '../api';
 import { useUnsavedGuard } from '../unsaved';
 import type { Verification } from './verification';
+import {
+  Clash, ConflictNotice, FieldErrors, filled, loadTagged, mergeFields, same, SourceFields, SourceRef, SourceWords, splitList,
+} from './curated-form';
 
-export interface SourceRef {
-  citation: string;
-  url?: string | null;
-  quote?: string | null;
-}
+export type { SourceRef } from './curated-form';
 
 export interface PolicyEvent {
   type: string;
@@ -18,12 +17,19 @@ export interface PolicyEvent {
   verification?: Verification;
 }
 
+export interface ProvisionRef {
+  provision: string;
+  sources?: SourceRef[] | null;
+  verification?: Verification;
+}
+
 export interface Policy {
   key: string;
   title: string;
   kind?: string;
   summary?: string | null;
   jurisdictions?: string[];
+  provisions?: ProvisionRef[];
   sources: SourceRef[];
   events: PolicyEvent[];
   verification?: Verification;
@@ -33,101 +39,133 @@ export interface Policy {
 /**
  * What a curator edits: the fields the editor sends, nothing the server owns (version, who verified). An event keeps
  * its verification (status and source) while its type and date stay; changing either makes it another fact, which
- * nobody has verified yet.
+ * nobody has verified yet. Jurisdictions are typed as codes with commas, so the text is what merges.
  */
 interface Editable {
+  key: string;
   title: string;
+  kind: string;
   summary: string;
+  jurisdictions: string;
+  provisions: ProvisionRef[];
   events: PolicyEvent[];
   sources: SourceRef[];
 }
 
-/** A field where both curators changed the same thing differently: this curator's value stays, theirs is shown. */
-interface Clash {
-  field: string;
-  theirs: string;
-}
-
 const EVENT_TYPES = ['INTRODUCED', 'SIGNED', 'ADOPTED', 'EFFECTIVE', 'AMENDED', 'ENJOINED', 'UPHELD', 'STRUCK_DOWN', 'REPEALED', 'EXPIRED'];
+const KINDS = ['STATUTE', 'ORDINANCE', 'EXECUTIVE_ORDER', 'SHERIFF_OR_JAIL_POLICY', 'AGREEMENT_287G', 'FEDERAL_PROGRAM_OR_RULE'];
+const PROVISIONS = ['DECLINES_DETAINER_HOLDS', 'LIMITS_RELEASE_NOTICE', 'LIMITS_INFORMATION_SHARING', 'REQUIRES_JUDICIAL_WARRANT',
+  'BARS_ICE_JAIL_ACCESS', 'BARS_287G', 'REQUIRES_HONOURING_DETAINERS', 'REQUIRES_INTERVIEW_CONSENT', 'SHARES_FINGERPRINTS_WITH_DHS',
+  'NARROWS_DETAINER_ISSUANCE', 'DETAINERS_CARRY_ADMINISTRATIVE_WARRANT', 'LISTS_SANCTUARY_JURISDICTIONS', 'DELEGATED_JAIL_ENFORCEMENT',
+  'DELEGATED_FIELD_ENFORCEMENT', 'DELEGATED_WARRANT_SERVICE'];
+const PRECISIONS = ['DAY', 'MONTH', 'YEAR'];
+
+export const words = (constant: string) => constant.toLowerCase().replace(/_/g, ' ');
 
 export function shown(date: string | null | undefined, precision: string): string {
   if (!date) return 'date unknown';
   return precision === 'YEAR' ? date.slice(0, 4) : precision === 'MONTH' ? date.slice(0, 7) : date;
 }
 
+const verificationInput = (v?: Verification) => ({ status: v?.status ?? 'UNVERIFIED', source: v?.source ?? null });
+const sourceOf = (s: SourceRef) => ({ citation: s.citation, url: s.url ?? null, quote: s.quote ?? null });
+
 function editable(policy: Policy): Editable {
+  const own = (policy.sources ?? []).map(sourceOf);
   return {
+    key: policy.key,
     title: policy.title,
+    kind: policy.kind ?? '',
     summary: policy.summary ?? '',
-    events: policy.events.map((e) => ({
-      type: e.type, date: e.date, precision: e.precision, note: e.note ?? null, sources: e.sources ?? [],
-      verification: { status: e.verification?.status ?? 'UNVERIFIED', source: e.verification?.source ?? null },
+    jurisdictions: (policy.jurisdictions ?? []).join(', '),
+    // A provision stated by the policy's own sources keeps resting on them (no sources of its own are sent).
+    provisions: (policy.provisions ?? []).map((p) => ({
+      provision: p.provision,
+      sources: p.sources && !same((p.sources ?? []).map(sourceOf), own) ? p.sources.map(sourceOf) : null,
+      verification: verificationInput(p.verification),
     })),
-    sources: (policy.sources ?? []).map((s) => ({ citation: s.citation, url: s.url ?? null, quote: s.quote ?? null })),
+    events: policy.events.map((e) => ({
+      type: e.type, date: e.date, precision: e.precision, note: e.note ?? null, sources: (e.sources ?? []).map(sourceOf),
+      verification: verificationInput(e.verification),
+    })),
+    sources: own,
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const EMPTY: Editable = { key: '', title: '', kind: '', summary: '', jurisdictions: '', provisions: [], events: [], sources: [] };
 
-/**
- * Three-way merge of a list whose items have no identity of their own (events, sources): what this curator
- * removed or replaced since the base leaves, what they added or changed joins, and everything the other person did
- * stays. An item both changed (gone from theirs and from mine) is a clash: both versions are kept and named.
- */
-function mergeList<T>(base: T[], mine: T[], theirs: T[], field: string, describe: (t: T) => string): { merged: T[]; clashes: Clash[] } {
-  const inList = (list: T[], item: T) => list.some((x) => same(x, item));
-  const removedByMe = base.filter((b) => !inList(mine, b));
-  const addedByMe = mine.filter((m) => !inList(base, m));
-  const clashes = removedByMe.filter((b) => !inList(theirs, b)).map((b) => ({ field, theirs: `changed or removed “${describe(b)}”` }));
-  const merged = [...theirs.filter((t) => !inList(removedByMe, t)), ...addedByMe.filter((a) => !inList(theirs, a))];
-  return { merged, clashes };
+const newEvent = (): PolicyEvent => ({ type: 'EFFECTIVE', date: '', precision: 'DAY', note: null, sources: [{ citation: '', url: null, quote: null }] });
+
+/** The body the API reads from what the form holds: lists as lists, blank source rows left out. */
+function body(draft: Editable) {
+  return {
+    key: draft.key.trim(),
+    title: draft.title,
+    kind: draft.kind || null,
+    summary: draft.summary || null,
+    jurisdictions: splitList(draft.jurisdictions),
+    provisions: draft.provisions,
+    events: draft.events.map((e) => ({ ...e, sources: filled(e.sources) })),
+    sources: filled(draft.sources),
+  };
 }
 
 /** Merges this curator's edits (mine, since base) into the other person's saved version (theirs), field by field. */
 export function merge(base: Editable, mine: Editable, theirs: Editable): { merged: Editable; clashes: Clash[] } {
-  const clashes: Clash[] = [];
-  const scalar = (field: 'title' | 'summary') => {
-    if (same(mine[field], base[field])) return theirs[field];
-    if (!same(theirs[field], base[field]) && !same(theirs[field], mine[field])) clashes.push({ field, theirs: theirs[field] || '(empty)' });
-    return mine[field];
-  };
-  const title = scalar('title');
-  const summary = scalar('summary');
-  const events = mergeList(base.events, mine.events, theirs.events, 'events', (e) => `${e.type} ${shown(e.date, e.precision)}`);
-  const sources = mergeList(base.sources, mine.sources, theirs.sources, 'sources', (s) => s.citation);
-  clashes.push(...events.clashes, ...sources.clashes);
-  const byDate = [...events.merged].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-  return { merged: { title, summary, events: byDate, sources: sources.merged }, clashes };
+  const { merged, clashes } = mergeFields(base, mine, theirs, (field, item) => {
+    if (field === 'events') {
+      const e = item as PolicyEvent;
+      return `${e.type} ${shown(e.date, e.precision)}`;
+    }
+    if (field === 'provisions') return words((item as ProvisionRef).provision);
+    return (item as SourceRef).citation;
+  });
+  return { merged: { ...merged, events: [...merged.events].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')) }, clashes };
 }
 
+const eventSourceWords = (event: number): SourceWords => ({
+  legend: (i) => `Event ${event + 1} source ${i + 1}`,
+  citation: 'Event source (citation)',
+  url: 'Event source URL',
+  quote: 'Event source quote',
+  add: `New source for event ${event + 1}`,
+  remove: (i) => `Remove this source (event ${event + 1}, source ${i + 1})`,
+});
+
 /**
- * Edits a policy's title, summary, events and sources under If-Match. A 422 shows each field's error beside it; a
- * 412 loads the other person's version, shows it beside this curator's, and merges the two field by field (theirs
- * wherever this curator changed nothing), so the next save loses neither.
+ * Creates a policy (no policyKey; jurisdictions may be given to start with), or edits one under If-Match: key, title,
+ * kind, summary, jurisdictions, provisions, lifecycle events with their date precision and sources, and the
+ * policy's sources. A 422 shows each field's error beside it; a 412 loads the other person's version, shows it
+ * beside this curator's, and merges the two field by field (theirs wherever this curator changed nothing), so the
+ * next save loses neither. Deleting asks first and is also refused (and explained) when someone changed the policy.
  */
-export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone: () => void }) {
+export function PolicyEditor({ policyKey, jurisdictions, onDone }: { policyKey?: string; jurisdictions?: string[]; onDone: () => void }) {
+  const creating = policyKey === undefined;
   const [etag, setEtag] = useState('');
-  const [base, setBase] = useState<Editable | null>(null);
-  const [draft, setDraft] = useState<Editable | null>(null);
+  const [base, setBase] = useState<Editable | null>(creating ? { ...EMPTY, jurisdictions: (jurisdictions ?? []).join(', ') } : null);
+  const [draft, setDraft] = useState<Editable | null>(base);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<{ theirs: Editable; clashes: Clash[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [unreadable, setUnreadable] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
   useUnsavedGuard(base !== null && draft !== null && (!same(base, draft) || reason.trim() !== ''));
 
+  const path = `/api/v1/policies/${encodeURIComponent(policyKey ?? '')}`;
   const load = async () => {
-    const response = await api(`/api/v1/policies/${encodeURIComponent(policyKey)}`);
-    const policy: Policy = await response.json();
-    return { policy: editable(policy), etag: response.headers.get('ETag') ?? '' };
+    const loaded = await loadTagged<Policy>(path);
+    return { policy: editable(loaded.item), etag: loaded.etag };
   };
   useEffect(() => {
+    if (creating) return;
     load().then((l) => { setEtag(l.etag); setBase(l.policy); setDraft(l.policy); }, (e: Error) => setUnreadable(e.message));
   }, [policyKey]);
   if (unreadable) return <p role="alert" class="error">{unreadable}</p>;
   if (!base || !draft) return <p role="status">Loading the policy…</p>;
 
-  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
+  const form = creating ? 'new-policy' : `policy-${policyKey}`;
+  const fields = new FieldErrors(errors, form);
   const setEvent = (index: number, change: Partial<PolicyEvent>) =>
     setDraft({
       ...draft,
@@ -137,38 +175,71 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
         return { ...e, ...change, ...(other ? { verification: { status: 'UNVERIFIED' as const, source: null } } : {}) };
       }),
     });
-  const setSource = (index: number, change: Partial<SourceRef>) =>
-    setDraft({ ...draft, sources: draft.sources.map((s, i) => (i === index ? { ...s, ...change } : s)) });
+  const toggleProvision = (provision: string, on: boolean) => setDraft({
+    ...draft,
+    provisions: on ? [...draft.provisions, { provision, sources: null, verification: { status: 'UNVERIFIED', source: null } }]
+      : draft.provisions.filter((p) => p.provision !== provision),
+  });
+
+  const refused = async (error: unknown) => {
+    if (error instanceof ApiError && error.problem.status === 422) {
+      setErrors(error.problem.errors ?? []);
+      setFailure(error.problem.detail ?? 'Some fields need attention.');
+    } else if (error instanceof ApiError && error.problem.status === 412 && !creating) {
+      const current = await load();
+      const { merged, clashes } = merge(base, draft, current.policy);
+      setConflict({ theirs: current.policy, clashes });
+      setBase(current.policy);
+      setDraft(merged);
+      setEtag(current.etag);
+    } else {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
 
   const save = async (e: Event) => {
     e.preventDefault();
     setErrors([]);
     setFailure(null);
-    // Only what this curator changed since the version they last saw, so nothing else is overwritten.
-    const patch: Record<string, unknown> = {};
-    if (!same(draft.title, base.title)) patch.title = draft.title;
-    if (!same(draft.summary, base.summary)) patch.summary = draft.summary || null;
-    if (!same(draft.events, base.events)) patch.events = draft.events;
-    if (!same(draft.sources, base.sources)) patch.sources = draft.sources;
+    setBusy(true);
     try {
-      const query = reason.trim() ? `?reason=${encodeURIComponent(reason.trim())}` : '';
-      await api(`/api/v1/policies/${encodeURIComponent(policyKey)}${query}`, {
-        method: 'PATCH',
-        body: JSON.stringify(patch),
-        headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag },
-      });
+      if (creating) {
+        await sendJson('/api/v1/policies', 'POST', body(draft));
+      } else {
+        // Only what this curator changed since the version they last saw, so nothing else is overwritten.
+        const all = body(draft);
+        const was = body(base);
+        const patch = Object.fromEntries(Object.entries(all).filter(([field, value]) => !same(value, was[field as keyof typeof was])));
+        const query = reason.trim() ? `?reason=${encodeURIComponent(reason.trim())}` : '';
+        await api(`${path}${query}`, {
+          method: 'PATCH',
+          body: JSON.stringify(patch),
+          headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag },
+        });
+      }
+      setBase(draft);
       onDone();
     } catch (error) {
-      if (error instanceof ApiError && error.problem.status === 422) {
-        setErrors(error.problem.errors ?? []);
-        setFailure(error.problem.detail ?? 'Some fields need attention.');
-      } else if (error instanceof ApiError && error.problem.status === 412) {
+      await refused(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!confirm(`Delete the policy “${base.title}”? Its history stays readable.`)) return;
+    setFailure(null);
+    try {
+      await api(path, { method: 'DELETE', headers: { 'If-Match': etag } });
+      setDraft(base);
+      onDone();
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.status === 412) {
         const current = await load();
-        const { merged, clashes } = merge(base, draft, current.policy);
-        setConflict({ theirs: current.policy, clashes });
         setBase(current.policy);
-        setDraft(merged);
+        setDraft(current.policy);
         setEtag(current.etag);
+        setFailure('Someone else changed this policy meanwhile; the form now shows their version. Delete again if it should still go.');
       } else {
         setFailure(error instanceof Error ? error.message : String(error));
       }
@@ -176,89 +247,94 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
   };
 
   return (
-    <form class="policy-editor" onSubmit={save} aria-label={`Edit ${base.title}`} data-testid="policy-editor">
+    <form class="policy-editor" onSubmit={save} aria-label={creating ? 'New policy' : `Edit ${base.title}`} data-testid="policy-editor" noValidate>
       {conflict && (
-        <div role="alert" class="conflict" data-testid="conflict">
-          <p><strong>Someone else saved this policy while you were editing it.</strong> Their version is on the left; the
-            form now holds theirs with your changes merged in, field by field. Check it, then save, or cancel to keep
-            theirs.</p>
-          <div class="versions">
-            <section aria-label="Their version" data-testid="their-version">
-              <h3>Their version</h3>
-              <Summary policy={conflict.theirs} />
-            </section>
-            <section aria-label="Merged, to be saved" data-testid="merged-version">
-              <h3>Merged, to be saved</h3>
-              <Summary policy={draft} />
-            </section>
-          </div>
-          {conflict.clashes.length > 0 && (
-            <ul data-testid="clashes">
-              {conflict.clashes.map((c, i) => <li key={i}>Both of you changed <strong>{c.field}</strong>: yours is in the form; they {c.field === 'title' || c.field === 'summary' ? `wrote “${c.theirs}”` : c.theirs}.</li>)}
-            </ul>
-          )}
-        </div>
+        <ConflictNotice what="policy" theirs={<Summary policy={conflict.theirs} />} merged={<Summary policy={draft} />} clashes={conflict.clashes} />
       )}
-      <label>Title <input type="text" value={draft.title} aria-invalid={errorOf('title') ? 'true' : undefined}
+      {creating && (
+        <>
+          <label>Key (lower-case letters, digits and hyphens; permanent)
+            <input type="text" value={draft.key} {...fields.props('key')} placeholder="e.g. ca-sb54-2017"
+              onInput={(e) => setDraft({ ...draft, key: (e.target as HTMLInputElement).value })} />
+          </label>
+          {fields.text('key')}
+        </>
+      )}
+      <label>Title <input type="text" value={draft.title} {...fields.props('title')}
         onInput={(e) => setDraft({ ...draft, title: (e.target as HTMLInputElement).value })} /></label>
-      {errorOf('title') && <p class="error">{errorOf('title')}</p>}
+      {fields.text('title')}
+      <label>Kind
+        <select value={draft.kind} {...fields.props('kind')} onChange={(e) => setDraft({ ...draft, kind: (e.target as HTMLSelectElement).value })}>
+          <option value="">(choose)</option>
+          {KINDS.map((k) => <option key={k} value={k}>{words(k)}</option>)}
+        </select>
+      </label>
+      {fields.text('kind')}
       <label>Summary <textarea value={draft.summary} onInput={(e) => setDraft({ ...draft, summary: (e.target as HTMLTextAreaElement).value })} /></label>
+      <label>Jurisdictions (codes, separated by commas: US, CA, 06085)
+        <input type="text" value={draft.jurisdictions} {...fields.props('jurisdictions', ...splitList(draft.jurisdictions).map((_, i) => `jurisdictions[${i}]`))}
+          onInput={(e) => setDraft({ ...draft, jurisdictions: (e.target as HTMLInputElement).value })} />
+      </label>
+      {fields.text('jurisdictions', ...splitList(draft.jurisdictions).map((_, i) => `jurisdictions[${i}]`))}
+      <fieldset class="choices">
+        <legend>Provisions</legend>
+        {PROVISIONS.map((p) => (
+          <label key={p} class="toggle">
+            <input type="checkbox" checked={draft.provisions.some((x) => x.provision === p)}
+              onChange={(e) => toggleProvision(p, (e.target as HTMLInputElement).checked)} /> {words(p)}
+          </label>
+        ))}
+        {fields.text('provisions', ...draft.provisions.map((_, i) => `provisions[${i}].provision`))}
+      </fieldset>
       {draft.events.map((ev, i) => (
         <fieldset key={i} class="event-fields">
           <legend>Event {i + 1}</legend>
           <label>Type
-            <select value={ev.type} onChange={(e) => setEvent(i, { type: (e.target as HTMLSelectElement).value })}>
-              {[...new Set([ev.type, ...EVENT_TYPES])].map((t) => <option key={t}>{t}</option>)}
+            <select value={ev.type} {...fields.props(`events[${i}].type`)} onChange={(e) => setEvent(i, { type: (e.target as HTMLSelectElement).value })}>
+              {[...new Set([ev.type, ...EVENT_TYPES])].map((t) => <option key={t} value={t}>{t}</option>)}
             </select>
           </label>
+          {fields.text(`events[${i}].type`)}
           <label>Date
             <input type="text" value={ev.date ? shown(ev.date, ev.precision) : ''} placeholder="YYYY-MM-DD, YYYY-MM or YYYY"
-              aria-invalid={errorOf(`events[${i}].date`) ? 'true' : undefined}
-              aria-describedby={errorOf(`events[${i}].date`) ? `event-${i}-date-error` : undefined}
+              {...fields.props(`events[${i}].date`)}
               onInput={(e) => {
                 const value = (e.target as HTMLInputElement).value;
                 setEvent(i, { date: value, precision: value.length === 4 ? 'YEAR' : value.length === 7 ? 'MONTH' : 'DAY' });
               }} />
           </label>
-          {errorOf(`events[${i}].date`) && <p class="error" id={`event-${i}-date-error`}>{errorOf(`events[${i}].date`)}</p>}
-          <label>Note <input type="text" value={ev.note ?? ''} onInput={(e) => setEvent(i, { note: (e.target as HTMLInputElement).value || null })} /></label>
-          <label>Event source (citation)
-            <input type="text" value={ev.sources[0]?.citation ?? ''} aria-invalid={errorOf(`events[${i}].sources`) ? 'true' : undefined}
-              aria-describedby={errorOf(`events[${i}].sources`) ? `event-${i}-sources-error` : undefined}
-              onInput={(e) => {
-                const citation = (e.target as HTMLInputElement).value;
-                const rest = ev.sources.slice(1);
-                setEvent(i, { sources: citation ? [{ ...(ev.sources[0] ?? { url: null, quote: null }), citation }, ...rest] : rest });
-              }} />
+          {fields.text(`events[${i}].date`, `events[${i}].precision`)}
+          <label>Precision
+            <select value={ev.precision} onChange={(e) => {
+              const precision = (e.target as HTMLSelectElement).value;
+              setEvent(i, { precision, date: ev.date ? shown(ev.date, precision) : ev.date });
+            }}>
+              {PRECISIONS.map((p) => <option key={p} value={p}>{p.toLowerCase()}</option>)}
+            </select>
           </label>
-          {ev.sources.length > 1 && <p class="verification">and {ev.sources.length - 1} more source(s), kept as they are</p>}
-          {errorOf(`events[${i}].sources`) && <p class="error" id={`event-${i}-sources-error`}>{errorOf(`events[${i}].sources`)}</p>}
+          <label>Note <input type="text" value={ev.note ?? ''} onInput={(e) => setEvent(i, { note: (e.target as HTMLInputElement).value || null })} /></label>
+          <SourceFields sources={ev.sources} onChange={(sources) => setEvent(i, { sources })} errors={fields}
+            field={`events[${i}].sources`} words={eventSourceWords(i)} />
+          {fields.text(`events[${i}]`, `events[${i}].verification`, `events[${i}].verification.source`)}
           <button type="button" onClick={() => setDraft({ ...draft, events: draft.events.filter((_, j) => j !== i) })}>Remove event {i + 1}</button>
         </fieldset>
       ))}
-      <button type="button" onClick={() => setDraft({ ...draft, events: [...draft.events, { type: 'EFFECTIVE', date: '', precision: 'DAY', note: null, sources: [] }] })}>Add an event</button>
-      {draft.sources.map((s, i) => (
-        <fieldset key={i} class="event-fields">
-          <legend>Source {i + 1}</legend>
-          <label>Citation <input type="text" value={s.citation} aria-invalid={errorOf(`sources[${i}].citation`) ? 'true' : undefined}
-            onInput={(e) => setSource(i, { citation: (e.target as HTMLInputElement).value })} /></label>
-          {errorOf(`sources[${i}].citation`) && <p class="error">{errorOf(`sources[${i}].citation`)}</p>}
-          <label>URL <input type="url" value={s.url ?? ''} onInput={(e) => setSource(i, { url: (e.target as HTMLInputElement).value || null })} /></label>
-          <button type="button" onClick={() => setDraft({ ...draft, sources: draft.sources.filter((_, j) => j !== i) })}>Remove source {i + 1}</button>
-        </fieldset>
-      ))}
-      <button type="button" onClick={() => setDraft({ ...draft, sources: [...draft.sources, { citation: '', url: null, quote: null }] })}>Add a source</button>
-      <label>Reason for this change (kept in the history; needed when a verified fact changes)
-        <input type="text" value={reason} aria-invalid={errorOf('reason') ? 'true' : undefined}
-          aria-describedby={errorOf('reason') ? 'policy-reason-error' : undefined}
-          onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
-      </label>
-      {errorOf('reason') && <p class="error" id="policy-reason-error">A reason {errorOf('reason')}</p>}
+      <button type="button" onClick={() => setDraft({ ...draft, events: [...draft.events, newEvent()] })}>Add an event</button>
+      <SourceFields sources={draft.sources} onChange={(sources) => setDraft({ ...draft, sources })} errors={fields} field="sources" />
+      {!creating && (
+        <>
+          <label>Reason for this change (kept in the history; needed when a verified fact changes)
+            <input type="text" value={reason} {...fields.props('reason')} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+          </label>
+          {fields.text('reason')}
+        </>
+      )}
       {failure && <p role="alert" class="error">{failure}</p>}
-      {errors.filter((e) => !/^events\[\d+\]\.(date|sources)$|^title$|^reason$|^sources\[\d+\]\.citation$/.test(e.field)).map((e) => <p key={e.field} class="error">{e.field}: {e.message}</p>)}
+      {fields.rest()}
       <div class="actions">
-        <button type="submit" class="primary">Save policy</button>
+        <button type="submit" class="primary" disabled={busy}>{creating ? 'Create policy' : 'Save policy'}</button>
         <button type="button" onClick={onDone}>Cancel</button>
+        {!creating && <button type="button" class="danger" onClick={remove}>Delete policy</button>}
       </div>
     </form>
   );
@@ -268,7 +344,10 @@ function Summary({ policy }: { policy: Editable }) {
   return (
     <dl>
       <dt>Title</dt><dd>{policy.title}</dd>
+      <dt>Kind</dt><dd>{policy.kind ? words(policy.kind) : '(none)'}</dd>
       <dt>Summary</dt><dd>{policy.summary || '(none)'}</dd>
+      <dt>Jurisdictions</dt><dd>{policy.jurisdictions || '(none)'}</dd>
+      <dt>Provisions</dt><dd>{policy.provisions.map((p) => words(p.provision)).join(', ') || '(none)'}</dd>
       <dt>Events</dt>
       <dd><ul>{policy.events.map((ev, i) => <li key={i}>{ev.type} {shown(ev.date, ev.precision)}{ev.note ? `: ${ev.note}` : ''}</li>)}</ul></dd>
       <dt>Sources</dt>

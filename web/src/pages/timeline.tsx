@@ -6,6 +6,7 @@ import { Marker } from '../figures/timeseries';
 import { Policy, PolicyEditor, shown, SourceRef } from './policy-editor';
 import { HistoryToggle } from './history';
 import { verificationText, VerifyForm } from './verification';
+import { RulingEditor } from './ruling-editor';
 
 export interface TimelineEntry {
   date: string;
@@ -85,6 +86,8 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
   const timeline = useApi<Timeline>(`/api/v1/jurisdictions/${encodeURIComponent(code)}/timeline?${query}`);
   const [context, setContext] = useState<Context | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
+  const [creating, setCreating] = useState<'policy' | 'ruling' | null>(null);
+  const [editingPolicy, setEditingPolicy] = useState<string | null>(null);
   const [verifying, setVerifying] = useState<string | null>(null);
   const [draft, setDraft] = useState({ place: code, from, to });
   const [placeError, setPlaceError] = useState<string | null>(null);
@@ -146,6 +149,14 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
       {timeline.loading && <p role="status">Loading the timeline…</p>}
       {timeline.data && (
         <>
+          {curator && (
+            <div class="actions">
+              <button type="button" aria-expanded={creating === 'policy'} onClick={() => setCreating(creating === 'policy' ? null : 'policy')}>New policy</button>
+              <button type="button" aria-expanded={creating === 'ruling'} onClick={() => setCreating(creating === 'ruling' ? null : 'ruling')}>New ruling</button>
+            </div>
+          )}
+          {creating === 'policy' && <PolicyEditor jurisdictions={[timeline.data.jurisdiction]} onDone={() => { setCreating(null); timeline.reload(); }} />}
+          {creating === 'ruling' && <RulingEditor jurisdictions={[timeline.data.jurisdiction]} onDone={() => { setCreating(null); timeline.reload(); }} />}
           <p data-testid="covers">What applies in {timeline.data.includes.map(name).join(', then ')}: policies attached to
             these places and rulings about them. {timeline.data.entries.length === 0 && 'No policy or ruling is curated for them.'}</p>
           {context && timeline.data.entries.length > 0 && <Lanes timeline={timeline.data} context={context} />}
@@ -160,10 +171,11 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
                 {e.sources.length > 0 && (
                   <ul class="sources">{e.sources.map((s) => <li key={s.citation}>{s.url ? <a href={s.url} rel="noopener noreferrer">{s.citation}</a> : s.citation}</li>)}</ul>
                 )}
-                {curator && e.item === 'policy' && editing === null && (
+                {curator && editing === null && (
                   <button type="button" onClick={() => setEditing(i)}>Edit {e.title}</button>
                 )}
-                {editing === i && <PolicyEditor policyKey={e.key} onDone={() => { setEditing(null); timeline.reload(); }} />}
+                {editing === i && e.item === 'policy' && <PolicyEditor policyKey={e.key} onDone={() => { setEditing(null); timeline.reload(); }} />}
+                {editing === i && e.item === 'ruling' && <RulingEditor rulingKey={e.key} onDone={() => { setEditing(null); timeline.reload(); }} />}
                 {e.item === 'ruling' && <HistoryToggle path={`/api/v1/rulings/${encodeURIComponent(e.key)}/history`} title={e.title} />}
               </li>
             ))}
@@ -190,6 +202,12 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
                       </button>
                     )}
                     {curator && verifying === p.key && <VerifyForm policy={p} onDone={timeline.reload} />}
+                    {curator && (
+                      <button type="button" aria-expanded={editingPolicy === p.key} onClick={() => setEditingPolicy(editingPolicy === p.key ? null : p.key)}>
+                        Edit policy {p.title}
+                      </button>
+                    )}
+                    {editingPolicy === p.key && <PolicyEditor policyKey={p.key} onDone={() => { setEditingPolicy(null); timeline.reload(); }} />}
                     <HistoryToggle path={`/api/v1/policies/${encodeURIComponent(p.key)}/history`} title={p.title} />
                   </li>
                 ))}

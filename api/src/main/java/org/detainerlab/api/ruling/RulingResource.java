@@ -26,6 +26,7 @@ import org.detainerlab.api.policy.PolicyResource;
 import org.detainerlab.api.security.CurrentUser;
 import org.detainerlab.core.common.Revisions;
 import org.detainerlab.core.history.ChangeView;
+import org.detainerlab.core.ruling.CourtView;
 import org.detainerlab.core.ruling.RulingInput;
 import org.detainerlab.core.ruling.RulingService;
 import org.detainerlab.core.ruling.RulingView;
@@ -53,6 +54,16 @@ public class RulingResource {
     @Operation(summary = "Curated court rulings, oldest decision first", description = "Role researcher (or curator, admin).")
     public List<RulingView> list() {
         return rulings.list();
+    }
+
+    @GET
+    @Path("/courts")
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "The courts a ruling may name, by key (the value of a ruling's court field) and full name",
+            description = "Role researcher (or curator, admin). This path wins over a ruling"
+                    + " keyed \"courts\", which stays readable by its id.")
+    public List<CourtView> courts() {
+        return CourtView.all();
     }
 
     @GET

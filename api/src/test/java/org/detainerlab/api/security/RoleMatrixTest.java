@@ -104,6 +104,7 @@ class RoleMatrixTest {
                 row("PATCH", "/api/v1/policies/987654321", 401, 403, 403, 404, 403),
                 row("DELETE", "/api/v1/policies/987654321", 401, 403, 403, 404, 403),
                 row("GET", "/api/v1/rulings", 401, 200, 200, 200, 200),
+                row("GET", "/api/v1/rulings/courts", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/rulings/ca9-2019-united-states-v-california", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/rulings/ca9-2019-united-states-v-california/history", 401, 200, 200, 200, 200),
                 row("POST", "/api/v1/rulings", 401, 403, 403, 201, 403),

@@ -63,7 +63,7 @@ class TimelinePageTest {
                     editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save policy")).click());
             assertThat(refused.status()).isEqualTo(422);
             assertThat(firstDate).hasAttribute("aria-invalid", "true");
-            assertThat(editor.locator("#event-0-date-error")).isVisible();
+            assertThat(editor.locator("#policy-" + key + "-events-0-date-error")).isVisible();
 
             firstDate.fill("2019-02-28");
             firstEvent.getByLabel("Note", new Locator.GetByLabelOptions().setExact(true)).fill("Signed by the board chair");
