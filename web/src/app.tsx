@@ -60,12 +60,12 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {route.page === 'explore' && <Explore route={route} />}
+        {route.page === 'explore' && <Explore route={route} me={user} />}
         {route.page === 'cases' && <CaseList route={route} />}
         {route.page === 'case' && route.id && <CasePage id={route.id} me={user} />}
         {route.page === 'releases' && <Releases me={user} />}
         {route.page === 'timeline' && <TimelinePage route={route} me={user} />}
-        {route.page === 'claims' && (route.id ? <ClaimPage id={route.id} me={user} /> : <ClaimList route={route} />)}
+        {route.page === 'claims' && (route.id ? <ClaimPage id={route.id} me={user} route={route} /> : <ClaimList route={route} me={user} />)}
         {route.page === 'figures' && route.id && <SavedFigurePage id={route.id} />}
         {route.page === 'places' && <Places route={route} me={user} />}
         {route.page === 'annotations' && <AnnotationsPage route={route} />}

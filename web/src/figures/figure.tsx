@@ -16,10 +16,12 @@ interface Props {
   chart?: boolean;
   /** An error the page already shows beside the field it concerns, not repeated in each figure. */
   errorShownElsewhere?: boolean;
+  /** For curators: where a new claim about this figure's number starts, pre-filled with its question and value. */
+  claim?: (answer: StatsAnswer) => string;
 }
 
 /** A figure with what every figure carries: its CSV, a link to the view, and where its numbers come from. */
-export function Figure({ id, title, path, answer, children, chart = true, errorShownElsewhere }: Props) {
+export function Figure({ id, title, path, answer, children, chart = true, errorShownElsewhere, claim }: Props) {
   const [copied, setCopied] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -60,6 +62,7 @@ export function Figure({ id, title, path, answer, children, chart = true, errorS
             )}
             <a href={location.href} onClick={(e) => { e.preventDefault(); copy(); }}>Copy link to this view</a>
             {copied && <span role="status">Link copied</span>}
+            {claim && <a href={claim(current)}>Claim this figure</a>}
           </div>
           {failure && <p role="alert" class="error">{failure}</p>}
           {/* Keyed by the view: a saved link belongs to the view it was saved from. */}

@@ -4,6 +4,7 @@ import { href, Route } from '../route';
 import { exploreParams, queryParams } from '../stats';
 import { useApi } from '../useApi';
 import { HistoryToggle } from './history';
+import { ClaimEditor, prefilled } from './claim-editor';
 
 interface Source {
   publisher: string;
@@ -94,7 +95,7 @@ function claimParams(query: ClaimQuery): URLSearchParams {
 }
 
 /** Published claims, searched by words, each with the status of its latest check. */
-export function ClaimList({ route }: { route: Route }) {
+export function ClaimList({ route, me }: { route: Route; me: Me }) {
   const q = route.params.get('q') ?? '';
   const page = Number(route.params.get('page') ?? '0');
   const query = new URLSearchParams({ page: String(page), size: String(SIZE) });
@@ -109,6 +110,7 @@ export function ClaimList({ route }: { route: Route }) {
     <>
       <h1>Claims</h1>
       <p class="note">Numbers published about detainers, quoted as published, and what the loaded releases give for them.</p>
+      {me.roles.includes('curator') && <p><a href={href('claims', undefined, 'new')}>New claim</a></p>}
       {/* The words are read from the form when it is sent, so typing is never overwritten by a late render. */}
       <form class="filters" role="search" key={q} onSubmit={search}>
         <label>Words in the text or publisher <input type="search" name="q" defaultValue={q} /></label>
@@ -171,7 +173,18 @@ function StatusWord({ status }: { status: Status }) {
  * A claim, the question that checks it, its stored checks, and (for researchers) a check on demand. Keyed by the
  * claim, so that going straight from one claim to another starts afresh and never shows the other's result.
  */
-export function ClaimPage({ id, me }: { id: string; me: Me }) {
+export function ClaimPage({ id, me, route }: { id: string; me: Me; route: Route }) {
+  if (id === 'new') {
+    return (
+      <>
+        <p><a href={href('claims')}>All claims</a></p>
+        <h1>New claim</h1>
+        {me.roles.includes('curator')
+          ? <ClaimEditor start={prefilled(route.params)} onDone={(saved) => { location.hash = href('claims', undefined, String(saved)); }} />
+          : <p role="alert" class="error">Only curators add claims.</p>}
+      </>
+    );
+  }
   return <ClaimView key={id} id={id} me={me} />;
 }
 
@@ -183,6 +196,7 @@ function ClaimView({ id, me }: { id: string; me: Me }) {
   const [latest, setLatest] = useState<Check[] | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   if (claim.error) return <p role="alert" class="error">{claim.error.message}</p>;
   if (!claim.data) return <p role="status">Loading…</p>;
   const c = claim.data;
@@ -258,6 +272,8 @@ function ClaimView({ id, me }: { id: string; me: Me }) {
         {checks.data?.length === 0 && <p>This claim has not been checked yet.</p>}
         {[...(checks.data ?? [])].reverse().map((r) => <CheckResult key={r.id} result={r} share={share} titles={titles} />)}
       </section>
+      {me.roles.includes('curator') && !editing && <p><button type="button" onClick={() => setEditing(true)}>Edit claim {c.id}</button></p>}
+      {editing && <ClaimEditor id={id} onDone={() => { setEditing(false); claim.reload(); }} />}
       <HistoryToggle path={`/api/v1/claims/${c.id}/history`} title={`claim ${c.id}`} />
     </>
   );

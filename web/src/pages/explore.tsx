@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { ApiError, Me } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
 import { Filters, filtersOf, FILTERS, formatValue, OUTCOMES, percentMeaning, StatsAnswer, statsPath } from '../stats';
@@ -17,7 +17,7 @@ interface Release {
 }
 
 /** Figures of detainers under one set of filters; everything the view shows is in its URL. */
-export function Explore({ route }: { route: Route }) {
+export function Explore({ route, me }: { route: Route; me: Me }) {
   const filters = filtersOf(route.params);
   const period = route.params.get('period') === 'fiscalYear' ? 'fiscalYear' : 'month';
   const percent = route.params.get('measure') === 'percent';
@@ -56,6 +56,12 @@ export function Explore({ route }: { route: Route }) {
   const place = /^\d{5}$/.test(filters.county ?? '') ? filters.county! : filters.state ?? 'US';
   const events = useApi<Timeline>(`/api/v1/jurisdictions/${encodeURIComponent(place)}/timeline`);
 
+  // A claim is about detainers under these filters on whatever release it is checked on, so the release is left out;
+  // the number it starts with is the figure's total count (every figure of the view counts the same detainers).
+  const claim = me.roles.includes('curator') ? (answer: StatsAnswer) => {
+    const { release: _release, ...question } = filters;
+    return href('claims', { ...question, value: answer.total == null ? undefined : String(answer.total) }, 'new');
+  } : undefined;
   return (
     <>
       <h1>Explore detainers</h1>
@@ -85,12 +91,12 @@ export function Explore({ route }: { route: Route }) {
       </p>
       <div class="figures">
         <Figure id="time-series" title={`${period === 'month' ? 'Detainers by month' : 'Detainers by fiscal year'}${percent ? ' (percent)' : ''}`}
-          path={seriesPath} answer={series} errorShownElsewhere={Boolean(refused) || !valid}>
+          path={seriesPath} answer={series} errorShownElsewhere={Boolean(refused) || !valid} claim={claim}>
           {series.data && <TimeSeries answer={series.data} period={period} percent={percent} filters={filters}
             markers={events.data ? markersOf(events.data) : []} around={around} onAround={(date) => go({ around: date })} />}
         </Figure>
         <Figure id="map" title={`${filters.state ? `Detainers by county in ${filters.state}` : 'Detainers by state'}${percent ? ' (percent)' : ''}`}
-          path={mapPath} answer={map} errorShownElsewhere={Boolean(refused) || !valid}>
+          path={mapPath} answer={map} errorShownElsewhere={Boolean(refused) || !valid} claim={claim}>
           {filters.state && (
             <p class="drill">
               <button type="button" onClick={() => go({ state: undefined, county: undefined, facility: undefined })}>Back to the United States</button>
@@ -106,7 +112,7 @@ export function Explore({ route }: { route: Route }) {
           )}
         </Figure>
         <Figure id="facilities" title={`Detainers by facility${percent ? ' (percent)' : ''}`} path={facilityPath} answer={facilities}
-          chart={false} errorShownElsewhere={Boolean(refused) || !valid}>
+          chart={false} errorShownElsewhere={Boolean(refused) || !valid} claim={claim}>
           {facilities.data && <FacilityTable answer={facilities.data} percent={percent} filters={filters} onPick={(facility) => go({ facility })} />}
         </Figure>
       </div>
@@ -146,7 +152,6 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
   const appliedKey = JSON.stringify(applied);
   useEffect(() => setDraft(filters), [key]);
   useEffect(() => setErrors(applied), [appliedKey]);
-  const set = (name: keyof Filters) => (e: Event) => setDraft({ ...draft, [name]: (e.target as HTMLInputElement).value });
   const apply = (e: Event) => {
     e.preventDefault();
     const next: Filters = Object.fromEntries(FILTERS.map((f) => [f, draft[f]?.trim() || undefined]));
@@ -158,6 +163,35 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
     }
     onApply(next);
   };
+  const clear = () => onApply(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
+  return (
+    <form class="filters" onSubmit={apply} aria-label="Filters">
+      <FilterFields draft={draft} onChange={setDraft} releases={releases} states={states} errors={errors} />
+      <div class="actions">
+        <button type="submit" class="primary">Apply filters</button>
+        <button type="button" onClick={clear}>Clear</button>
+      </div>
+    </form>
+  );
+}
+
+interface FilterFieldsProps {
+  draft: Filters;
+  onChange: (draft: Filters) => void;
+  /** Null leaves the release out (a claim is checked on any release, so it names none). */
+  releases: Release[] | null;
+  states: Place[];
+  errors: Partial<Record<string, string>>;
+  /** Ids of the inputs, their errors and their lists start with this, so that two forms on a page never share one. */
+  prefix?: string;
+}
+
+/**
+ * Explore's filter controls (release, state, county and facility by name, outcome, dates) without a form of their
+ * own, so that any form that builds a statistics question (a claim's, for one) uses the very same controls.
+ */
+export function FilterFields({ draft, onChange, releases, states, errors, prefix = 'filter' }: FilterFieldsProps) {
+  const set = (name: keyof Filters) => (e: Event) => onChange({ ...draft, [name]: (e.target as HTMLInputElement).value });
   // Autocomplete by name: counties (the filter takes their FIPS code) and facility names as published, most
   // detainers first, both asked for once two letters are typed.
   const countyWords = (draft.county ?? '').trim();
@@ -166,25 +200,27 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
     ? `/api/v1/jurisdictions?kind=COUNTY&q=${encodeURIComponent(countyWords)}` : null);
   const facilityNames = useApi<{ name: string; stateCode: string | null; detainers: number }[]>(facilityWords.length >= 2
     ? `/api/v1/facilities/seen?limit=20&q=${encodeURIComponent(facilityWords)}${draft.state ? `&state=${encodeURIComponent(draft.state)}` : ''}` : null);
-  const described = (name: string) => (errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `filter-${name}-error` } : {});
-  const error = (name: string) => errors[name] && <span class="error field-error" id={`filter-${name}-error`}>{errors[name]}</span>;
-  const clear = () => onApply(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
+  const described = (name: string) => (errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${prefix}-${name}-error` } : {});
+  const error = (name: string) => errors[name] && <span class="error field-error" id={`${prefix}-${name}-error`}>{errors[name]}</span>;
+  const lists = prefix === 'filter' ? '' : `${prefix}-`;
   return (
-    <form class="filters" onSubmit={apply} aria-label="Filters">
-      <div class="field">
-        <label>
-          Release
-          <select id="filter-release" value={draft.release ?? ''} onChange={set('release')} {...described('release')}>
-            <option value="">The release series (each state and day from one release)</option>
-            {releases.map((r) => <option key={r.id} value={String(r.id)}>#{r.id} {r.title}</option>)}
-          </select>
-        </label>
-        {error('release')}
-      </div>
+    <>
+      {releases && (
+        <div class="field">
+          <label>
+            Release
+            <select id={`${prefix}-release`} value={draft.release ?? ''} onChange={set('release')} {...described('release')}>
+              <option value="">The release series (each state and day from one release)</option>
+              {releases.map((r) => <option key={r.id} value={String(r.id)}>#{r.id} {r.title}</option>)}
+            </select>
+          </label>
+          {error('release')}
+        </div>
+      )}
       <div class="field">
         <label>
           State
-          <select id="filter-state" value={draft.state ?? ''} onChange={set('state')} {...described('state')}>
+          <select id={`${prefix}-state`} value={draft.state ?? ''} onChange={set('state')} {...described('state')}>
             <option value="">All states</option>
             {states.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
           </select>
@@ -193,8 +229,8 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
       </div>
       <div class="field">
         <label>
-          County <input id="filter-county" type="text" list="county-options" autocomplete="off" value={draft.county ?? ''} onInput={set('county')} placeholder="Name or FIPS, e.g. Santa Clara" {...described('county')} />
-          <datalist id="county-options" data-testid="county-options">
+          County <input id={`${prefix}-county`} type="text" list={`${lists}county-options`} autocomplete="off" value={draft.county ?? ''} onInput={set('county')} placeholder="Name or FIPS, e.g. Santa Clara" {...described('county')} />
+          <datalist id={`${lists}county-options`} data-testid={`${lists}county-options`}>
             {(counties.data ?? []).slice(0, 20).map((c) => <option key={c.code} value={c.code} label={c.name} />)}
           </datalist>
         </label>
@@ -202,8 +238,8 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
       </div>
       <div class="field">
         <label>
-          Facility <input id="filter-facility" type="text" list="facility-options" autocomplete="off" value={draft.facility ?? ''} onInput={set('facility')} placeholder="Name as published" {...described('facility')} />
-          <datalist id="facility-options" data-testid="facility-options">
+          Facility <input id={`${prefix}-facility`} type="text" list={`${lists}facility-options`} autocomplete="off" value={draft.facility ?? ''} onInput={set('facility')} placeholder="Name as published" {...described('facility')} />
+          <datalist id={`${lists}facility-options`} data-testid={`${lists}facility-options`}>
             {(facilityNames.data ?? []).map((f) => (
               <option key={`${f.name}-${f.stateCode}`} value={f.name} label={`${f.stateCode ?? 'no state'} · ${f.detainers.toLocaleString('en-US')} detainers`} />
             ))}
@@ -214,7 +250,7 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
       <div class="field">
         <label>
           Outcome
-          <select id="filter-outcome" value={draft.outcome ?? ''} onChange={set('outcome')} {...described('outcome')}>
+          <select id={`${prefix}-outcome`} value={draft.outcome ?? ''} onChange={set('outcome')} {...described('outcome')}>
             <option value="">Any outcome</option>
             {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
           </select>
@@ -223,20 +259,16 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
       </div>
       <div class="field">
         <label>
-          From <input id="filter-from" type="date" value={draft.from ?? ''} onInput={set('from')} {...described('from')} />
+          From <input id={`${prefix}-from`} type="date" value={draft.from ?? ''} onInput={set('from')} {...described('from')} />
         </label>
         {error('from')}
       </div>
       <div class="field">
         <label>
-          To <input id="filter-to" type="date" value={draft.to ?? ''} onInput={set('to')} {...described('to')} />
+          To <input id={`${prefix}-to`} type="date" value={draft.to ?? ''} onInput={set('to')} {...described('to')} />
         </label>
         {error('to')}
       </div>
-      <div class="actions">
-        <button type="submit" class="primary">Apply filters</button>
-        <button type="button" onClick={clear}>Clear</button>
-      </div>
-    </form>
+    </>
   );
 }
