@@ -2,6 +2,9 @@
 // U.S. Census Bureau cartographic boundaries):
 //   npm pack us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz
 //   node tools/counties-from-us-atlas.mjs package/counties-10m.json > core/src/main/resources/db/data/counties.csv
+//   cp package/counties-10m.json core/src/main/resources/places/counties-10m.json
+//   cp package/LICENSE core/src/main/resources/places/us-atlas-LICENSE.txt
+// (the second copy is the geometry in which facility coordinates are placed by point in polygon).
 // The county's 5-digit FIPS code is its jurisdiction code; its first two digits name the state.
 import { readFileSync } from "node:fs";
 

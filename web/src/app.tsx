@@ -12,6 +12,9 @@ import { SavedFigurePage } from './pages/saved-figure';
 import { Places } from './pages/places';
 import { AnnotationsPage } from './pages/annotations';
 import { DetainersPage } from './pages/detainers';
+import { TeamsPage } from './pages/teams';
+import { ProfilePage } from './pages/profile';
+import { CurationPage } from './pages/curation';
 
 const PAGES: { page: string; label: string; role?: string }[] = [
   { page: 'explore', label: 'Explore' },
@@ -21,7 +24,9 @@ const PAGES: { page: string; label: string; role?: string }[] = [
   { page: 'claims', label: 'Claims' },
   { page: 'annotations', label: 'Annotations' },
   { page: 'places', label: 'Places' },
+  { page: 'curation', label: 'Import & export' },
   { page: 'releases', label: 'Releases', role: 'admin' },
+  { page: 'teams', label: 'Teams', role: 'admin' },
 ];
 
 export function App() {
@@ -48,7 +53,7 @@ export function App() {
           </ul>
         </nav>
         <div class="user" data-testid="user">
-          <span class="username">{user.username}</span>
+          <a class="username" href={href('profile')} title="Your profile" aria-current={current === 'profile' ? 'page' : undefined}>{user.username}</a>
           <span class="roles" title="Roles">{user.roles.join(', ')}</span>
           <span class="teams" title="Teams">{user.teams.length ? user.teams.join(', ') : 'no team'}</span>
           <button type="button" onClick={() => logout()}>Log out</button>
@@ -65,7 +70,10 @@ export function App() {
         {route.page === 'places' && <Places route={route} me={user} />}
         {route.page === 'annotations' && <AnnotationsPage route={route} />}
         {route.page === 'detainers' && <DetainersPage route={route} />}
-        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures', 'places', 'annotations', 'detainers'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
+        {route.page === 'teams' && <TeamsPage me={user} />}
+        {route.page === 'profile' && <ProfilePage me={user} />}
+        {route.page === 'curation' && <CurationPage me={user} />}
+        {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures', 'places', 'annotations', 'detainers', 'teams', 'profile', 'curation'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
       </main>
     </>
   );

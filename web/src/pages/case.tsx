@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, Me, sendJson } from '../api';
 import { useApi } from '../useApi';
+import { HistoryToggle } from './history';
 
 interface CaseRecord {
   id: number;
@@ -81,6 +82,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
         {c.sourceFraming && <blockquote>{c.sourceFraming.quote} <cite>{c.sourceFraming.citation}</cite></blockquote>}
         <h2>Sources</h2>
         <ul>{c.sources.map((s) => <li key={s.key}>[{s.key}] {s.url ? <a href={s.url} rel="noopener noreferrer">{s.citation}</a> : s.citation}</li>)}</ul>
+        <HistoryToggle path={`/api/v1/case-records/${c.id}/history`} title={c.title} />
       </article>
       <aside class="sidebar" aria-label="Annotations">
         <NewAnnotation caseId={c.id} narrative={c.narrative} me={me} passage={passage} onSaved={() => { setPassage(null); annotations.reload(); }} />

@@ -3,6 +3,7 @@ import { ApiError, api, Me, Page } from '../api';
 import { href, Route } from '../route';
 import { exploreParams, queryParams } from '../stats';
 import { useApi } from '../useApi';
+import { HistoryToggle } from './history';
 
 interface Source {
   publisher: string;
@@ -257,6 +258,7 @@ function ClaimView({ id, me }: { id: string; me: Me }) {
         {checks.data?.length === 0 && <p>This claim has not been checked yet.</p>}
         {[...(checks.data ?? [])].reverse().map((r) => <CheckResult key={r.id} result={r} share={share} titles={titles} />)}
       </section>
+      <HistoryToggle path={`/api/v1/claims/${c.id}/history`} title={`claim ${c.id}`} />
     </>
   );
 }

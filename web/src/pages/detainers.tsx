@@ -90,7 +90,7 @@ export function DetainersPage({ route }: { route: Route }) {
             <span class="verification">{fileName}</span>
           </div>
           {exportError && <p role="alert" class="error">{exportError}</p>}
-          <div class="scroll-x">
+          <div class="scroll-x" tabIndex={0} role="region" aria-label="Detainer rows, scrolls sideways">
             <table class="rows" data-testid="rows">
               <caption>{rows.data.items.length} rows on this page, in order of {SORTS[sort].toLowerCase()}</caption>
               <thead>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, FieldError } from '../api';
+import { useUnsavedGuard } from '../unsaved';
+import type { Verification } from './verification';
 
 export interface SourceRef {
   citation: string;
@@ -13,6 +15,7 @@ export interface PolicyEvent {
   precision: string;
   note?: string | null;
   sources: SourceRef[];
+  verification?: Verification;
 }
 
 export interface Policy {
@@ -23,10 +26,15 @@ export interface Policy {
   jurisdictions?: string[];
   sources: SourceRef[];
   events: PolicyEvent[];
+  verification?: Verification;
   version: number;
 }
 
-/** What a curator edits: the fields the editor sends, nothing the server owns (verification, version). */
+/**
+ * What a curator edits: the fields the editor sends, nothing the server owns (version, who verified). An event keeps
+ * its verification (status and source) while its type and date stay; changing either makes it another fact, which
+ * nobody has verified yet.
+ */
 interface Editable {
   title: string;
   summary: string;
@@ -51,7 +59,10 @@ function editable(policy: Policy): Editable {
   return {
     title: policy.title,
     summary: policy.summary ?? '',
-    events: policy.events.map((e) => ({ type: e.type, date: e.date, precision: e.precision, note: e.note ?? null, sources: e.sources ?? [] })),
+    events: policy.events.map((e) => ({
+      type: e.type, date: e.date, precision: e.precision, note: e.note ?? null, sources: e.sources ?? [],
+      verification: { status: e.verification?.status ?? 'UNVERIFIED', source: e.verification?.source ?? null },
+    })),
     sources: (policy.sources ?? []).map((s) => ({ citation: s.citation, url: s.url ?? null, quote: s.quote ?? null })),
   };
 }
@@ -102,6 +113,8 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
   const [conflict, setConflict] = useState<{ theirs: Editable; clashes: Clash[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [unreadable, setUnreadable] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  useUnsavedGuard(base !== null && draft !== null && (!same(base, draft) || reason.trim() !== ''));
 
   const load = async () => {
     const response = await api(`/api/v1/policies/${encodeURIComponent(policyKey)}`);
@@ -116,7 +129,14 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
 
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const setEvent = (index: number, change: Partial<PolicyEvent>) =>
-    setDraft({ ...draft, events: draft.events.map((e, i) => (i === index ? { ...e, ...change } : e)) });
+    setDraft({
+      ...draft,
+      events: draft.events.map((e, i) => {
+        if (i !== index) return e;
+        const other = ('type' in change && change.type !== e.type) || ('date' in change && change.date !== e.date);
+        return { ...e, ...change, ...(other ? { verification: { status: 'UNVERIFIED' as const, source: null } } : {}) };
+      }),
+    });
   const setSource = (index: number, change: Partial<SourceRef>) =>
     setDraft({ ...draft, sources: draft.sources.map((s, i) => (i === index ? { ...s, ...change } : s)) });
 
@@ -131,7 +151,8 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
     if (!same(draft.events, base.events)) patch.events = draft.events;
     if (!same(draft.sources, base.sources)) patch.sources = draft.sources;
     try {
-      await api(`/api/v1/policies/${encodeURIComponent(policyKey)}`, {
+      const query = reason.trim() ? `?reason=${encodeURIComponent(reason.trim())}` : '';
+      await api(`/api/v1/policies/${encodeURIComponent(policyKey)}${query}`, {
         method: 'PATCH',
         body: JSON.stringify(patch),
         headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag },
@@ -201,6 +222,17 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
           </label>
           {errorOf(`events[${i}].date`) && <p class="error" id={`event-${i}-date-error`}>{errorOf(`events[${i}].date`)}</p>}
           <label>Note <input type="text" value={ev.note ?? ''} onInput={(e) => setEvent(i, { note: (e.target as HTMLInputElement).value || null })} /></label>
+          <label>Event source (citation)
+            <input type="text" value={ev.sources[0]?.citation ?? ''} aria-invalid={errorOf(`events[${i}].sources`) ? 'true' : undefined}
+              aria-describedby={errorOf(`events[${i}].sources`) ? `event-${i}-sources-error` : undefined}
+              onInput={(e) => {
+                const citation = (e.target as HTMLInputElement).value;
+                const rest = ev.sources.slice(1);
+                setEvent(i, { sources: citation ? [{ ...(ev.sources[0] ?? { url: null, quote: null }), citation }, ...rest] : rest });
+              }} />
+          </label>
+          {ev.sources.length > 1 && <p class="verification">and {ev.sources.length - 1} more source(s), kept as they are</p>}
+          {errorOf(`events[${i}].sources`) && <p class="error" id={`event-${i}-sources-error`}>{errorOf(`events[${i}].sources`)}</p>}
           <button type="button" onClick={() => setDraft({ ...draft, events: draft.events.filter((_, j) => j !== i) })}>Remove event {i + 1}</button>
         </fieldset>
       ))}
@@ -216,8 +248,14 @@ export function PolicyEditor({ policyKey, onDone }: { policyKey: string; onDone:
         </fieldset>
       ))}
       <button type="button" onClick={() => setDraft({ ...draft, sources: [...draft.sources, { citation: '', url: null, quote: null }] })}>Add a source</button>
+      <label>Reason for this change (kept in the history; needed when a verified fact changes)
+        <input type="text" value={reason} aria-invalid={errorOf('reason') ? 'true' : undefined}
+          aria-describedby={errorOf('reason') ? 'policy-reason-error' : undefined}
+          onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+      </label>
+      {errorOf('reason') && <p class="error" id="policy-reason-error">A reason {errorOf('reason')}</p>}
       {failure && <p role="alert" class="error">{failure}</p>}
-      {errors.filter((e) => !/^events\[\d+\]\.date$|^title$|^sources\[\d+\]\.citation$/.test(e.field)).map((e) => <p key={e.field} class="error">{e.field}: {e.message}</p>)}
+      {errors.filter((e) => !/^events\[\d+\]\.(date|sources)$|^title$|^reason$|^sources\[\d+\]\.citation$/.test(e.field)).map((e) => <p key={e.field} class="error">{e.field}: {e.message}</p>)}
       <div class="actions">
         <button type="submit" class="primary">Save policy</button>
         <button type="button" onClick={onDone}>Cancel</button>

@@ -4,6 +4,8 @@ import { href, Route } from '../route';
 import { useApi } from '../useApi';
 import { Marker } from '../figures/timeseries';
 import { Policy, PolicyEditor, shown, SourceRef } from './policy-editor';
+import { HistoryToggle } from './history';
+import { verificationText, VerifyForm } from './verification';
 
 export interface TimelineEntry {
   date: string;
@@ -17,6 +19,8 @@ export interface TimelineEntry {
   note?: string | null;
   sources: SourceRef[];
   verification: string;
+  verifiedBy?: string | null;
+  verifiedAgainst?: string | null;
 }
 
 export interface Timeline {
@@ -81,6 +85,7 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
   const timeline = useApi<Timeline>(`/api/v1/jurisdictions/${encodeURIComponent(code)}/timeline?${query}`);
   const [context, setContext] = useState<Context | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
+  const [verifying, setVerifying] = useState<string | null>(null);
   const [draft, setDraft] = useState({ place: code, from, to });
   const [placeError, setPlaceError] = useState<string | null>(null);
   useEffect(() => { setDraft({ place: code, from, to }); setPlaceError(null); }, [code, from, to]);
@@ -150,7 +155,7 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
               <li key={`${e.key}-${e.event}-${i}`} class={`entry ${e.item}`} data-entry={i}>
                 <time dateTime={e.date ?? undefined}>{shown(e.date, e.precision)}</time>{' '}
                 <strong>{e.title}</strong> <span class="event">{e.event.toLowerCase()}</span>
-                {e.court && <> · {e.court}</>} · {e.jurisdictions.map(name).join(', ')} · <span class="verification">{e.verification.toLowerCase()}</span>
+                {e.court && <> · {e.court}</>} · {e.jurisdictions.map(name).join(', ')} · <span class="verification" data-testid="entry-verification">{verificationText(e.verification, e.verifiedBy, e.verifiedAgainst)}</span>
                 {e.note && <p class="note">{e.note}</p>}
                 {e.sources.length > 0 && (
                   <ul class="sources">{e.sources.map((s) => <li key={s.citation}>{s.url ? <a href={s.url} rel="noopener noreferrer">{s.citation}</a> : s.citation}</li>)}</ul>
@@ -159,6 +164,7 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
                   <button type="button" onClick={() => setEditing(i)}>Edit {e.title}</button>
                 )}
                 {editing === i && <PolicyEditor policyKey={e.key} onDone={() => { setEditing(null); timeline.reload(); }} />}
+                {e.item === 'ruling' && <HistoryToggle path={`/api/v1/rulings/${encodeURIComponent(e.key)}/history`} title={e.title} />}
               </li>
             ))}
           </ol>
@@ -171,9 +177,20 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
                     <strong>{p.title}</strong>
                     <span class="verification">{(p.jurisdictions ?? []).map(name).join(', ')}{p.kind ? ` · ${p.kind.toLowerCase().replace(/_/g, ' ')}` : ''}</span>
                     <p class="summary">{p.summary || 'No summary is curated.'}</p>
+                    <p class="verification" data-testid="policy-verification">
+                      The policy: {verificationText(p.verification?.status ?? 'UNVERIFIED', p.verification?.by, p.verification?.source)}
+                      {p.verification?.at && <> on <time dateTime={p.verification.at}>{p.verification.at.slice(0, 10)}</time></>}
+                    </p>
                     {p.sources.length > 0 && (
                       <ul class="sources">{p.sources.map((s) => <li key={s.citation}>{s.url ? <a href={s.url} rel="noopener noreferrer">{s.citation}</a> : s.citation}</li>)}</ul>
                     )}
+                    {curator && (
+                      <button type="button" aria-expanded={verifying === p.key} onClick={() => setVerifying(verifying === p.key ? null : p.key)}>
+                        Verify or unverify {p.title}
+                      </button>
+                    )}
+                    {curator && verifying === p.key && <VerifyForm policy={p} onDone={timeline.reload} />}
+                    <HistoryToggle path={`/api/v1/policies/${encodeURIComponent(p.key)}/history`} title={p.title} />
                   </li>
                 ))}
               </ul>
@@ -263,7 +280,7 @@ function Lanes({ timeline, context }: { timeline: Timeline; context: Context }) 
 
   return (
     <figure class="lanes" data-testid="lanes">
-      <div class="scroll-x">
+      <div class="scroll-x" tabIndex={0} role="region" aria-label="Timeline lanes, scrolls sideways">
         <svg viewBox={`0 0 ${width} ${y + 10}`} width={width} height={y + 10} aria-hidden="true" font-size="12">
           {years.filter((_, i) => i % step === 0).map((year) => (
             <g key={year}>

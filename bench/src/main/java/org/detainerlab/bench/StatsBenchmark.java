@@ -46,7 +46,7 @@ import org.postgresql.PGConnection;
 
 /**
  * {@code ./detainerlab bench stats}: loads generated detainers (5,000,000 by default, in releases of 1,000,000; kept
- * in {@code .detainerlab/bench/stats-postgres} for the next run), starts Keycloak and the built application, and
+ * in {@code .detainerlab/bench/stats-postgres-series} for the next run), starts Keycloak and the built application, and
  * puts 32 clients with real tokens on the grouped statistics (state x month, declined, full range). In the same run
  * it times the same aggregation as a plain SQL GROUP BY over the detainer table and in DuckDB over the same rows
  * exported to Parquet (and CSV), and prints the ratios as Markdown for docs/benchmarks.md.
@@ -98,7 +98,7 @@ final class StatsBenchmark {
 
     private void measureWith(ProjectLayout layout, Path app, long rows, int clients, int seconds, Path workDir,
                              List<AutoCloseable> running) throws Exception {
-        PostgresServer postgres = PostgresServer.start(workDir.resolve("stats-postgres"), FreePort.find());
+        PostgresServer postgres = PostgresServer.start(workDir.resolve("stats-postgres-series"), FreePort.find());
         running.add(postgres);
         load(postgres, rows, workDir);
         String keycloakPassword = UUID.randomUUID().toString();
@@ -132,14 +132,18 @@ final class StatsBenchmark {
             ReleaseLoader loader = new ReleaseLoader(() -> DriverManager.getConnection(postgres.jdbcUrl(),
                     PostgresServer.USER, ""), ReadLimits.DEFAULT, Clock.systemUTC());
             for (long part = 1; part <= parts; part++) {
-                String title = "Bench stats part " + part + " of " + parts;
+                // the parts follow one another (the last one FY2024-2026, each earlier one three years before), so the
+                // release series holds every row and a default question reads all of them
+                int firstFiscalYear = 2024 - 3 * (int) (parts - part);
+                String title = "Bench stats part " + part + " of " + parts + ", FY" + firstFiscalYear + "-"
+                        + (firstFiscalYear + 2);
                 if (count(connection, "select count(*) from data_release where title = '" + title + "'") > 0) {
                     continue;
                 }
                 long partRows = Math.min(PART, rows - (part - 1) * PART);
                 Path csv = workDir.resolve("bench-stats-" + part + ".csv");
                 out.printf("Generating and loading %s (%,d rows) ...%n", title, partRows);
-                SyntheticReleases.write(Layout.ICE_MODERN_CSV, partRows, 1000 + part, csv);
+                SyntheticReleases.write(Layout.ICE_MODERN_CSV, partRows, 1000 + part, csv, firstFiscalYear);
                 loader.ingest(csv, new IngestRequest(SourceMetadata.titled(title), null, Thresholds.DEFAULT, "bench"),
                         ProgressListener.NONE);
                 Files.delete(csv);

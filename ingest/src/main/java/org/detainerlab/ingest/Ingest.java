@@ -3,81 +3,115 @@ package org.detainerlab.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.detainerlab.ingest.agreements.AgreementLoader;
 import org.detainerlab.ingest.areas.AreaLoader;
+import org.detainerlab.ingest.load.FileHead;
 import org.detainerlab.ingest.load.IngestException;
 import org.detainerlab.ingest.load.IngestRequest;
 import org.detainerlab.ingest.load.IngestResult;
 import org.detainerlab.ingest.load.ProgressListener;
+import org.detainerlab.ingest.load.ReleaseKind;
 import org.detainerlab.ingest.load.ReleaseLoader;
 import org.detainerlab.ingest.load.UnknownLayoutException;
 import org.detainerlab.ingest.map.HeaderDetector;
 import org.detainerlab.ingest.read.ReadLimits;
-import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceFormatException;
 import org.detainerlab.ingest.read.SourceRow;
 import org.detainerlab.ingest.read.SpreadsheetSource;
 import org.detainerlab.ingest.read.Spreadsheets;
 
 /**
- * The one entry point for loading a file, used by the CLI and by the application's jobs. Detainer releases, the
- * large and common case, go straight to the {@link ReleaseLoader}; only a file whose header matches no detainer
- * layout is looked at again, and goes to the {@link AgreementLoader} if it is a 287(g) list. A file that is neither
- * gets the detainer loader's explanation of what it found and expected. ICE's list of areas of responsibility is
- * recognised by its first line and goes to the {@link AreaLoader}.
+ * The one entry point for loading a file, used by the CLI and by the application's upload jobs, and the one
+ * registry of the kinds of release: detainers, 287(g) agreement lists, ICE's areas of responsibility. The file is
+ * opened once; the first rows of each sheet are read once ({@link FileHead}); each kind in turn says whether they
+ * hold its header, and the first that does loads the file from the source already open. A request with a profile
+ * or mapping names a detainer layout, so it goes to the detainer kind without asking. A file of no known kind is
+ * refused with its file, sheet, widest row and what each kind expects.
  */
 public final class Ingest {
 
-    private final ReleaseLoader detainers;
-    private final AgreementLoader agreements;
-    private final AreaLoader areas;
-    private final ReadLimits limits;
+    /** Opens a file as a spreadsheet source; the registry calls it once per file. */
+    @FunctionalInterface
+    interface Opener {
+        SpreadsheetSource open(Path file) throws IOException, SourceFormatException;
+    }
+
+    private final List<ReleaseKind> kinds;
+    private final ReleaseKind detainers;
+    private final Opener opener;
 
     public Ingest(ReleaseLoader.ConnectionSource connections, ReadLimits limits, Clock clock) {
-        this.detainers = new ReleaseLoader(connections, limits, clock);
-        this.agreements = new AgreementLoader(connections, limits, clock);
-        this.areas = new AreaLoader(connections);
-        this.limits = limits;
+        this(List.of(new ReleaseLoader(connections, limits, clock), new AgreementLoader(connections, limits, clock),
+                new AreaLoader(connections)), file -> Spreadsheets.open(file, limits));
+    }
+
+    /** The kinds in the order they are asked; the first is the detainer kind, which profiles and mappings name. */
+    Ingest(List<ReleaseKind> kinds, Opener opener) {
+        this.kinds = List.copyOf(kinds);
+        this.detainers = kinds.get(0);
+        this.opener = opener;
+    }
+
+    /** The kinds of release this registry knows, in the order they are asked. */
+    public List<ReleaseKind> kinds() {
+        return kinds;
     }
 
     public IngestResult file(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
-        // Checked first, on its first line only: the list quotes every field after a comma and a space, which the
-        // detainer loader's CSV reader refuses as malformed rather than as an unknown layout.
-        if (request.profile() == null && AreaLoader.looksLikeAreaList(file)) {
-            return areas.ingest(file, request, progress);
-        }
-        try {
-            return detainers.ingest(file, request, progress);
-        } catch (UnknownLayoutException e) {
-            if (request.profile() == null && isAgreementList(file)) {
-                return agreements.ingest(file, request, progress);
-            }
-            throw e;
+        String fileName = file.getFileName().toString();
+        try (SpreadsheetSource source = opener.open(file)) {
+            ReleaseKind kind = request.profile() != null ? detainers : recognise(FileHead.read(fileName, source));
+            return kind.ingest(file, source, request, progress);
+        } catch (SourceFormatException e) {
+            throw new IngestException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IngestException(fileName + ": reading failed: " + e.getMessage(), e);
         }
     }
 
-    /** Whether one of the first rows of the first non-empty sheet is a 287(g) list's header. */
-    private boolean isAgreementList(Path file) {
-        try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
-            for (String sheet : source.sheets()) {
-                try (RowIterator rows = source.rows(sheet)) {
-                    SourceRow row = rows.next();
-                    if (row == null) {
-                        continue;
-                    }
-                    for (int seen = 1; row != null && seen <= HeaderDetector.MAX_LEADING_ROWS; seen++, row = rows.next()) {
-                        if (AgreementLoader.looksLikeAgreementList(java.util.List.of(row.cells()))) {
-                            return true;
-                        }
-                    }
-                    return false;
+    /**
+     * The first kind whose header the file's head holds. Otherwise what stopped a sheet from being read, if
+     * anything did (that is the file's problem, not its kind), or the kinds tried with what each expects.
+     */
+    private ReleaseKind recognise(FileHead head) throws IngestException {
+        for (ReleaseKind kind : kinds) {
+            if (kind.recognises(head)) {
+                return kind;
+            }
+        }
+        for (FileHead.SheetHead sheet : head.sheets()) {
+            if (sheet.failure() != null) {
+                throw new IngestException(sheet.failure().getMessage(), sheet.failure());
+            }
+        }
+        FileHead.SheetHead widestSheet = null;
+        SourceRow widest = null;
+        for (FileHead.SheetHead sheet : head.sheets()) {
+            for (SourceRow row : sheet.rows()) {
+                if (widest == null || row.cells().length > widest.cells().length) {
+                    widest = row;
+                    widestSheet = sheet;
                 }
             }
-            return false;
-        } catch (IOException | SourceFormatException e) {
-            // Not readable: the detainer loader reports the problem in full.
-            return false;
         }
+        if (widest == null) {
+            throw new IngestException(head.fileName() + ": no sheet holds any row; nothing was loaded");
+        }
+        String sheets = head.sheets().size() == 1 ? "" : " of any of its sheets ("
+                + head.sheets().stream().map(sheet -> "'" + sheet.sheet() + "'").collect(Collectors.joining(", "))
+                + ")";
+        List<String> tried = new ArrayList<>();
+        for (ReleaseKind kind : kinds) {
+            tried.add(kind.name() + " (" + kind.expectedHeader() + ")");
+        }
+        throw new UnknownLayoutException(head.fileName() + ", sheet '" + widestSheet.sheet() + "': no header row"
+                + " found in the first " + HeaderDetector.MAX_LEADING_ROWS + " rows" + sheets + " for any kind of"
+                + " release. The widest row, row " + widest.rowNumber() + ", has the headers "
+                + List.of(widest.cells()) + ". Kinds tried: " + String.join("; ", tried) + ". For another"
+                + " detainer layout, supply a mapping file (--mapping FILE; see docs/data-dictionary.md).", null);
     }
 }

@@ -77,8 +77,13 @@ public class CurationResource {
     @Operation(summary = "Import curated policies and rulings (the export format), all or nothing",
             description = "Role curator. New keys are created, unchanged entries left alone; a changed entry is"
                     + " updated only when it carries the version it was exported from and that version is still"
-                    + " current (409 otherwise). 422 lists every invalid field as policies[i]... or rulings[i]....")
-    public ImportSummary importFile(@NotNull CuratedFile file) {
-        return exchange.importFile(file, user.username());
+                    + " current (409 otherwise). 422 lists every invalid field as policies[i]... or rulings[i]...."
+                    + " With dryRun=true every check runs and the answer says what would be created, updated and"
+                    + " left alone, and nothing is written.")
+    public ImportSummary importFile(
+            @Parameter(description = "true: validate and say what would change, writing nothing")
+            @QueryParam("dryRun") boolean dryRun,
+            @NotNull CuratedFile file) {
+        return exchange.importFile(file, user.username(), dryRun);
     }
 }

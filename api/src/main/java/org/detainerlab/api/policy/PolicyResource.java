@@ -94,10 +94,14 @@ public class PolicyResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.CURATOR)
     @Operation(summary = "Change some fields of a policy (JSON merge patch, RFC 7386)", description = "Role curator."
-            + " If-Match as for PUT. Lists (events, sources, ...) are replaced as a whole.")
+            + " If-Match as for PUT. Lists (events, sources, ...) are replaced as a whole. The reason is kept as the"
+            + " change's note in the history; taking a verified fact (the policy or an event) back to unverified"
+            + " needs one (422 on field reason without).")
     public Response patch(@PathParam("ref") String ref, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Parameter(description = "Why, kept in the history (required to unverify a fact)")
+                          @QueryParam("reason") String reason,
                           @NotNull JsonNode mergePatch) {
-        return tagged(Response.ok(), policies.patch(ref, ifMatch, mergePatch, user.username()));
+        return tagged(Response.ok(), policies.patch(ref, ifMatch, mergePatch, user.username(), reason));
     }
 
     @DELETE

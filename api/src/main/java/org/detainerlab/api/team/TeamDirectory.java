@@ -77,16 +77,24 @@ public class TeamDirectory {
 
     public TeamView addMember(String teamId, String username) {
         return call(() -> {
-            team(teamId);
-            realm().users().get(user(username).getId()).joinGroup(teamId);
+            GroupRepresentation team = team(teamId);
+            UserRepresentation user = user(username);
+            if (isMember(team, user)) {
+                throw new ConflictException(user.getUsername() + " is already a member of " + team.getName());
+            }
+            realm().users().get(user.getId()).joinGroup(teamId);
             return view(team(teamId));
         });
     }
 
     public TeamView removeMember(String teamId, String username) {
         return call(() -> {
-            team(teamId);
-            realm().users().get(user(username).getId()).leaveGroup(teamId);
+            GroupRepresentation team = team(teamId);
+            UserRepresentation user = user(username);
+            if (!isMember(team, user)) {
+                throw new ConflictException(user.getUsername() + " is not a member of " + team.getName());
+            }
+            realm().users().get(user.getId()).leaveGroup(teamId);
             return view(team(teamId));
         });
     }
@@ -108,6 +116,10 @@ public class TeamDirectory {
             }
             throw e;
         }
+    }
+
+    private boolean isMember(GroupRepresentation team, UserRepresentation user) {
+        return realm().users().get(user.getId()).groups().stream().anyMatch(g -> g.getId().equals(team.getId()));
     }
 
     private UserRepresentation user(String username) {

@@ -59,8 +59,8 @@ public class TeamResource {
     @PUT
     @Path("/{id}/members/{username}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a user to a team", description = "Role admin. 404 for an unknown team or user. The"
-            + " change shows in the member's next token.")
+    @Operation(summary = "Add a user to a team", description = "Role admin. 404 for an unknown team or user, 409"
+            + " when the user is already a member. The change shows in the member's next token.")
     public TeamView addMember(@PathParam("id") String id, @PathParam("username") String username) {
         return teams.addMember(id, username);
     }
@@ -68,7 +68,8 @@ public class TeamResource {
     @DELETE
     @Path("/{id}/members/{username}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Remove a user from a team", description = "Role admin. 404 for an unknown team or user.")
+    @Operation(summary = "Remove a user from a team",
+            description = "Role admin. 404 for an unknown team or user, 409 when the user is not a member.")
     public TeamView removeMember(@PathParam("id") String id, @PathParam("username") String username) {
         return teams.removeMember(id, username);
     }

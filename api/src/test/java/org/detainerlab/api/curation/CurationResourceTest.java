@@ -113,6 +113,36 @@ class CurationResourceTest {
     }
 
     @Test
+    void aDryRunSaysWhatWouldChangeAndWritesNothing() {
+        Map<String, Object> fresh = CuratedFixtures.policy();
+        Map<String, Object> existing = CuratedFixtures.policy();
+        given().auth().oauth2(carol).contentType(ContentType.JSON).body(existing)
+                .post("/api/v1/policies").then().statusCode(201);
+        Map<String, Object> edited = new HashMap<>(export().getMap("policies.find { it.key == '" + existing.get("key") + "' }"));
+        edited.put("title", "Edited, not yet imported");
+        given().auth().oauth2(carol).contentType(ContentType.JSON).queryParam("dryRun", true)
+                .body(Map.of("policies", List.of(fresh, edited)))
+                .when().post("/api/v1/curation/import")
+                .then().statusCode(200)
+                .body("dryRun", equalTo(true))
+                .body("policies.created", equalTo(1)).body("policies.createdKeys", contains(fresh.get("key")))
+                .body("policies.updated", equalTo(1)).body("policies.updatedKeys", contains(existing.get("key")));
+        given().auth().oauth2(alice).when().get("/api/v1/policies/" + fresh.get("key")).then().statusCode(404);
+        given().auth().oauth2(alice).when().get("/api/v1/policies/" + existing.get("key"))
+                .then().statusCode(200).body("title", equalTo(existing.get("title"))).body("version", equalTo(1));
+        given().auth().oauth2(alice).when().get("/api/v1/policies/" + existing.get("key") + "/history")
+                .then().statusCode(200).body("action", contains("CREATE"));
+
+        Map<String, Object> bad = CuratedFixtures.policy();
+        bad.put("events", List.of(CuratedFixtures.event("EFFECTIVE", "1600")));
+        given().auth().oauth2(carol).contentType(ContentType.JSON).queryParam("dryRun", true)
+                .body(Map.of("policies", List.of(bad)))
+                .when().post("/api/v1/curation/import")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("policies[0].events[0].date"));
+    }
+
+    @Test
     void anInvalidEntryImportsNothingAndNamesItsPath() {
         Map<String, Object> good = CuratedFixtures.policy();
         Map<String, Object> bad = CuratedFixtures.policy();

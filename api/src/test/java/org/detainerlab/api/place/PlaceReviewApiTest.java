@@ -10,8 +10,12 @@ import io.restassured.response.Response;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
+import org.detainerlab.api.testing.Claims;
+import org.detainerlab.api.testing.CuratedFixtures;
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.ingest.generate.Layout;
@@ -42,9 +46,16 @@ class PlaceReviewApiTest {
         release = job.getLong("releaseId");
     }
 
+    /**
+     * The county's detainers in every loaded release, each counted: a place's {@code detainers} counts its rows in all
+     * of them (other test classes load releases with the same synthetic spellings).
+     */
     private static long countyTotal(String county) {
-        return given().auth().oauth2(Tokens.accessToken("alice"))
-                .get("/api/v1/stats/detainers?county=" + county + "&release=" + release)
+        String alice = Tokens.accessToken("alice");
+        String releases = String.join(",", given().auth().oauth2(alice).get("/api/v1/releases?kind=DETAINERS")
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class));
+        return given().auth().oauth2(alice)
+                .get("/api/v1/stats/detainers?county=" + county + "&release=" + releases)
                 .then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
@@ -109,6 +120,118 @@ class PlaceReviewApiTest {
         assertThat(history.getString("[0].note")).isEqualTo("test: the name alone is not enough");
     }
 
+    private static long policyEffectTotal(String county, String policy) {
+        JsonPath effect = given().auth().oauth2(Tokens.accessToken("alice")).get("/api/v1/stats/policy-effect?jurisdiction="
+                + county + "&policy=" + policy + "&event=effective&months=60&release=" + release)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(effect.getString("provenance.query")).contains("county=" + county);
+        return effect.getLong("before.total") + effect.getLong("after.total");
+    }
+
+    private static JsonPath checkClaim(long claim) {
+        return given().auth().oauth2(Tokens.accessToken("alice")).queryParam("release", release)
+                .post("/api/v1/claims/" + claim + "/check").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The county's detainers in this class's release, which the policy effect and the claim check are asked about. */
+    private static long releaseCountyTotal(String county) {
+        return given().auth().oauth2(Tokens.accessToken("alice"))
+                .get("/api/v1/stats/detainers?county=" + county + "&release=" + release)
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void policyEffectAndClaimsAboutACountyCountItsResolvedPlacesAndFollowADecision() {
+        String carol = Tokens.accessToken("carol");
+        List<Map<String, Object>> proposed = given().auth().oauth2(carol).get("/api/v1/places/review?status=PROPOSED&limit=500")
+                .then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.county != null && it.detainers > 0 && it.facility != '' }");
+        // a place with rows in this class's release (places are shared with the releases of other test classes)
+        java.util.Collections.reverse(proposed);
+        Map<String, Object> place = proposed.stream().filter(p -> given().auth().oauth2(carol)
+                .queryParam("release", release).queryParam("state", p.get("state")).queryParam("facility", p.get("facility"))
+                .get("/api/v1/stats/detainers").then().statusCode(200).extract().jsonPath().getLong("total") > 0)
+                .findFirst().orElseThrow();
+        long id = ((Number) place.get("id")).longValue();
+        String county = (String) place.get("county");
+        String state = (String) place.get("state");
+        long total = releaseCountyTotal(county);
+
+        String policy = CuratedFixtures.uniqueKey("county-effect");
+        Map<String, Object> body = CuratedFixtures.policy(policy);
+        body.put("events", List.of(CuratedFixtures.event("EFFECTIVE", "2025-01-01")));
+        given().auth().oauth2(carol).contentType(ContentType.JSON).body(body).post("/api/v1/policies").then().statusCode(201);
+        assertThat(policyEffectTotal(county, policy)).as("the policy effect's months cover the whole release")
+                .isEqualTo(total);
+
+        long unknownInState = given().auth().oauth2(Tokens.accessToken("alice"))
+                .get("/api/v1/stats/detainers?groupBy=county&state=" + state + "&release=" + release)
+                .then().statusCode(200).extract().jsonPath().getLong("rows.find { it.group.county == null }?.count ?: 0");
+        JsonPath loaded = given().auth().oauth2(carol).get("/api/v1/releases/" + release).then().extract().jsonPath();
+        Map<String, Object> query = Claims.countQuery(LocalDate.parse(loaded.getString("coverageFrom")),
+                LocalDate.parse(loaded.getString("coverageTo")), 0);
+        query.put("county", List.of(county));
+        long claim = Claims.create(carol, Claims.claim("Detainers in county " + county + " numbered " + total, total, query));
+        JsonPath checked = checkClaim(claim);
+        assertThat(checked.getDouble("[0].computedValue")).isEqualTo((double) total);
+        if (unknownInState > 0) {
+            assertThat(checked.getString("[0].status")).isEqualTo("PARTIAL_COVERAGE");
+            assertThat(checked.getString("[0].explanation")).contains(unknownInState + " such detainers in " + state
+                    + " have no known county");
+        } else {
+            assertThat(checked.getString("[0].status")).isEqualTo("SUPPORTED");
+        }
+
+        String etag = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).header("ETag");
+        given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "REJECT", "note", "test: policy effect follows places"))
+                .put("/api/v1/places/review/" + id).then().statusCode(200);
+        long without = releaseCountyTotal(county);
+        assertThat(without).as("the rejected place's detainers leave the county").isLessThan(total);
+        assertThat(policyEffectTotal(county, policy)).isEqualTo(without);
+        JsonPath rejected = checkClaim(claim);
+        assertThat(rejected.getDouble("[0].computedValue")).isEqualTo((double) without);
+        assertThat(rejected.getString("[0].status")).isEqualTo("PARTIAL_COVERAGE");
+        assertThat(rejected.getString("[0].explanation")).contains((unknownInState + total - without)
+                + " such detainers in " + state + " have no known county");
+
+        etag = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).header("ETag");
+        given().auth().oauth2(carol).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("action", "ACCEPT", "countyCode", county)).put("/api/v1/places/review/" + id)
+                .then().statusCode(200);
+        assertThat(policyEffectTotal(county, policy)).isEqualTo(total);
+    }
+
+    @Test
+    void acceptingAllCuratedProposalsLinksEachPlaceToItsFacility() {
+        String carol = Tokens.accessToken("carol");
+        List<Map<String, Object>> unresolved = given().auth().oauth2(carol)
+                .get("/api/v1/places/review?status=UNRESOLVED&limit=500").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.state == 'TX' && it.facility.length() > 8 && it.detainers > 0 }");
+        assertThat(unresolved).as("an unresolved Texas place with a facility spelling").isNotEmpty();
+        Map<String, Object> place = unresolved.get(unresolved.size() - 1);
+        long id = ((Number) place.get("id")).longValue();
+        String spelling = (String) place.get("facility");
+
+        long facility = given().auth().oauth2(carol).contentType(ContentType.JSON)
+                .body(Map.of("name", "Test facility for " + spelling, "stateCode", "TX", "countyCode", "48201",
+                        "aliases", List.of(spelling)))
+                .post("/api/v1/facilities").then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath proposed = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).then().extract().jsonPath();
+        assertThat(proposed.getString("status")).isEqualTo("PROPOSED");
+        assertThat(proposed.getString("method")).isEqualTo("CURATED");
+
+        given().auth().oauth2(carol).contentType(ContentType.JSON).body(Map.of("minConfidence", 1.0))
+                .post("/api/v1/places/review/accept-all").then().statusCode(200)
+                .body("accepted", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        JsonPath accepted = given().auth().oauth2(carol).get("/api/v1/places/review/" + id).then().extract().jsonPath();
+        assertThat(accepted.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(accepted.getString("county")).isEqualTo("48201");
+        assertThat(accepted.getLong("facilityId")).isEqualTo(facility);
+        assertThat(given().auth().oauth2(carol).get("/api/v1/facilities/" + facility).then().extract().jsonPath()
+                .getList("aliases")).contains(spelling);
+    }
+
     @Test
     void everyAnswerSaysHowMuchHadACountyAndByWhichMethod() {
         JsonPath answer = given().auth().oauth2(Tokens.accessToken("alice"))
@@ -159,5 +282,12 @@ class PlaceReviewApiTest {
         assertThat(place.getString("status")).isEqualTo("ACCEPTED");
         assertThat(place.getString("method")).isEqualTo("CURATED");
         assertThat(countyTotal("49035")).isEqualTo(saltLake + place.getLong("detainers"));
+        JsonPath facility = given().auth().oauth2(carol).get("/api/v1/facilities/" + place.getLong("facilityId"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(facility.getList("aliases")).as("an imported acceptance becomes a facility with the spelling as alias")
+                .contains(place.getString("facility"));
+        assertThat(facility.getString("countyCode")).isEqualTo("49035");
+        assertThat(given().auth().oauth2(carol).get("/api/v1/places/review/" + id + "/history").then().extract()
+                .jsonPath().getString("[-1].note")).contains("created facility " + place.getLong("facilityId"));
     }
 }

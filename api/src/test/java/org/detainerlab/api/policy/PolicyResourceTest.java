@@ -265,4 +265,27 @@ class PolicyResourceTest {
         given().auth().oauth2(alice).when().get("/api/v1/policies/no-such-policy")
                 .then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void takingAVerifiedFactBackToUnverifiedNeedsAReasonThatTheHistoryKeeps() {
+        String curator = Tokens.accessToken("carol");
+        Map<String, Object> body = CuratedFixtures.policy();
+        String key = (String) body.get("key");
+        body.put("verification", Map.of("status", "VERIFIED", "source", "0"));
+        String etag = given().auth().oauth2(curator).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/policies").then().statusCode(201).extract().header("ETag");
+        String unverify = "{\"verification\":{\"status\":\"UNVERIFIED\"}}";
+        given().auth().oauth2(curator).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(unverify).when().patch("/api/v1/policies/" + key)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", equalTo("is required to take the policy back to unverified: say why"));
+        given().auth().oauth2(curator).contentType("application/merge-patch+json").header("If-Match", etag)
+                .queryParam("reason", "The code was renumbered").body(unverify)
+                .when().patch("/api/v1/policies/" + key)
+                .then().statusCode(200).body("verification.status", equalTo("UNVERIFIED"));
+        given().auth().oauth2(curator).when().get("/api/v1/policies/" + key + "/history")
+                .then().statusCode(200).body("[1].note", equalTo("The code was renumbered"))
+                .body("[1].before.verification.status", equalTo("VERIFIED"));
+    }
 }

@@ -55,7 +55,7 @@ class BadInputTest {
                 Arguments.of("a 1 MB cell", (Maker) BadFiles::megabyteCell, "32,767"),
                 Arguments.of("a truncated xlsx", (Maker) BadFiles::truncatedXlsx, "truncated.xlsx"),
                 Arguments.of("an xlsx zip bomb", (Maker) BadFiles::zipBomb, "zip bomb"),
-                Arguments.of("a formula cell", (Maker) BadFiles::formulaCell, "formula"));
+                Arguments.of("a formula cell without a stored result", (Maker) BadFiles::formulaCell, "no stored result"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -241,6 +241,31 @@ class ReleaseSeriesTest {
         given().auth().oauth2(admin).get("/api/v1/releases/" + cited).then().statusCode(404);
     }
 
+    @Test
+    void aFigureOnTheSeriesDriftsWhenTheSeriesChangesAndNotOtherwise() {
+        String url = given().auth().oauth2(researcher).contentType(ContentType.JSON)
+                .body(Map.of("title", "Pennsylvania 2003-2004 on the series", "query", WINDOW + "&state=PA"))
+                .post("/api/v1/figures").then().statusCode(201).extract().jsonPath().getString("url");
+        JsonPath saved = given().auth().oauth2(researcher).get(url).then().statusCode(200).extract().jsonPath();
+        assertThat(saved.getBoolean("drifted")).isFalse();
+        assertThat(saved.getLong("saved.total")).isEqualTo(expected(PA, Rank.PENNSYLVANIA_FIRST));
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag(national))
+                .body(Map.of("precedence", 10)).patch("/api/v1/releases/" + national).then().statusCode(200);
+        try {
+            JsonPath drifted = given().auth().oauth2(researcher).get(url).then().statusCode(200).extract().jsonPath();
+            assertThat(drifted.getBoolean("drifted")).isTrue();
+            assertThat(drifted.getLong("saved.total")).isEqualTo(expected(PA, Rank.PENNSYLVANIA_FIRST));
+            assertThat(drifted.getLong("current.total")).isEqualTo(expected(PA, Rank.NATIONAL_FIRST));
+            assertThat(drifted.getList("notes", String.class))
+                    .anyMatch(n -> n.startsWith("The release series changed since the figure was saved"));
+        } finally {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag(national))
+                    .body(Map.of("precedence", 0)).patch("/api/v1/releases/" + national).then().statusCode(200);
+        }
+        assertThat(given().auth().oauth2(researcher).get(url).jsonPath().getBoolean("drifted")).isFalse();
+    }
+
     /** Pennsylvania in 2003 by the tallies: the national release before the Pennsylvania one, then that one. */
     private static long expected2003() {
         long n = 0;

@@ -110,4 +110,17 @@ class TeamResourceTest {
         given().auth().oauth2(admin).when().delete("/api/v1/teams/" + UUID.randomUUID() + "/members/bob")
                 .then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void addingAMemberTwiceOrRemovingANonMemberIs409InWords() {
+        String name = "Team " + UUID.randomUUID().toString().substring(0, 8);
+        String id = createTeam(name);
+        addMember(id, "bob");
+        given().auth().oauth2(admin).when().put("/api/v1/teams/" + id + "/members/bob")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("bob is already a member of " + name));
+        given().auth().oauth2(admin).when().delete("/api/v1/teams/" + id + "/members/alice")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("alice is not a member of " + name));
+    }
 }

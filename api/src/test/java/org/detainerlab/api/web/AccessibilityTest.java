@@ -49,7 +49,7 @@ class AccessibilityTest {
     void everyPageHasNoSeriousAccessibilityViolation(int width) {
         List<String> views = List.of("#/explore?release=" + release, "#/explore?release=" + release
                 + "&measure=percent&outcome=DECLINED&period=fiscalYear", "#/timeline", "#/cases", "#/claims",
-                "#/releases", "#/no-such-page");
+                "#/releases", "#/teams", "#/profile", "#/curation", "#/no-such-page");
         try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "dave", views.get(0));
             List<String> errors = Browsers.errorsOf(page);

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.detainerlab.api.testing.Browsers;
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.core.common.Csv;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PlacesPageTest {
 
+    private static final String UNRESOLVABLE = "PLACES PAGE TEST LOCKUP 5309";
+
     private static long release;
 
     /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
@@ -41,15 +44,43 @@ class PlacesPageTest {
         }
         Path file = Files.createTempFile("places-page", ".csv");
         SyntheticReleases.write(Layout.ICE_MODERN_CSV, 3_000, 5309, file);
+        unresolvable(file);
         release = Jobs.loadRelease(file.toFile(), "Places page test release");
+    }
+
+    /**
+     * Gives this release's Utah rows a facility and city of their own that no method can place, so the test has an
+     * unresolved place whatever other test classes have decided about the shared synthetic spellings.
+     */
+    private static void unresolvable(Path file) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        List<String> header = Csv.fields(lines.get(0));
+        int state = header.indexOf("Facility State");
+        int facility = header.indexOf("Detainer Facility");
+        int code = header.indexOf("Detainer Facility Code");
+        int city = header.indexOf("Facility City");
+        StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> fields = new java.util.ArrayList<>(Csv.fields(line));
+            if (fields.size() > state && fields.get(state).equals("UTAH")) {
+                fields.set(facility, UNRESOLVABLE);
+                fields.set(code, "");
+                fields.set(city, "NOWHERE 5309");
+                out.append(String.join(",", fields.stream().map(f -> f.contains(",") || f.contains("\"")
+                        ? "\"" + f.replace("\"", "\"\"") + "\"" : f).toList())).append('\n');
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        Files.writeString(file, out, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
     void aCuratorGivesAnUnresolvedPlaceACountyAndTheCountyMapChanges() {
         List<Map<String, Object>> unresolved = given().auth().oauth2(Tokens.accessToken("carol"))
                 .get("/api/v1/places/review?status=UNRESOLVED&limit=500").then().statusCode(200).extract()
-                .jsonPath().getList("findAll { it.state == 'UT' && it.detainers > 0 }");
-        assertThat(unresolved).as("an unresolved Utah place (the synthetic cities are not in the gazetteer)").isNotEmpty();
+                .jsonPath().getList("findAll { it.state == 'UT' && it.facility?.contains('LOCKUP 5309') }");
+        assertThat(unresolved).as("this release's unresolvable Utah place").hasSize(1);
         long id = ((Number) unresolved.get(0).get("id")).longValue();
         String saltLake = "path.area[data-code='49035']";
 
@@ -77,6 +108,18 @@ class PlacesPageTest {
             assertThat(after).isVisible();
             assertThat(after).not().hasAttribute("aria-label", before);
             assertThat(after).hasAttribute("aria-label", java.util.regex.Pattern.compile("^Salt Lake: [0-9,]+"));
+            long shown = countOf(after.getAttribute("aria-label"));
+            long counted = given().auth().oauth2(Tokens.accessToken("carol"))
+                    .get("/api/v1/stats/detainers?release=" + release + "&county=49035").then().statusCode(200)
+                    .extract().jsonPath().getLong("total");
+            assertThat(shown).as("the map shows the county's count after the decision").isEqualTo(counted);
+            assertThat(shown).as("which grew with the accepted place's detainers").isGreaterThan(countOf(before));
         }
+    }
+
+    /** The count in a county's label ("Salt Lake: 1,234 ..."), 0 for "no detainers". */
+    private static long countOf(String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[^:]+: ([0-9,]+)").matcher(label);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
     }
 }

@@ -81,7 +81,7 @@ class TimelinePageTest {
                         .getByLabel("Note", new Locator.GetByLabelOptions().setExact(true)).fill("In force county-wide");
                 otherEditor.getByLabel("Summary").fill("Changed by someone else");
                 otherEditor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a source")).click();
-                otherEditor.getByLabel("Citation").last().fill("Board minutes, 1 April 2019");
+                otherEditor.getByLabel("Citation", new Locator.GetByLabelOptions().setExact(true)).last().fill("Board minutes, 1 April 2019");
                 Response otherSave = second.waitForResponse(r -> r.request().method().equals("PATCH"), () ->
                         otherEditor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save policy")).click());
                 assertThat(otherSave.status()).isEqualTo(200);
@@ -135,9 +135,13 @@ class TimelinePageTest {
             Locator added = editor.locator("fieldset.event-fields").nth(1);
             added.getByLabel("Type").selectOption("REPEALED");
             added.getByLabel("Date", new Locator.GetByLabelOptions().setExact(true)).fill("2023-06");
+            editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save policy")).click();
+            // an event needs a source: the error stands beside the event's source field
+            assertThat(added.locator(".error")).containsText("source");
+            added.getByLabel("Event source (citation)").fill("Test County minutes 2023-06");
             editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove source 1")).click();
             editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a source")).click();
-            editor.getByLabel("Citation").fill("Test County Code 1-2");
+            editor.getByLabel("Citation", new Locator.GetByLabelOptions().setExact(true)).fill("Test County Code 1-2");
             editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save policy")).click();
             assertThat(page.getByTestId("policy-editor")).hasCount(0);
             assertThat(page.getByTestId("timeline")).containsText("repealed");
@@ -149,6 +153,7 @@ class TimelinePageTest {
         assertThat(saved.getList("events.type")).containsExactly("EFFECTIVE", "REPEALED");
         assertThat(saved.getString("events[1].precision")).isEqualTo("MONTH");
         assertThat(saved.getList("sources.citation")).containsExactly("Test County Code 1-2");
+        assertThat(saved.getList("events[1].sources.citation")).containsExactly("Test County minutes 2023-06");
     }
 
     @Test

@@ -20,8 +20,10 @@ import org.detainerlab.core.detainer.ReleaseRef;
 import org.detainerlab.core.detainer.Series;
 import org.detainerlab.core.detainer.Snapshot;
 import org.detainerlab.core.detainer.SnapshotSource;
+import org.detainerlab.core.place.Gazetteer;
 import org.detainerlab.core.stats.StatsAnswer;
 import org.detainerlab.core.stats.StatsQuery;
+import org.detainerlab.core.stats.StatsRow;
 import org.detainerlab.core.stats.StatsService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,8 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * against the release series (no release named: each state and day from one release, the question a default
  * Explore view asks), or on one named release. The rules, in order: no query is NOT_CHECKABLE (with the claim's
  * reason); coverage of only part of the period (a release's, or the series' with its gaps named), or a county
- * (whose counts hold only curated facilities with a recorded county), is PARTIAL_COVERAGE with the coverage
- * stated; otherwise SUPPORTED within tolerance, else CONTRADICTED.
+ * whose state has matching detainers with no known county (unresolved places, which may belong to it), is
+ * PARTIAL_COVERAGE with the coverage stated; otherwise SUPPORTED within tolerance, else CONTRADICTED.
  */
 @ApplicationScoped
 class ClaimChecker {
@@ -98,10 +100,11 @@ class ClaimChecker {
                     : g.states().size() + " states") + " " + g.from() + ".." + g.to()).toList())
                     + ". Over the days covered: " + measured + ".", actor);
         }
-        if (!ClaimQuery.list(query.county()).isEmpty()) {
+        String unplaced = unplaced(query, null);
+        if (unplaced != null) {
             return result(claim, null, ClaimStatus.PARTIAL_COVERAGE, count, computed, "ICE's rows name a"
-                    + " facility, not a county: the county's count holds only detainers at curated facilities with a"
-                    + " recorded county (" + measured + "), so it covers only part of the place.", actor);
+                    + " facility, not a county: the county's count holds the rows whose place resolved to it ("
+                    + measured + "), but " + unplaced + " may belong to it too.", actor);
         }
         double difference = computed - claim.claimedValue;
         boolean within = query.tolerance().admits(difference, claim.claimedValue);
@@ -151,10 +154,11 @@ class ClaimChecker {
                     + " covers " + coverage(release) + ": " + covered + " of the " + days + " days of the claim's"
                     + " period " + from + ".." + to + ". Over those days: " + measured + ".", actor);
         }
-        if (!ClaimQuery.list(query.county()).isEmpty()) {
+        String unplaced = unplaced(query, release);
+        if (unplaced != null) {
             return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, computed, "ICE's rows name a"
-                    + " facility, not a county: the county's count holds only detainers at curated facilities with a"
-                    + " recorded county (" + measured + "), so it covers only part of the place.", actor);
+                    + " facility, not a county: the county's count holds the rows whose place resolved to it ("
+                    + measured + "), but " + unplaced + " may belong to it too.", actor);
         }
         double difference = computed - claim.claimedValue;
         boolean within = query.tolerance().admits(difference, claim.claimedValue);
@@ -163,6 +167,42 @@ class ClaimChecker {
                         + "; claimed " + claim.claimedValue + ", difference " + difference
                         + (within ? ", within" : ", beyond") + " the tolerance " + tolerance(query.tolerance()) + ".",
                 actor);
+    }
+
+    /**
+     * For a claim about a county: the detainers of the county's state that match the claim's query but have no known
+     * county (unresolved or rejected places), described, or null when there are none (or the claim names no county),
+     * so that the county's count is the whole answer.
+     */
+    private String unplaced(ClaimQuery query, ReleaseRef release) {
+        if (ClaimQuery.list(query.county()).isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> parameters = query.parameters(true);
+        List<String> states = StatsQuery.parse(QueryParameters.of(parameters), snapshots.current()).filter().counties()
+                .stream().map(c -> Gazetteer.get().usps(c.code().substring(0, 2))).distinct().sorted().toList();
+        parameters.remove("county");
+        parameters.put("state", states);
+        parameters.put("groupBy", List.of("county"));
+        if (release != null) {
+            parameters.put("release", List.of(Long.toString(release.id())));
+        }
+        long unknown = 0;
+        boolean suppressed = false;
+        for (StatsRow row : stats.detainers(QueryParameters.of(parameters)).rows()) {
+            if (row.group().get("county") == null) {
+                if (row.count() == null) {
+                    suppressed = true;
+                } else {
+                    unknown += row.count();
+                }
+            }
+        }
+        if (unknown == 0 && !suppressed) {
+            return null;
+        }
+        return (suppressed ? "a suppressed number of" : unknown + "") + " such detainers in " + String.join(", ", states)
+                + " have no known county";
     }
 
     private StatsAnswer answer(Map<String, List<String>> parameters, ReleaseRef release) {

@@ -4,9 +4,9 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +15,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * How many detainers the loaded releases hold per state, county and curated facility (from the rollup), and the
+ * How many detainers the release series holds per state, county and curated facility (from the rollup), and the
  * facility names as published with their counts (from the rows). Both are computed once per data generation.
  */
 @ApplicationScoped
 public class DetainerCounts {
 
-    /** Counts per jurisdiction code (state or county) and per curated facility id, over every loaded release. */
+    /**
+     * Counts per jurisdiction code (state or county) and per curated facility id, as a default question counts them:
+     * over the release series.
+     */
     public record Totals(long generation, long all, Map<String, Long> byPlace, Map<Long, Long> byFacility) {
     }
 
@@ -51,18 +54,27 @@ public class DetainerCounts {
         Map<String, Long> byPlace = new HashMap<>();
         Map<Long, Long> byFacility = new HashMap<>();
         long all = 0;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select r.state_id, p.county_id, coalesce(r.facility_id, p.facility_id),"
-                     + " sum(r.detainers) from detainer_rollup r join data_release d on d.id = r.release_id"
-                     + " and d.status = 'LOADED' left join place p on p.id = r.place_id group by 1, 2, 3")) {
-            while (rs.next()) {
-                long n = rs.getLong(4);
-                all += n;
-                snapshot.place(rs.getObject(1, Long.class)).ifPresent(p -> byPlace.merge(p.code(), n, Long::sum));
-                snapshot.place(rs.getObject(2, Long.class)).ifPresent(p -> byPlace.merge(p.code(), n, Long::sum));
-                Long facility = rs.getObject(3, Long.class);
-                if (facility != null) {
-                    byFacility.merge(facility, n, Long::sum);
+        // the default question's rows: each state and day from the one release the series chose, never summed over
+        // overlapping releases
+        DetainerFilter series = DetainerFilters.parse(QueryParameters.of(Map.of()), snapshot);
+        SqlWhere.Source source = SqlWhere.Source.ROLLUP.serves(series) ? SqlWhere.Source.ROLLUP : SqlWhere.Source.ROWS;
+        SqlWhere where = SqlWhere.of(series, source);
+        String sql = "select d.state_id, p.county_id, coalesce(d.facility_id, p.facility_id), " + source.count
+                + " from " + source.table + " d left join place p on p.id = d.place_id where " + where.sql()
+                + " group by 1, 2, 3";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            where.bind(connection, statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long n = rs.getLong(4);
+                    all += n;
+                    snapshot.place(rs.getObject(1, Long.class)).ifPresent(p -> byPlace.merge(p.code(), n, Long::sum));
+                    snapshot.place(rs.getObject(2, Long.class)).ifPresent(p -> byPlace.merge(p.code(), n, Long::sum));
+                    Long facility = rs.getObject(3, Long.class);
+                    if (facility != null) {
+                        byFacility.merge(facility, n, Long::sum);
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -104,12 +116,17 @@ public class DetainerCounts {
             return known.names();
         }
         List<NameSeen> list = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select upper(btrim(facility_raw)), state_id, facility_id, count(*)"
-                     + " from detainer where facility_raw is not null group by 1, 2, 3 order by 4 desc, 1")) {
-            while (rs.next()) {
-                list.add(new NameSeen(rs.getString(1), snapshot.place(rs.getObject(2, Long.class)).map(Place::code)
-                        .orElse(null), rs.getObject(3, Long.class), rs.getLong(4)));
+        SqlWhere where = SqlWhere.of(DetainerFilters.parse(QueryParameters.of(Map.of()), snapshot), SqlWhere.Source.ROWS);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select upper(btrim(d.facility_raw)), d.state_id,"
+                     + " d.facility_id, count(*) from detainer d where d.facility_raw is not null and " + where.sql()
+                     + " group by 1, 2, 3 order by 4 desc, 1")) {
+            where.bind(connection, statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new NameSeen(rs.getString(1), snapshot.place(rs.getObject(2, Long.class)).map(Place::code)
+                            .orElse(null), rs.getObject(3, Long.class), rs.getLong(4)));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot list facility names: " + e.getMessage(), e);

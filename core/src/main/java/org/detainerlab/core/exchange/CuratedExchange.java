@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
@@ -44,25 +46,40 @@ public class CuratedExchange {
     private final RulingService rulings;
     private final EntityManager entities;
     private final ObjectMapper json;
+    private final TransactionManager transactions;
 
-    public CuratedExchange(PolicyService policies, RulingService rulings, EntityManager entities, ObjectMapper json) {
+    public CuratedExchange(PolicyService policies, RulingService rulings, EntityManager entities, ObjectMapper json,
+                           TransactionManager transactions) {
         this.policies = policies;
         this.rulings = rulings;
         this.entities = entities;
         this.json = json;
+        this.transactions = transactions;
     }
 
-    /** Imports a whole file in one transaction: all of it, or nothing when any entry fails (422) or is stale (409). */
+    /**
+     * Imports a whole file in one transaction: all of it, or nothing when any entry fails (422) or is stale (409).
+     * A dry run goes through every check and write the same way and then rolls the transaction back, so its answer
+     * (or its 422 or 409) is exactly what the import would do, and nothing is kept.
+     */
     @Transactional
-    public ImportSummary importFile(CuratedFile file, String actor) {
+    public ImportSummary importFile(CuratedFile file, String actor, boolean dryRun) {
         if (file.format() != null && !FORMAT.equals(file.format())
                 || file.formatVersion() != null && file.formatVersion() != FORMAT_VERSION) {
             throw ValidationFailedException.of("format", "must be " + FORMAT + " version " + FORMAT_VERSION,
                     file.format() + " " + file.formatVersion());
         }
-        return new ImportSummary(
+        ImportSummary summary = new ImportSummary(dryRun,
                 policies.importAll(file.policies() == null ? List.of() : file.policies(), "policies", actor),
                 rulings.importAll(file.rulings() == null ? List.of() : file.rulings(), "rulings", actor));
+        if (dryRun) {
+            try {
+                transactions.setRollbackOnly();
+            } catch (SystemException e) {
+                throw new IllegalStateException("Cannot roll back the dry run of an import", e);
+            }
+        }
+        return summary;
     }
 
     @Transactional
@@ -135,7 +152,7 @@ public class CuratedExchange {
             if (in == null) {
                 throw new IllegalStateException("The curated seed " + SEED + " is missing from the class path");
             }
-            return Optional.of(importFile(json.readValue(in, CuratedFile.class), SYSTEM));
+            return Optional.of(importFile(json.readValue(in, CuratedFile.class), SYSTEM, false));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the curated seed " + SEED, e);
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,11 @@ public final class FacilityReference {
 
     public Entry find(String code) {
         return byCode.get(code);
+    }
+
+    /** Every entry, for checks over the whole list. */
+    public Collection<Entry> entries() {
+        return byCode.values();
     }
 
     /** The file the entries came from, or null when it was not found. */

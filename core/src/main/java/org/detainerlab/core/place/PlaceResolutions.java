@@ -35,7 +35,7 @@ public final class PlaceResolutions {
 
     /** Resolves every NEW place; returns how many. */
     public static int resolveNew(Connection connection, FacilityReference reference) throws SQLException {
-        PlaceResolver resolver = new PlaceResolver(Gazetteer.get(), reference);
+        PlaceResolver resolver = new PlaceResolver(Gazetteer.get(), CountyShapes.get(), reference);
         Map<String, Long> countyIds = new HashMap<>();
         Map<String, List<Curated>> curated = new HashMap<>();
         try (Statement statement = connection.createStatement()) {

@@ -13,7 +13,8 @@ import org.detainerlab.core.place.Resolution.Candidate;
 
 /**
  * Resolves one published place (state, facility spelling, facility code, city) to a county by the automatic
- * methods, strongest first: the facility code, a name that names its county, then the city. Curated facilities,
+ * methods, strongest first: the facility code (its reference coordinates placed in a county by point in polygon,
+ * else by its address's ZIP code; when the two disagree the place goes to review), a name that names its county, then the city. Curated facilities,
  * which win over all of these, are applied by {@link PlaceResolutions} before it asks here. Nothing ambiguous is
  * guessed: a name that names two counties, a city whose ZIP codes lie in several counties and a row without a
  * state come back ambiguous or empty, with the candidates for a curator.
@@ -31,10 +32,12 @@ public final class PlaceResolver {
     static final double AMBIGUOUS_CEILING = 0.6;
 
     private final Gazetteer gazetteer;
+    private final CountyShapes shapes;
     private final FacilityReference reference;
 
-    public PlaceResolver(Gazetteer gazetteer, FacilityReference reference) {
+    public PlaceResolver(Gazetteer gazetteer, CountyShapes shapes, FacilityReference reference) {
         this.gazetteer = gazetteer;
+        this.shapes = shapes;
         this.reference = reference;
     }
 
@@ -76,13 +79,6 @@ public final class PlaceResolver {
             evidence.put("code", "the facility code " + code + " is not in " + FacilityReference.FILE);
             return null;
         }
-        String zip = entry.zip();
-        String county = zip == null ? null : gazetteer.zipCounty(zip);
-        if (county == null) {
-            evidence.put("code", "the facility code " + code + " is in " + FacilityReference.FILE
-                    + " but its address has no ZIP code the gazetteer knows: " + entry.address());
-            return null;
-        }
         Map<String, Object> reference = new LinkedHashMap<>();
         reference.put("file", FacilityReference.FILE);
         reference.put("code", entry.code());
@@ -90,16 +86,54 @@ public final class PlaceResolver {
         reference.put("address", entry.address());
         reference.put("latitude", entry.latitude());
         reference.put("longitude", entry.longitude());
+        String zip = entry.zip();
+        String zipCounty = zip == null ? null : gazetteer.zipCounty(zip);
+        String pointCounty = pointCounty(entry);
+        String county = pointCounty != null ? pointCounty : zipCounty;
+        if (county == null) {
+            evidence.put("code", "the facility code " + code + " is in " + FacilityReference.FILE + " but neither its"
+                    + " coordinates lie in a county of " + CountyShapes.RESOURCE + " nor has its address a ZIP code the"
+                    + " gazetteer knows: " + entry.address());
+            return null;
+        }
         evidence.put("reference", reference);
-        evidence.put("zip", zip);
+        if (zip != null) {
+            evidence.put("zip", zip);
+        }
+        boolean lineInDoubt = pointCounty != null && zipCounty != null && !zipCounty.equals(pointCounty);
+        if (pointCounty != null) {
+            evidence.put("countyBy", "point in polygon: the reference coordinates lie in this county of "
+                    + CountyShapes.RESOURCE);
+        } else {
+            evidence.put("countyBy", "ZIP code " + zip + " of the reference address, because its coordinates lie in"
+                    + " no county of " + CountyShapes.RESOURCE);
+        }
         evidence.put("county", describe(county));
+        if (lineInDoubt) {
+            evidence.put("zipCounty", "the address's ZIP code " + zip + " is in " + describe(zipCounty)
+                    + " in GeoNames");
+            evidence.put("reason", "the coordinates and the ZIP code name different counties: the facility lies near"
+                    + " a county line, closer than the drawn geometry can tell");
+            return new Resolution(PlaceMethod.CODE, county, AMBIGUOUS_CEILING, true, evidence, List.of(
+                    new Candidate(pointCounty, name(pointCounty), "reference coordinates, point in polygon"),
+                    new Candidate(zipCounty, name(zipCounty), "ZIP code " + zip + " of the reference address")));
+        }
         boolean otherState = stateFips != null && !county.startsWith(stateFips);
         if (otherState) {
-            evidence.put("warning", "the reference address lies in another state than the row's");
+            evidence.put("warning", "the reference facility lies in another state than the row's");
         }
         return new Resolution(PlaceMethod.CODE, county, otherState ? AMBIGUOUS_CEILING : CODE_CONFIDENCE, otherState,
-                evidence, otherState ? List.of(new Candidate(county, name(county), "reference address, ZIP " + zip))
+                evidence, otherState ? List.of(new Candidate(county, name(county), "reference facility " + entry.code()))
                         : List.of());
+    }
+
+    /** The county containing the reference coordinates, or null when they are missing or lie in none. */
+    private String pointCounty(FacilityReference.Entry entry) {
+        try {
+            return shapes.countyAt(Double.parseDouble(entry.latitude()), Double.parseDouble(entry.longitude()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -306,7 +306,7 @@ public class PlaceService {
             throw ValidationFailedException.of("action", "must be ACCEPT or REJECT", decision.action());
         }
         String county = null;
-        Long facilityId = null;
+        Linked facility = new Linked(null, null);
         String method = before.method();
         if (verb.equals("ACCEPT")) {
             county = decision.countyCode() == null || decision.countyCode().isBlank() ? before.proposedCounty()
@@ -321,7 +321,7 @@ public class PlaceService {
             if (!county.equals(before.proposedCounty())) {
                 method = PlaceMethod.CURATED.name();
             }
-            facilityId = facility(connection, before, decision.facilityId(), county);
+            facility = facility(connection, before, decision.facilityId(), county);
         }
         try (PreparedStatement update = connection.prepareStatement("update place set status = ?, method = ?,"
                 + " county_id = (select id from jurisdiction where code = ? and kind = 'COUNTY'),"
@@ -330,13 +330,15 @@ public class PlaceService {
             update.setString(1, verb.equals("ACCEPT") ? "ACCEPTED" : "REJECTED");
             update.setString(2, method);
             update.setString(3, county);
-            update.setObject(4, facilityId, Types.BIGINT);
+            update.setObject(4, facility.id(), Types.BIGINT);
             update.setString(5, actor);
             update.setLong(6, before.id());
             update.executeUpdate();
         }
         PlaceView after = find(connection, before.id(), false);
-        history.record(PlaceView.KIND, before.id(), after.version(), action, actor, decision.note(), before, after);
+        String note = facility.change() == null ? decision.note() : decision.note() == null ? facility.change()
+                : decision.note() + "; " + facility.change();
+        history.record(PlaceView.KIND, before.id(), after.version(), action, actor, note, before, after);
     }
 
     /** Why a county cannot be this place's, or null when it can: unknown, or of another state than the row's. */
@@ -356,11 +358,17 @@ public class PlaceService {
         }
     }
 
+    /** The curated facility an accepted place is linked to, and what linking it changed (null when nothing). */
+    private record Linked(Long id, String change) {
+    }
+
     /**
-     * The curated facility an accepted spelling belongs to: the one named, the one whose alias it already is, or a
-     * new facility with the spelling as its name and alias.
+     * The curated facility an accepted spelling belongs to: the one named, the one of the place's state whose alias it
+     * already is, the facility of that state with the spelling as its name, or a new facility with the spelling as its
+     * name; the spelling becomes its alias unless another state's facility already has that alias (aliases are unique
+     * across states), which the returned change says.
      */
-    private static Long facility(Connection connection, PlaceView place, Long wanted, String county) throws SQLException {
+    private static Linked facility(Connection connection, PlaceView place, Long wanted, String county) throws SQLException {
         if (wanted != null) {
             try (PreparedStatement find = connection.prepareStatement("select id from facility where id = ?")) {
                 find.setLong(1, wanted);
@@ -370,41 +378,76 @@ public class PlaceService {
                     }
                 }
             }
-            return wanted;
+            return new Linked(wanted, addAlias(connection, wanted, place.facility()));
         }
         if (place.facility().isEmpty()) {
-            return null;
+            return new Linked(null, null);
         }
-        try (PreparedStatement find = connection.prepareStatement("select facility_id from facility_alias where alias = ?")) {
+        Long stateId = stateId(connection, place.id());
+        try (PreparedStatement find = connection.prepareStatement("select a.facility_id from facility_alias a"
+                + " join facility f on f.id = a.facility_id where a.alias = ? and (f.state_id is null"
+                + " or f.state_id is not distinct from ?)")) {
             find.setString(1, place.facility());
+            find.setObject(2, stateId, Types.BIGINT);
             try (ResultSet rs = find.executeQuery()) {
                 if (rs.next()) {
-                    return rs.getLong(1);
+                    return new Linked(rs.getLong(1), null);
                 }
             }
+        }
+        Long existing = null;
+        try (PreparedStatement find = connection.prepareStatement("select id from facility"
+                + " where upper(name) = upper(?) and coalesce(state_id, 0) = coalesce(?, 0)")) {
+            find.setString(1, place.facility());
+            find.setObject(2, stateId, Types.BIGINT);
+            try (ResultSet rs = find.executeQuery()) {
+                if (rs.next()) {
+                    existing = rs.getLong(1);
+                }
+            }
+        }
+        if (existing != null) {
+            return new Linked(existing, addAlias(connection, existing, place.facility()));
         }
         long id;
         try (PreparedStatement insert = connection.prepareStatement("insert into facility (name, city, state_id, county_id)"
-                + " select ?, ?, ?, id from jurisdiction where code = ? and kind = 'COUNTY'"
-                + " on conflict do nothing returning id")) {
+                + " select ?, ?, ?, id from jurisdiction where code = ? and kind = 'COUNTY' returning id")) {
             insert.setString(1, place.facility());
             insert.setString(2, place.city().isEmpty() ? null : place.city());
-            insert.setObject(3, stateId(connection, place.id()), Types.BIGINT);
+            insert.setObject(3, stateId, Types.BIGINT);
             insert.setString(4, county);
             try (ResultSet rs = insert.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
+                rs.next();
                 id = rs.getLong(1);
             }
         }
-        try (PreparedStatement alias = connection.prepareStatement(
-                "insert into facility_alias (facility_id, alias) values (?, ?)")) {
-            alias.setLong(1, id);
-            alias.setString(2, place.facility());
-            alias.executeUpdate();
+        String alias = addAlias(connection, id, place.facility());
+        return new Linked(id, "created facility " + id + (alias == null || alias.startsWith("added") ? " with the spelling as its alias"
+                : ": " + alias));
+    }
+
+    /** Makes the spelling an alias of the facility if no facility has it yet; says what happened, or null if it had it. */
+    private static String addAlias(Connection connection, long facilityId, String spelling) throws SQLException {
+        if (spelling.isEmpty()) {
+            return null;
         }
-        return id;
+        try (PreparedStatement insert = connection.prepareStatement("insert into facility_alias (facility_id, alias)"
+                + " values (?, ?) on conflict do nothing")) {
+            insert.setLong(1, facilityId);
+            insert.setString(2, spelling);
+            if (insert.executeUpdate() == 1) {
+                return "added the spelling as an alias of facility " + facilityId;
+            }
+        }
+        try (PreparedStatement owner = connection.prepareStatement("select facility_id from facility_alias where alias = ?")) {
+            owner.setString(1, spelling);
+            try (ResultSet rs = owner.executeQuery()) {
+                rs.next();
+                long other = rs.getLong(1);
+                return other == facilityId ? null : "the spelling stays an alias of facility " + other
+                        + " (another state's), since a spelling is the alias of one facility";
+            }
+        }
     }
 
     private static Long stateId(Connection connection, long placeId) throws SQLException {

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,7 @@ import org.detainerlab.core.curation.SourceCodec;
 import org.detainerlab.core.curation.SourceRef;
 import org.detainerlab.core.curation.Verification;
 import org.detainerlab.core.curation.VerificationInput;
+import org.detainerlab.core.curation.VerificationStatus;
 import org.detainerlab.core.curation.VerificationView;
 import org.detainerlab.core.history.ChangeAction;
 import org.detainerlab.core.history.ChangeHistory;
@@ -130,12 +132,16 @@ public class PolicyService {
         List<FieldError> errors = new ArrayList<>();
         Resolved resolved = resolve(input, "", before, actor, errors);
         Curation.failOn(errors);
-        return update(policy, before, resolved, ChangeAction.UPDATE, actor);
+        return update(policy, before, resolved, ChangeAction.UPDATE, actor, null);
     }
 
-    /** Applies a JSON merge patch (RFC 7386) to the policy as {@link PolicyInput}, then replaces it. */
+    /**
+     * Applies a JSON merge patch (RFC 7386) to the policy as {@link PolicyInput}, then replaces it. The reason, if
+     * any, is kept as the change's note; a patch that takes a fact (the policy or one of its events) from verified
+     * back to unverified needs one, so that the history says why.
+     */
     @Transactional
-    public PolicyView patch(String ref, String ifMatch, JsonNode mergePatch, String actor) {
+    public PolicyView patch(String ref, String ifMatch, JsonNode mergePatch, String actor, String reason) {
         Policy policy = policies.lockedForChange(KIND, ref, ifMatch);
         PolicyView before = view(policy);
         PolicyInput patched;
@@ -147,8 +153,36 @@ public class PolicyService {
         }
         List<FieldError> errors = new ArrayList<>();
         Resolved resolved = resolve(patched, "", before, actor, errors);
+        String note = Curation.blankToNull(reason);
+        if (resolved != null && note == null) {
+            List<String> lost = unverified(before, resolved);
+            if (!lost.isEmpty()) {
+                errors.add(new FieldError("reason", "is required to take " + String.join(", ", lost)
+                        + " back to unverified: say why", null));
+            }
+        }
         Curation.failOn(errors);
-        return update(policy, before, resolved, ChangeAction.UPDATE, actor);
+        return update(policy, before, resolved, ChangeAction.UPDATE, actor, note);
+    }
+
+    /** The facts verified before that a resolved change leaves unverified, named as a reader would. */
+    private static List<String> unverified(PolicyView before, Resolved after) {
+        List<String> lost = new ArrayList<>();
+        if (before.verification().status() == VerificationStatus.VERIFIED
+                && after.verification.status != VerificationStatus.VERIFIED) {
+            lost.add("the policy");
+        }
+        for (PolicyEventView e : before.events()) {
+            if (e.verification().status() != VerificationStatus.VERIFIED) {
+                continue;
+            }
+            boolean stillVerified = after.events.stream().anyMatch(a -> a.type == e.type()
+                    && a.date.date().equals(e.date()) && a.verification.status == VerificationStatus.VERIFIED);
+            if (!stillVerified) {
+                lost.add("the " + e.type().name().toLowerCase(Locale.ROOT) + " event of " + e.date());
+            }
+        }
+        return lost;
     }
 
     /** Deletes a policy; its row stays, marked deleted, so that its history stays readable by id. */
@@ -205,6 +239,7 @@ public class PolicyService {
             }
             if (existing == null) {
                 count.created++;
+                count.createdKeys.add(resolved.key);
                 writes.add(() -> insert(resolved, ChangeAction.IMPORT, actor));
             } else if (candidate(resolved, before.id(), before.version()).equals(before)) {
                 count.unchanged++;
@@ -212,7 +247,8 @@ public class PolicyService {
                 stale.add(Curation.staleEntry(input.key(), input.version(), existing.version));
             } else {
                 count.updated++;
-                writes.add(() -> update(existing, before, resolved, ChangeAction.IMPORT, actor));
+                count.updatedKeys.add(resolved.key);
+                writes.add(() -> update(existing, before, resolved, ChangeAction.IMPORT, actor, null));
             }
         }
         Curation.failOn(errors);
@@ -232,13 +268,14 @@ public class PolicyService {
         return after;
     }
 
-    private PolicyView update(Policy policy, PolicyView before, Resolved resolved, ChangeAction action, String actor) {
+    private PolicyView update(Policy policy, PolicyView before, Resolved resolved, ChangeAction action, String actor,
+                              String note) {
         policies.requireFreeKey(KIND, resolved.key, policy.id);
         apply(policy, resolved);
         policy.version++;
         policies.flush();
         PolicyView after = view(policy);
-        history.record(KIND, policy.id, policy.version, action, actor, null, before, after);
+        history.record(KIND, policy.id, policy.version, action, actor, note, before, after);
         return after;
     }
 

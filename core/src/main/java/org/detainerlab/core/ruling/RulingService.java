@@ -180,6 +180,7 @@ public class RulingService {
             Ruling existing = rulings.lockedByKey(resolved.key);
             if (existing == null) {
                 count.created++;
+                count.createdKeys.add(resolved.key);
                 insert(resolved, ChangeAction.IMPORT, actor);
             } else {
                 RulingView before = view(existing);
@@ -187,6 +188,7 @@ public class RulingService {
                     count.unchanged++;
                 } else {
                     count.updated++;
+                    count.updatedKeys.add(resolved.key);
                     update(existing, before, resolved, ChangeAction.IMPORT, actor);
                 }
             }

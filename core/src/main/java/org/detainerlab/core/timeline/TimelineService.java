@@ -54,14 +54,14 @@ public class TimelineService {
             for (PolicyEventView event : policy.events()) {
                 entries.add(new TimelineEntry(event.date(), event.precision(), "policy", policy.key(), policy.title(),
                         event.type().name(), null, policy.jurisdictions(), event.note(), event.sources(),
-                        event.verification().status()));
+                        event.verification().status(), event.verification().by(), event.verification().source()));
             }
         }
         for (RulingView ruling : rulings.affecting(ids)) {
             entries.add(new TimelineEntry(ruling.decidedOn(), ruling.precision(), "ruling", ruling.key(),
                     ruling.caseName() + (ruling.citation() == null ? "" : ", " + ruling.citation()), "DECIDED",
                     ruling.court(), ruling.jurisdictions(), ruling.disposition(), ruling.sources(),
-                    ruling.verification().status()));
+                    ruling.verification().status(), ruling.verification().by(), ruling.verification().source()));
         }
         List<TimelineEntry> inRange = entries.stream()
                 .filter(e -> (from == null || !e.date().isBefore(from)) && (to == null || !e.date().isAfter(to)))

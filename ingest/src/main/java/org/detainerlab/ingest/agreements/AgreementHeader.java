@@ -30,6 +30,12 @@ final class AgreementHeader {
     private AgreementHeader() {
     }
 
+    /** What every agreement list's header names, for the message about a file of no known kind. */
+    static String expected() {
+        return "a header row with " + SIGNATURE.stream().map(AgreementColumn::header)
+                .collect(Collectors.joining(", "));
+    }
+
     /** Whether header cells name the columns that make a file an agreement list. */
     static boolean isAgreementHeader(List<String> cells) {
         return columnsOf(cells).containsAll(SIGNATURE);

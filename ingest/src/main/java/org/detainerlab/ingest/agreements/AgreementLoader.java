@@ -11,13 +11,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.detainerlab.ingest.load.FileHead;
 import org.detainerlab.ingest.load.IngestException;
 import org.detainerlab.ingest.load.IngestRequest;
 import org.detainerlab.ingest.load.IngestResult;
 import org.detainerlab.ingest.load.ProgressListener;
+import org.detainerlab.ingest.load.ReleaseKind;
 import org.detainerlab.ingest.load.ReleaseLoader;
 import org.detainerlab.ingest.load.ReleaseRecords;
 import org.detainerlab.ingest.normalise.ReferenceData;
@@ -29,6 +32,7 @@ import org.detainerlab.ingest.read.SpreadsheetSource;
 import org.detainerlab.ingest.read.Spreadsheets;
 import org.detainerlab.ingest.read.xlsx.Hyperlinks;
 import org.detainerlab.ingest.read.xlsx.XlsxSource;
+import org.detainerlab.ingest.report.ReleaseReport;
 
 /**
  * Loads one of ICE's published 287(g) agreement lists (participating or pending agencies) as one data release of
@@ -41,9 +45,10 @@ import org.detainerlab.ingest.read.xlsx.XlsxSource;
  * the older participating list of 2025-01-04 (no TYPE or COUNTY) and the pending list (no SIGNED or MOA). The
  * request's profile is not used. What the list gets wrong (impossible dates, misspelt model, agency and county
  * names, stray spaces, unknown states) is loaded with the published text kept and is listed in the release's
- * report under {@code rules}; the {@link IngestResult#report()} holds the row counts only.
+ * report under {@code rules}, as in {@link IngestResult#report()}. As the {@link ReleaseKind} of 287(g) lists it
+ * recognises a header that names STATE, LAW ENFORCEMENT AGENCY and SUPPORT TYPE.
  */
-public final class AgreementLoader {
+public final class AgreementLoader implements ReleaseKind {
 
     /** The {@code data_release.kind} of the releases this loader writes. */
     public static final String KIND = "AGREEMENTS_287G";
@@ -68,7 +73,35 @@ public final class AgreementLoader {
         return AgreementHeader.isAgreementHeader(headerCells);
     }
 
+    @Override
+    public String name() {
+        return "287(g) agreement list";
+    }
+
+    @Override
+    public String expectedHeader() {
+        return AgreementHeader.expected();
+    }
+
+    @Override
+    public boolean recognises(FileHead head) {
+        return head.anyRow(row -> looksLikeAgreementList(List.of(row.cells())));
+    }
+
+    /** Opens the file and loads it as a 287(g) list. */
     public IngestResult ingest(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
+        try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
+            return ingest(file, source, request, progress);
+        } catch (SourceFormatException e) {
+            throw new IngestException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IngestException(file.getFileName() + ": reading failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public IngestResult ingest(Path file, SpreadsheetSource source, IngestRequest request, ProgressListener progress)
+            throws IngestException {
         String fileName = file.getFileName().toString();
         progress.progress("fingerprinting", 0);
         String sha256 = ReleaseLoader.sha256(file);
@@ -80,7 +113,7 @@ public final class AgreementLoader {
                 return existing.get();
             }
             try {
-                IngestResult result = load(connection, file, sha256, request, progress);
+                IngestResult result = load(connection, file, source, sha256, request, progress);
                 connection.commit();
                 return result;
             } catch (IngestException | RuntimeException e) {
@@ -101,8 +134,8 @@ public final class AgreementLoader {
         }
     }
 
-    private IngestResult load(Connection connection, Path file, String sha256, IngestRequest request,
-                              ProgressListener progress) throws SQLException, IngestException {
+    private IngestResult load(Connection connection, Path file, SpreadsheetSource source, String sha256,
+                              IngestRequest request, ProgressListener progress) throws SQLException, IngestException {
         String fileName = file.getFileName().toString();
         AgreementReport report = new AgreementReport();
         ReferenceData states = ReferenceData.load(connection);
@@ -113,8 +146,7 @@ public final class AgreementLoader {
         Set<String> ignoredHeaders = new LinkedHashSet<>();
         LocalDate from = null;
         LocalDate to = null;
-        try (SpreadsheetSource source = Spreadsheets.open(file, limits);
-             AgreementWriter writer = new AgreementWriter(connection, releaseId)) {
+        try (AgreementWriter writer = new AgreementWriter(connection, releaseId)) {
             for (String sheet : source.sheets()) {
                 try (RowIterator rows = source.rows(sheet)) {
                     AgreementSheet layout = AgreementHeader.detect(fileName, sheet, rows);
@@ -143,6 +175,7 @@ public final class AgreementLoader {
                         }
                         checkProgress(fileName, sheet, report, progress);
                     }
+                    report.rows().formulaCells(rows.formulaCells());
                 }
             }
             writer.flush();
@@ -160,10 +193,13 @@ public final class AgreementLoader {
                     report.rows().rowsRead(), 100.0 * report.rows().rowsRejected() / report.rows().rowsRead(),
                     100 * request.thresholds().stopShare(), report.describeRejections()));
         }
-        finish(connection, releaseId, first.layout(), report, request, from, to, List.copyOf(ignoredHeaders));
+        Map<String, Object> document = report.toMap(request.thresholds(), first.layout().profile(),
+                List.copyOf(ignoredHeaders));
+        finish(connection, releaseId, first.layout(), report, document, from, to);
         progress.progress("done", report.rows().rowsRead());
         return new IngestResult(releaseId, false, sha256, first.layout().profile(), report.rows().rowsRead(),
-                report.rows().rowsLoaded(), report.rows().rowsRejected(), 0, from, to, report.rows());
+                report.rows().rowsLoaded(), report.rows().rowsRejected(), 0, from, to,
+                new ReleaseReport(report.rules(), document));
     }
 
     private static void checkProgress(String fileName, String sheet, AgreementReport report,
@@ -180,11 +216,11 @@ public final class AgreementLoader {
 
 
     private void finish(Connection connection, long releaseId, AgreementLayout layout, AgreementReport report,
-                        IngestRequest request, LocalDate from, LocalDate to, List<String> ignoredHeaders)
+                        Map<String, Object> document, LocalDate from, LocalDate to)
             throws SQLException, IngestException {
         String reportJson;
         try {
-            reportJson = json.writeValueAsString(report.toMap(request.thresholds(), layout.profile(), ignoredHeaders));
+            reportJson = json.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IngestException("could not write the validation report: " + e.getOriginalMessage(), e);
         }

@@ -13,10 +13,10 @@ import org.detainerlab.ingest.report.ValidationReport.Example;
 import org.detainerlab.ingest.report.ValidationReport.RuleCount;
 
 /**
- * What loading an agreement list found. Rows read and rejected are counted in a {@link ValidationReport} (whose
- * rules are the detainer checks, so it records none here); the agreement rules are tallied here and written in
- * the same shape (rule, severity, description, count, first examples) under {@code rules}, so that a release's
- * report reads the same whichever loader wrote it.
+ * What loading an agreement list found. Rows read and rejected are counted in a {@link ValidationReport}, which
+ * also holds what the reader found in any file (formula cells); the agreement rules are tallied here and written
+ * beside those in the same shape (rule, severity, description, count, first examples) under {@code rules}, so that
+ * a release's report reads the same whichever loader wrote it.
  */
 final class AgreementReport {
 
@@ -36,10 +36,12 @@ final class AgreementReport {
         }
     }
 
+    /** The agreement rules hit, then the rules of any file (formula cells). */
     List<RuleCount> rules() {
         List<RuleCount> rules = new ArrayList<>();
         counts.forEach((rule, count) -> rules.add(new RuleCount(rule.key(), rule.severity(), rule.description(),
                 count[0], List.copyOf(examples.getOrDefault(rule, List.of())))));
+        rules.addAll(rows.rules());
         return rules;
     }
 

@@ -1,6 +1,5 @@
 package org.detainerlab.ingest.areas;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,24 +18,16 @@ import org.detainerlab.ingest.load.IngestException;
 final class AreaList {
 
     static final List<String> HEADER = List.of("office_name", "state_name", "county_name", "notes");
-    private static final int MAX_LINE = 10_000;
 
     private AreaList() {
     }
 
-    /** Whether the file's first line is the AOR header; reads that line only. */
-    static boolean isAreaList(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            char[] start = new char[MAX_LINE];
-            int n = in.read(start);
-            if (n <= 0) {
-                return false;
-            }
-            String text = new String(start, 0, n);
-            int end = text.indexOf('\n');
-            String first = (end < 0 ? text : text.substring(0, end)).replace("\uFEFF", "").strip();
-            return fields(first, 1).stream().map(f -> f.toLowerCase(Locale.ROOT)).toList().equals(HEADER);
-        } catch (IOException | IngestException | RuntimeException e) {
+    /** Whether a first line, as written, is the AOR header. */
+    static boolean isHeader(String line) {
+        try {
+            return fields(line.replace("\uFEFF", "").strip(), 1).stream().map(f -> f.toLowerCase(Locale.ROOT)).toList()
+                    .equals(HEADER);
+        } catch (IngestException e) {
             return false;
         }
     }

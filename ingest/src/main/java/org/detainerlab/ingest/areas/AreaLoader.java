@@ -20,22 +20,28 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.detainerlab.core.jurisdiction.PlaceNames;
+import org.detainerlab.ingest.load.FileHead;
 import org.detainerlab.ingest.load.IngestException;
 import org.detainerlab.ingest.load.IngestRequest;
 import org.detainerlab.ingest.load.IngestResult;
 import org.detainerlab.ingest.load.ProgressListener;
+import org.detainerlab.ingest.load.ReleaseKind;
 import org.detainerlab.ingest.load.ReleaseLoader;
 import org.detainerlab.ingest.load.ReleaseRecords;
 import org.detainerlab.ingest.normalise.ReferenceData;
+import org.detainerlab.ingest.read.SpreadsheetSource;
+import org.detainerlab.ingest.report.ReleaseReport;
 import org.detainerlab.ingest.report.ValidationReport;
 
 /**
  * Loads ICE's list of areas of responsibility (field office to state, and to county where a state is split) as one
  * release of kind {@code AREAS_OF_RESPONSIBILITY}, all or nothing, with the contract of {@link ReleaseLoader}.
  * States resolve as in detainer releases; counties against the county seed of that state. A name that resolves to
- * nothing is loaded with a null link and listed in the release's report.
+ * nothing is loaded with a null link and listed in the release's report. As a {@link ReleaseKind} it recognises
+ * the list by its first line, which the csv reader refuses (a space before each quoted field), and reads the file
+ * with a reader of its own.
  */
-public final class AreaLoader {
+public final class AreaLoader implements ReleaseKind {
 
     public static final String KIND = "AREAS_OF_RESPONSIBILITY";
     public static final String PROFILE = "ice-areas-of-responsibility";
@@ -48,9 +54,27 @@ public final class AreaLoader {
         this.connections = connections;
     }
 
+    @Override
+    public String name() {
+        return "areas of responsibility";
+    }
+
+    @Override
+    public String expectedHeader() {
+        return "the first line \"" + String.join("\", \"", AreaList.HEADER) + "\"";
+    }
+
     /** Whether the file starts with the AOR header ({@code "office_name", "state_name", "county_name", "notes"}). */
-    public static boolean looksLikeAreaList(Path file) {
-        return AreaList.isAreaList(file);
+    @Override
+    public boolean recognises(FileHead head) {
+        return head.firstLine() != null && AreaList.isHeader(head.firstLine());
+    }
+
+    /** Reads the file with the list's own reader: the csv reader that opened {@code source} refuses its lines. */
+    @Override
+    public IngestResult ingest(Path file, SpreadsheetSource source, IngestRequest request, ProgressListener progress)
+            throws IngestException {
+        return ingest(file, request, progress);
     }
 
     public IngestResult ingest(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
@@ -135,7 +159,7 @@ public final class AreaLoader {
             throw new IngestException("could not write the report: " + e.getOriginalMessage(), e);
         }
         return new IngestResult(releaseId, false, sha256, PROFILE, counts.rowsRead(), counts.rowsLoaded(), 0, 0, null,
-                null, counts);
+                null, new ReleaseReport(List.of(), report));
     }
 
     /** The list writes some territories by their long names ("United States Virgin Islands"). */

@@ -35,8 +35,8 @@ final class IngestCommand {
 
     static final String USAGE = """
             Usage: ./detainerlab ingest FILE [options]
-              --profile NAME            ice-modern, ice-2015 or ddp (detected from the headers when absent;
-                                      287(g) agreement lists are recognised by their headers)
+              --profile NAME            ice-modern, ice-2015 or ddp (detected from the headers when absent,
+                                      as is the kind: detainers, 287(g) agreement list, areas of responsibility)
               --mapping FILE            a JSON mapping for any other layout (see docs/data-dictionary.md)
               --title TEXT              the release's title (default: the file name)
               --publisher TEXT  --foia NUMBER  --url URL  --licence TEXT  --retrieved YYYY-MM-DD
@@ -100,7 +100,7 @@ final class IngestCommand {
             IngestResult result = loader.file(file, request, progress);
             progress.finish();
             double seconds = (System.nanoTime() - started) / 1e9;
-            summarise(result, file, seconds, arguments.get("report-dir", ".detainerlab/reports"), request.thresholds());
+            summarise(result, file, seconds, Path.of(arguments.get("report-dir", ".detainerlab/reports")));
             return 0;
         } catch (IngestException e) {
             progress.finish();
@@ -139,7 +139,11 @@ final class IngestCommand {
         }
     }
 
-    private void summarise(IngestResult result, Path file, double seconds, String reportDir, Thresholds thresholds) {
+    /**
+     * The summary of a load: the release, its counts, the rules its report names, whatever its kind, and a copy
+     * of that report, as the release stores it, in {@code reportDir}.
+     */
+    void summarise(IngestResult result, Path file, double seconds, Path reportDir) {
         if (result.alreadyLoaded()) {
             out.printf("%s was already loaded as release %d (same sha256 %s); nothing changed.%n", file.getFileName(),
                     result.releaseId(), result.sha256());
@@ -153,9 +157,9 @@ final class IngestCommand {
         result.report().rules().forEach(rule -> out.printf("  %-26s %,10d  %s%n", rule.rule(), rule.count(),
                 rule.description()));
         try {
-            Path report = Files.createDirectories(Path.of(reportDir)).resolve("release-" + result.releaseId() + ".json");
+            Path report = Files.createDirectories(reportDir).resolve("release-" + result.releaseId() + ".json");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(report.toFile(), result.report().toMap(thresholds));
+                    .writeValue(report.toFile(), result.report().document());
             out.printf("  report: %s (also GET /api/v1/releases/%d/report)%n", report, result.releaseId());
         } catch (IOException e) {
             out.printf("  report: GET /api/v1/releases/%d/report (could not write a copy: %s)%n", result.releaseId(),

@@ -87,6 +87,14 @@ public final class SyntheticReleases {
      * written, so that tests can check an ingest against counts computed apart from it.
      */
     public static Tally write(Layout layout, long rows, long seed, Path out) throws IOException {
+        return write(layout, rows, seed, out, 2024);
+    }
+
+    /**
+     * As {@link #write(Layout, long, long, Path)}, with the modern layouts' rows in the three fiscal years from
+     * {@code firstFiscalYear} (the default is 2024-2026): releases that follow one another instead of overlapping.
+     */
+    public static Tally write(Layout layout, long rows, long seed, Path out, int firstFiscalYear) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         Tally tally = new Tally();
         try (RowSink sink = switch (layout) {
@@ -96,9 +104,9 @@ public final class SyntheticReleases {
         }) {
             switch (layout) {
                 case ICE_2015_XLSX -> write2015(sink, rows, random, tally);
-                case ICE_MODERN_XLSX -> writeModern(sink, rows, random, tally, true, false);
-                case ICE_MODERN_CSV -> writeModern(sink, rows, random, tally, false, false);
-                case DDP_CSV -> writeModern(sink, rows, random, tally, false, true);
+                case ICE_MODERN_XLSX -> writeModern(sink, rows, random, tally, true, false, firstFiscalYear);
+                case ICE_MODERN_CSV -> writeModern(sink, rows, random, tally, false, false, firstFiscalYear);
+                case DDP_CSV -> writeModern(sink, rows, random, tally, false, true, firstFiscalYear);
             }
         }
         return tally;
@@ -147,9 +155,9 @@ public final class SyntheticReleases {
     }
 
     private static void writeModern(RowSink sink, long rows, SplittableRandom random, Tally tally, boolean titles,
-                                    boolean ddp) throws IOException {
+                                    boolean ddp, int firstFiscalYear) throws IOException {
         List<String> header = modernHeader(ddp);
-        int[] fiscalYears = {2024, 2025, 2026};
+        int[] fiscalYears = {firstFiscalYear, firstFiscalYear + 1, firstFiscalYear + 2};
         long written = 0;
         String[] previousId = {null};
         LocalDate[] previousDate = {null};

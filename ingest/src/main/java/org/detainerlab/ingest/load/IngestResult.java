@@ -2,14 +2,14 @@ package org.detainerlab.ingest.load;
 
 import java.time.LocalDate;
 
-import org.detainerlab.ingest.report.ValidationReport;
+import org.detainerlab.ingest.report.ReleaseReport;
 
 /**
  * The outcome of an ingest: the release, whether it had been loaded before (then nothing changed and the
- * counts are the existing release's), its counts and coverage, and the validation report of this run (null when
- * it had been loaded before).
+ * counts are the existing release's), its counts and coverage, and the report of this run as written with the release
+ * (null when it had been loaded before).
  */
 public record IngestResult(long releaseId, boolean alreadyLoaded, String sha256, String profile, long rowsRead,
                            long rowsLoaded, long rowsRejected, long likelyDuplicates, LocalDate coverageFrom,
-                           LocalDate coverageTo, ValidationReport report) {
+                           LocalDate coverageTo, ReleaseReport report) {
 }

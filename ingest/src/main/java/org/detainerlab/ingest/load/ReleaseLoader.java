@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.detainerlab.core.place.FacilityReference;
@@ -30,6 +31,7 @@ import org.detainerlab.ingest.read.SourceFormatException;
 import org.detainerlab.ingest.read.SourceRow;
 import org.detainerlab.ingest.read.SpreadsheetSource;
 import org.detainerlab.ingest.read.Spreadsheets;
+import org.detainerlab.ingest.report.ReleaseReport;
 import org.detainerlab.ingest.report.Rule;
 import org.detainerlab.ingest.report.ValidationReport;
 import org.postgresql.PGConnection;
@@ -39,9 +41,10 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Loads one source file as one data release, all or nothing: the release row, every detainer row (through
  * PostgreSQL COPY), the likely-duplicate flags, counts, coverage and report are written in one transaction, so
  * a failure or a killed process leaves no trace of the release. A file whose sha256 is already loaded changes
- * nothing and the existing release is reported.
+ * nothing and the existing release is reported. As the {@link ReleaseKind} of detainer releases it recognises a
+ * header of any built-in profile.
  */
-public final class ReleaseLoader {
+public final class ReleaseLoader implements ReleaseKind {
 
     /** The kind of release this loader writes. */
     public static final String KIND = "DETAINERS";
@@ -71,13 +74,41 @@ public final class ReleaseLoader {
         this.clock = clock;
     }
 
+    @Override
+    public String name() {
+        return "detainers";
+    }
+
+    @Override
+    public String expectedHeader() {
+        return HeaderDetector.expected(Profiles.BUILT_IN);
+    }
+
+    @Override
+    public boolean recognises(FileHead head) {
+        return head.anyRow(row -> HeaderDetector.isHeader(row, Profiles.BUILT_IN));
+    }
+
+    /** Opens the file and loads it as a detainer release (the request's profile, or the one its header matches). */
     public IngestResult ingest(Path file, IngestRequest request, ProgressListener progress) throws IngestException {
+        try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
+            return ingest(file, source, request, progress);
+        } catch (SourceFormatException e) {
+            throw new IngestException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IngestException(file.getFileName() + ": reading failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public IngestResult ingest(Path file, SpreadsheetSource source, IngestRequest request, ProgressListener progress)
+            throws IngestException {
         String fileName = file.getFileName().toString();
         Fingerprint fingerprint = Fingerprint.start(file);
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
             try {
-                IngestResult result = load(connection, file, fingerprint, request, progress);
+                IngestResult result = load(connection, file, source, fingerprint, request, progress);
                 connection.commit();
                 return result;
             } catch (AlreadyLoaded e) {
@@ -112,8 +143,9 @@ public final class ReleaseLoader {
         }
     }
 
-    private IngestResult load(Connection connection, Path file, Fingerprint fingerprint, IngestRequest request,
-                              ProgressListener progress) throws SQLException, IngestException, AlreadyLoaded {
+    private IngestResult load(Connection connection, Path file, SpreadsheetSource source, Fingerprint fingerprint,
+                              IngestRequest request, ProgressListener progress)
+            throws SQLException, IngestException, AlreadyLoaded {
         String fileName = file.getFileName().toString();
         ValidationReport report = new ValidationReport();
         RowNormaliser normaliser = new RowNormaliser(ReferenceData.load(connection), report, LocalDate.now(clock));
@@ -134,7 +166,7 @@ public final class ReleaseLoader {
                 "copy " + partition + " " + COLUMNS + " from stdin with (freeze)", 1 << 16);
         CopyWriter writer = new CopyWriter(copy);
         boolean copied = false;
-        try (SpreadsheetSource source = Spreadsheets.open(file, limits)) {
+        try {
             for (String sheet : source.sheets()) {
                 try (RowIterator rows = source.rows(sheet)) {
                     SheetLayout layout;
@@ -184,6 +216,7 @@ public final class ReleaseLoader {
                             }
                         }
                     }
+                    report.formulaCells(rows.formulaCells());
                 }
             }
             writer.close();
@@ -223,12 +256,14 @@ public final class ReleaseLoader {
         attach(connection, partition, releaseId);
         rollup.write(connection, releaseId);
         ReleaseRecords.proposeScope(connection, releaseId);
-        finish(connection, releaseId, used, report, request, from, to);
+        Map<String, Object> document = report.toMap(request.thresholds());
+        finish(connection, releaseId, used, report, document, from, to);
         progress.progress("resolving places", report.rowsRead());
         PlaceResolutions.resolveNew(connection, FacilityReference.load(FacilityReference.dataDir()));
         progress.progress("done", report.rowsRead());
         return new IngestResult(releaseId, false, sha256, used.name(), report.rowsRead(), report.rowsLoaded(),
-                report.rowsRejected(), report.count(Rule.LIKELY_DUPLICATE), from, to, report);
+                report.rowsRejected(), report.count(Rule.LIKELY_DUPLICATE), from, to,
+                new ReleaseReport(report.rules(), document));
     }
 
     private static void write(CopyWriter writer, String releaseId, NormalisedRow row, long placeId) throws IOException {
@@ -289,11 +324,12 @@ public final class ReleaseLoader {
     }
 
     private void finish(Connection connection, long releaseId, Profile profile, ValidationReport report,
-                        IngestRequest request, LocalDate from, LocalDate to) throws SQLException, IngestException {
+                        Map<String, Object> document, LocalDate from, LocalDate to)
+            throws SQLException, IngestException {
         try {
             ReleaseRecords.markLoaded(connection, releaseId, profile.name(), from, to, report.rowsRead(),
                     report.rowsLoaded(), report.rowsRejected(), report.count(Rule.LIKELY_DUPLICATE),
-                    json.writeValueAsString(report.toMap(request.thresholds())));
+                    json.writeValueAsString(document));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IngestException("could not write the validation report: " + e.getOriginalMessage(), e);
         }

@@ -50,6 +50,17 @@ public final class HeaderDetector {
         throw new SourceFormatException(file, sheet, widest.rowNumber(), null, explain(widest, candidates));
     }
 
+    /** Whether the row is the header of one of the profiles. */
+    public static boolean isHeader(SourceRow row, List<Profile> candidates) {
+        return candidates.stream().anyMatch(profile -> missing(profile, row).isEmpty());
+    }
+
+    /** What each profile's header needs, e.g. {@code ice-modern needs [prepare_date: ...]}. */
+    public static String expected(List<Profile> candidates) {
+        return candidates.stream().map(profile -> profile.name() + " needs " + profile.expectedHeaders())
+                .collect(Collectors.joining("; "));
+    }
+
     private static Set<String> missing(Profile profile, SourceRow row) {
         Set<Field> found = new java.util.HashSet<>();
         for (String cell : row.cells()) {

@@ -15,7 +15,8 @@ public enum Rule {
     BIRTH_YEAR_INVALID("birth_year.invalid", Severity.WARNING, "birth year is not a year between 1900 and this year; set to missing"),
     FLAG_INVALID("flag.invalid", Severity.WARNING, "a Yes/No column holds something else; set to missing"),
     REDACTED("redacted", Severity.INFO, "cell holds a FOIA redaction marker (b(6), b(7)(C)); stored as redacted, not as missing"),
-    LIKELY_DUPLICATE("likely_duplicate", Severity.INFO, "same prepare date and anonymized identifier as an earlier row; flagged, not dropped");
+    LIKELY_DUPLICATE("likely_duplicate", Severity.INFO, "same prepare date and anonymized identifier as an earlier row; flagged, not dropped"),
+    FORMULA_VALUE("cell.formula", Severity.INFO, "cell holds a formula; the value stored with it, as the program that saved the file calculated it, is loaded (formulas are never recalculated)");
 
     /** What a failed check does to the row. */
     public enum Severity {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.detainerlab.ingest.read.FormulaCells;
+
 /**
  * What an ingest found: per rule, how many rows it hit and the first examples (sheet, row, column, value); the
  * facility names that resolved to nothing, with counts; rows read, loaded and rejected. Serialised as the
@@ -55,6 +57,17 @@ public final class ValidationReport {
     public void count(Rule rule, long n) {
         if (n > 0) {
             counts.computeIfAbsent(rule, r -> new long[1])[0] += n;
+        }
+    }
+
+    /** The formula cells of a sheet, read as their stored values: counted, with the first ones as examples. */
+    public void formulaCells(FormulaCells cells) {
+        count(Rule.FORMULA_VALUE, cells.count());
+        for (FormulaCells.Cell cell : cells.first()) {
+            List<Example> list = examples.computeIfAbsent(Rule.FORMULA_VALUE, r -> new ArrayList<>());
+            if (list.size() < EXAMPLES_PER_RULE) {
+                list.add(new Example(cell.sheet(), cell.row(), cell.column(), cell.formula()));
+            }
         }
     }
 

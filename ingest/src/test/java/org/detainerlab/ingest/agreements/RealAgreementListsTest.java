@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.detainerlab.core.testing.MigratedDatabase;
 import org.detainerlab.core.testing.RealData;
+import org.detainerlab.ingest.Ingest;
 import org.detainerlab.ingest.load.IngestException;
 import org.detainerlab.ingest.load.IngestRequest;
 import org.detainerlab.ingest.load.IngestResult;
@@ -25,18 +26,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ICE's real 287(g) lists in ../shared/data/287g load completely, with the counts and the problems found by
- * reading the raw files (sheet XML and shared strings). Skipped, saying so, when the folder is absent.
+ * reading the raw files (sheet XML and shared strings), each recognised as a 287(g) list by the registry of release
+ * kinds ({@link Ingest}) as the CLI and uploads see it. Skipped, saying so, when the folder is absent.
  */
 class RealAgreementListsTest {
 
     private static MigratedDatabase database;
-    private static AgreementLoader loader;
+    private static Ingest loader;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
         database = MigratedDatabase.start();
-        loader = new AgreementLoader(database::connect, ReadLimits.DEFAULT, Clock.systemUTC());
+        loader = new Ingest(database::connect, ReadLimits.DEFAULT, Clock.systemUTC());
     }
 
     @AfterAll
@@ -153,7 +155,7 @@ class RealAgreementListsTest {
     }
 
     private static IngestResult ingest(Path file) throws IngestException {
-        return loader.ingest(file, new IngestRequest(SourceMetadata.titled(file.getFileName().toString()), null,
+        return loader.file(file, new IngestRequest(SourceMetadata.titled(file.getFileName().toString()), null,
                 Thresholds.DEFAULT, "test"), ProgressListener.NONE);
     }
 

@@ -22,18 +22,19 @@ class AreaListTest {
         Path file = Files.writeString(dir.resolve("aor.csv"), HEADER
                 + "\"Buffalo\", \"New York\", \"Albany\", \"Upstate, not \"\"NYC\"\"\"\n\n"
                 + "\"Atlanta\",\"Georgia\",\"\",\"\"");
-        assertThat(AreaList.isAreaList(file)).isTrue();
+        assertThat(AreaList.isHeader(HEADER.strip())).isTrue();
+        assertThat(AreaList.isHeader("\uFEFF" + HEADER.strip())).as("after a byte-order mark").isTrue();
         assertThat(AreaList.rows(file)).containsExactly(
                 new AreaList.Row(2, "Buffalo", "New York", "Albany", "Upstate, not \"NYC\""),
                 new AreaList.Row(4, "Atlanta", "Georgia", "", ""));
     }
 
     @Test
-    void otherFilesAreNotTakenForTheList() throws Exception {
-        assertThat(AreaList.isAreaList(Files.writeString(dir.resolve("a.csv"), "office_name,state_name,county_name,notes\n")))
+    void otherFirstLinesAreNotTakenForTheList() {
+        assertThat(AreaList.isHeader("office_name,state_name,county_name,notes"))
                 .as("unquoted: a CSV for the general reader").isFalse();
-        assertThat(AreaList.isAreaList(Files.writeString(dir.resolve("b.csv"), "\"STATE\", \"COUNTY\"\n"))).isFalse();
-        assertThat(AreaList.isAreaList(Files.write(dir.resolve("c.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0}))).isFalse();
+        assertThat(AreaList.isHeader("\"STATE\", \"COUNTY\"")).isFalse();
+        assertThat(AreaList.isHeader("PK\u0003\u0004")).isFalse();
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.detainerlab.core.testing.MigratedDatabase;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
@@ -98,6 +101,49 @@ class ReleaseLoaderTest {
                 .isNotBlank();
         assertThat(database.text("select report ->> 'unresolvedFacilityNames' from data_release where id = " + id))
                 .isEqualTo("3");
+    }
+
+    /** A workbook saved by a spreadsheet program (here Apache POI, its formulas calculated) with formula cells. */
+    @Test
+    void formulaCellsLoadTheirStoredResultsAndTheReportCountsThem() throws Exception {
+        Path file = dir.resolve("formulas.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Detainers");
+            String[] header = HEADER.split(",");
+            Row first = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                first.createCell(i).setCellValue(header[i]);
+            }
+            for (int r = 1; r <= 2; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue("2024-01-0" + r);
+                row.createCell(1).setCellValue("TEXAS");
+                row.createCell(2).setCellFormula("\"HARRIS\"&\" COUNTY JAIL\"");
+                row.createCell(3).setCellValue("Detainer Declined by LEA");
+                row.createCell(4).setCellValue("I247A");
+                row.createCell(5).setCellValue("MEXICO");
+                row.createCell(6).setCellFormula("1980+" + r);
+                row.createCell(7).setCellValue("f-" + r);
+            }
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            try (var out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+
+        IngestResult result = loader.ingest(file, request("formulas"), ProgressListener.NONE);
+
+        long id = result.releaseId();
+        assertThat(database.text("select string_agg(facility_raw || ' ' || birth_year, ', ' order by source_row)"
+                + " from detainer where release_id = " + id)).isEqualTo("HARRIS COUNTY JAIL 1981, HARRIS COUNTY JAIL 1982");
+        assertThat(database.text("select r ->> 'severity' || ' ' || (r ->> 'count') || ' ' || (r -> 'examples' -> 0"
+                + " ->> 'column') || ' ' || (r -> 'examples' -> 0 ->> 'value') from data_release,"
+                + " jsonb_array_elements(report -> 'rules') r where id = " + id + " and r ->> 'rule' = 'cell.formula'"))
+                .isEqualTo("INFO 4 C =\"HARRIS\"&\" COUNTY JAIL\"");
+        assertThat(result.report().rules()).anySatisfy(rule -> {
+            assertThat(rule.rule()).isEqualTo("cell.formula");
+            assertThat(rule.count()).isEqualTo(4);
+        });
     }
 
     @Test

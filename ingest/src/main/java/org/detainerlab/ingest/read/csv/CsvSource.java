@@ -3,6 +3,7 @@ package org.detainerlab.ingest.read.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,25 +24,29 @@ import org.detainerlab.ingest.read.SpreadsheetSource;
 public final class CsvSource implements SpreadsheetSource {
 
     static final String SHEET = "csv";
+    /** How much of the file's start is kept for {@link #firstLine()}. */
+    private static final int HEAD_BYTES = 8 * 1024;
 
     private final Path file;
     private final String fileName;
     private final ReadLimits limits;
     private final int byteOrderMarkLength;
+    private final String firstLine;
     private RowIterator current;
 
-    private CsvSource(Path file, ReadLimits limits, int byteOrderMarkLength) {
+    private CsvSource(Path file, ReadLimits limits, int byteOrderMarkLength, String firstLine) {
         this.file = file;
         this.fileName = file.getFileName().toString();
         this.limits = limits;
         this.byteOrderMarkLength = byteOrderMarkLength;
+        this.firstLine = firstLine;
     }
 
     /** Opens {@code file}; fails at once if it starts with a UTF-16 byte-order mark. */
     public static CsvSource open(Path file, ReadLimits limits) throws IOException, SourceFormatException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(3);
+            head = in.readNBytes(HEAD_BYTES);
         }
         if (head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
                 || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
@@ -49,9 +54,27 @@ public final class CsvSource implements SpreadsheetSource {
                     "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8 "
                             + "(in Excel: Save As, CSV UTF-8)");
         }
-        boolean utf8Bom = head.length == 3
+        boolean utf8Bom = head.length >= 3
                 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
-        return new CsvSource(file, limits, utf8Bom ? 3 : 0);
+        int start = utf8Bom ? 3 : 0;
+        return new CsvSource(file, limits, start, firstLine(head, start));
+    }
+
+    /**
+     * The first line as written, up to its line break and within the first {@value #HEAD_BYTES} bytes, without the
+     * byte-order mark: to recognise a file that the csv rules may refuse (ICE's list of areas of responsibility puts
+     * a space before each quoted field). Bytes that are not UTF-8 read as U+FFFD; reading the rows reports them.
+     */
+    public String firstLine() {
+        return firstLine;
+    }
+
+    private static String firstLine(byte[] head, int start) {
+        int end = start;
+        while (end < head.length && head[end] != '\n' && head[end] != '\r') {
+            end++;
+        }
+        return new String(head, start, end - start, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.detainerlab.ingest.read.FormulaCells;
 import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceFormatException;
 import org.detainerlab.ingest.read.SourceRow;
@@ -29,6 +30,7 @@ final class ReadAheadRows implements RowIterator {
     }
 
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    private final RowIterator rows;
     private final Thread reader;
     private final String sheet;
     private volatile boolean closed;
@@ -38,6 +40,7 @@ final class ReadAheadRows implements RowIterator {
 
     ReadAheadRows(RowIterator rows, String fileName, String sheet) {
         this.sheet = sheet;
+        this.rows = rows;
         this.reader = new Thread(() -> readAhead(rows), "xlsx read-ahead: " + fileName + ", sheet " + sheet);
         reader.setDaemon(true);
         reader.start();
@@ -56,6 +59,15 @@ final class ReadAheadRows implements RowIterator {
             next = 0;
         }
         return current.rows()[next++];
+    }
+
+    /**
+     * The formula cells of the rows read so far, which may be ahead of those returned; all of the sheet's once
+     * {@link #next} has returned null.
+     */
+    @Override
+    public FormulaCells formulaCells() {
+        return rows.formulaCells();
     }
 
     /** Stops the reading thread, waits for it to close the sheet's iterator, and reports what closing it threw. */

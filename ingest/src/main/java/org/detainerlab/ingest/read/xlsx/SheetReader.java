@@ -2,7 +2,10 @@ package org.detainerlab.ingest.read.xlsx;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.detainerlab.ingest.read.FormulaCells;
 import org.detainerlab.ingest.read.ReadLimits;
 import org.detainerlab.ingest.read.RowIterator;
 import org.detainerlab.ingest.read.SourceFormatException;
@@ -11,7 +14,9 @@ import org.detainerlab.ingest.read.SourceRow;
 /**
  * Streams the rows of one worksheet part ({@code <sheetData><row><c>...}) with {@link XmlScanner}, holding only
  * the current row. Cells are placed by their {@code r} reference, so gaps become blank cells; a row whose cells
- * are all blank (styled but empty cells included) is skipped. After a failure every later call repeats it: the
+ * are all blank (styled but empty cells included) is skipped. A formula cell gives the value stored with it, the
+ * one the program that saved the file calculated (formulas are never recalculated), and is counted with the first
+ * few kept as examples; one stored without a value is refused. After a failure every later call repeats it: the
  * part cannot be read on from where it broke.
  */
 final class SheetReader implements RowIterator {
@@ -50,6 +55,10 @@ final class SheetReader implements RowIterator {
     private final boolean date1904;
     private final int maxCellChars;
     private final TextCollector text;
+    private final TextCollector formula;
+    /** Written by the thread reading the sheet, read by the caller's: see {@link #formulaCells()}. */
+    private final List<FormulaCells.Cell> firstFormulas = new ArrayList<>();
+    private long formulaCount;
 
     private String[] cells = new String[32];
     private int width;
@@ -73,6 +82,12 @@ final class SheetReader implements RowIterator {
         this.date1904 = date1904;
         this.maxCellChars = limits.maxCellChars();
         this.text = new TextCollector(limits.maxCellChars());
+        this.formula = new TextCollector(MAX_TEXT_IN_MESSAGE);
+    }
+
+    @Override
+    public synchronized FormulaCells formulaCells() {
+        return new FormulaCells(formulaCount, firstFormulas);
     }
 
     @Override
@@ -168,18 +183,28 @@ final class SheetReader implements RowIterator {
             nextCell();
         }
         text.reset();
+        boolean hasFormula = false;
+        boolean hasValue = false;
         while (xml.next() == XmlScanner.START) {
             if (xml.isNamed(VALUE)) {
                 xml.readText(text);
+                hasValue = true;
             } else if (xml.isNamed(INLINE_STRING)) {
                 readInlineString();
+                hasValue = true;
             } else if (xml.isNamed(FORMULA)) {
-                refuseFormula();
+                formula.reset();
+                xml.readText(formula);
+                hasFormula = true;
             } else {
                 xml.skipElement();
             }
         }
-        store(value(type, style));
+        String value = value(type, style);
+        if (hasFormula) {
+            countFormula(hasValue);
+        }
+        store(value);
     }
 
     private int cellType(byte[] value, int from, int to) {
@@ -244,12 +269,24 @@ final class SheetReader implements RowIterator {
         }
     }
 
-    private void refuseFormula() throws IOException, XmlSyntaxException, SourceFormatException {
-        text.reset();
-        xml.readText(text);
-        String shown = text.isEmpty() ? "a formula shared with other cells" : "the formula =" + shortened(text);
-        throw failure("formula cells are not accepted (data releases hold values); the cell holds " + shown
-                + "; save the sheet with values only");
+    /**
+     * A formula without a stored value is what a library writes when it never calculates (openpyxl, fastexcel):
+     * there is no value to load, and guessing one would load something no program showed.
+     */
+    private void countFormula(boolean hasValue) throws SourceFormatException {
+        String shown = formula.isEmpty() ? "(shared formula)" : "=" + formula + (formula.isOverlong() ? "..." : "");
+        if (!hasValue) {
+            throw failure("the cell holds the formula " + shown + " but no stored result, so the program that"
+                    + " wrote the file never calculated it; open and save the file in a spreadsheet program (which"
+                    + " stores every formula's result), or save the sheet with values only");
+        }
+        synchronized (this) {
+            formulaCount++;
+            if (firstFormulas.size() < FormulaCells.EXAMPLES) {
+                firstFormulas.add(new FormulaCells.Cell(sheet, rowNumber, SourceFormatException.columnName(column),
+                        shown));
+            }
+        }
     }
 
     private String value(int type, int style) throws SourceFormatException {

@@ -12,18 +12,21 @@ import javax.xml.stream.XMLStreamReader;
 import org.detainerlab.ingest.read.SourceFormatException;
 
 /**
- * What {@code xl/workbook.xml} and its relationships say: the sheets in workbook order with the parts holding
- * them, the date system, and where the shared strings and styles are.
+ * What the workbook part and its relationships say: the sheets in workbook order with the parts holding them, the
+ * date system, and where the shared strings and styles are. The workbook part is the one the package's own
+ * relationships ({@code _rels/.rels}) name as its main document, as the Open Packaging Conventions define it:
+ * every writer we know calls it {@code xl/workbook.xml}, but only the relationship says so, and the sheets, shared
+ * strings and styles are found the same way, through the workbook's relationships.
  */
 final class WorkbookIndex {
 
-    static final String WORKBOOK = "xl/workbook.xml";
-    private static final String WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
-    private static final String WORKBOOK_FOLDER = "xl/";
+    static final String PACKAGE_RELS = "_rels/.rels";
+    /** The type's last segment; transitional and strict OOXML differ in what precedes it. */
+    private static final String OFFICE_DOCUMENT_TYPE = "/officeDocument";
     private static final String SHARED_STRINGS_TYPE = "/sharedStrings";
     private static final String STYLES_TYPE = "/styles";
-    private static final String DEFAULT_SHARED_STRINGS = "xl/sharedStrings.xml";
-    private static final String DEFAULT_STYLES = "xl/styles.xml";
+    private static final String DEFAULT_SHARED_STRINGS = "sharedStrings.xml";
+    private static final String DEFAULT_STYLES = "styles.xml";
 
     /** A sheet and the zip entry that holds it. */
     record Sheet(String name, String part) {
@@ -46,10 +49,15 @@ final class WorkbookIndex {
     }
 
     static WorkbookIndex read(ZipPackage zip) throws IOException, SourceFormatException {
+        String workbook = workbookPart(zip);
         List<Listed> listed = new ArrayList<>();
         boolean date1904 = false;
-        try (XmlPart part = zip.openXml(WORKBOOK)) {
+        try (XmlPart part = zip.openXml(workbook)) {
             XMLStreamReader xml = part.reader();
+            if (!xml.getLocalName().equals("workbook")) {
+                throw notAWorkbook(zip, "its main part " + workbook + " is a <" + xml.getLocalName() + ">, not a"
+                        + " <workbook>");
+            }
             // extensions repeat names in their own namespaces (x15:workbookPr), so only the workbook's own count
             String namespace = xml.getNamespaceURI();
             while (xml.hasNext()) {
@@ -66,22 +74,53 @@ final class WorkbookIndex {
                 }
             }
         } catch (XMLStreamException e) {
-            throw zip.unreadable(WORKBOOK, null, null, null, e);
+            throw zip.unreadable(workbook, null, null, null, e);
         }
-        Relationships relationships = Relationships.read(zip);
+        Relationships relationships = Relationships.read(zip, workbook);
         List<Sheet> sheets = new ArrayList<>(listed.size());
         for (Listed sheet : listed) {
             String target = sheet.relationshipId() == null ? null : relationships.targets.get(sheet.relationshipId());
             if (sheet.name() == null || target == null) {
                 throw new SourceFormatException(zip.fileName(), sheet.name(), null, null, "the file is damaged: "
-                        + WORKBOOK + " lists a sheet without a name or without a relationship to the part holding"
+                        + workbook + " lists a sheet without a name or without a relationship to the part holding"
                         + " it; export the workbook again");
             }
             sheets.add(new Sheet(sheet.name(), target));
         }
+        String folder = folderOf(workbook);
         return new WorkbookIndex(List.copyOf(sheets), date1904,
-                present(zip, relationships.sharedStrings, DEFAULT_SHARED_STRINGS),
-                present(zip, relationships.styles, DEFAULT_STYLES));
+                present(zip, relationships.sharedStrings, folder + DEFAULT_SHARED_STRINGS),
+                present(zip, relationships.styles, folder + DEFAULT_STYLES));
+    }
+
+    /** The part that {@code _rels/.rels} names as the package's main document. */
+    private static String workbookPart(ZipPackage zip) throws IOException, SourceFormatException {
+        if (!zip.contains(PACKAGE_RELS)) {
+            throw notAWorkbook(zip, "no " + PACKAGE_RELS + ", which names the workbook's part");
+        }
+        for (PartRelationships.Relationship relationship : PartRelationships.read(zip, PACKAGE_RELS, null)) {
+            if (!relationship.external() && relationship.type() != null
+                    && relationship.type().endsWith(OFFICE_DOCUMENT_TYPE)) {
+                String part = PartRelationships.resolve("", relationship.target());
+                if (!zip.contains(part)) {
+                    throw new SourceFormatException(zip.fileName(), null, null, null, "the file is damaged: "
+                            + PACKAGE_RELS + " names " + part + " as the workbook, but the file holds no such part;"
+                            + " export the workbook again");
+                }
+                return part;
+            }
+        }
+        throw notAWorkbook(zip, PACKAGE_RELS + " names no main document");
+    }
+
+    private static SourceFormatException notAWorkbook(ZipPackage zip, String why) {
+        return new SourceFormatException(zip.fileName(), null, null, null, "the file is a zip file but not an xlsx"
+                + " workbook (" + why + "); save or export it from the spreadsheet program as .xlsx");
+    }
+
+    /** The folder of a part, with its trailing slash ({@code xl/} for {@code xl/workbook.xml}), or "". */
+    private static String folderOf(String part) {
+        return part.substring(0, part.lastIndexOf('/') + 1);
     }
 
     List<Sheet> sheets() {
@@ -113,29 +152,34 @@ final class WorkbookIndex {
         return zip.contains(conventional) ? conventional : null;
     }
 
-    /** Targets of {@code xl/_rels/workbook.xml.rels}, resolved to zip entry names. */
+    /**
+     * Targets of the workbook's relationships ({@code xl/_rels/workbook.xml.rels} for {@code xl/workbook.xml}),
+     * resolved to zip entry names.
+     */
     private static final class Relationships {
 
         private final Map<String, String> targets = new HashMap<>();
         private String sharedStrings;
         private String styles;
 
-        static Relationships read(ZipPackage zip) throws IOException, SourceFormatException {
-            if (!zip.contains(WORKBOOK_RELS)) {
+        static Relationships read(ZipPackage zip, String workbook) throws IOException, SourceFormatException {
+            String relationshipsPart = PartRelationships.of(workbook);
+            if (!zip.contains(relationshipsPart)) {
                 throw new SourceFormatException(zip.fileName(), null, null, null, "the file is damaged: "
-                        + WORKBOOK_RELS + " is missing, so its sheets cannot be found; export the workbook again");
+                        + relationshipsPart + " is missing, so its sheets cannot be found; export the workbook again");
             }
             Relationships relationships = new Relationships();
-            for (PartRelationships.Relationship relationship : PartRelationships.read(zip, WORKBOOK_RELS, null)) {
+            String folder = folderOf(workbook);
+            for (PartRelationships.Relationship relationship : PartRelationships.read(zip, relationshipsPart, null)) {
                 if (!relationship.external()) {
-                    relationships.add(relationship.id(), relationship.type(), relationship.target());
+                    relationships.add(folder, relationship.id(), relationship.type(), relationship.target());
                 }
             }
             return relationships;
         }
 
-        private void add(String id, String type, String target) {
-            String part = PartRelationships.resolve(WORKBOOK_FOLDER, target);
+        private void add(String folder, String id, String type, String target) {
+            String part = PartRelationships.resolve(folder, target);
             targets.put(id, part);
             if (type != null && type.endsWith(SHARED_STRINGS_TYPE)) {
                 sharedStrings = part;

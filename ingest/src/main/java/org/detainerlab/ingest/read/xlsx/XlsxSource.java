@@ -23,8 +23,10 @@ import org.detainerlab.ingest.read.SpreadsheetSource;
  * <p>Files that are not xlsx workbooks, are damaged, or are built to harm the reader are refused with a
  * {@link SourceFormatException} naming the file and, where it applies, sheet, row and column: legacy .xls and
  * non-zip files, truncated zips, malformed XML, any DOCTYPE (so no external entity is ever read), parts that
- * inflate past {@link ReadLimits#maxEntryBytes()} or compress suspiciously well (zip bombs), formula cells and
- * cells longer than {@link ReadLimits#maxCellChars()}.
+ * inflate past {@link ReadLimits#maxEntryBytes()} or compress suspiciously well (zip bombs), formula cells
+ * without a stored value, and cells longer than {@link ReadLimits#maxCellChars()}. A formula cell with a stored
+ * value gives that value ({@link RowIterator#formulaCells()} counts them). The workbook's parts are found through
+ * the package's relationships, whatever their names.
  */
 public final class XlsxSource implements SpreadsheetSource {
 
@@ -58,11 +60,6 @@ public final class XlsxSource implements SpreadsheetSource {
     public static XlsxSource open(Path file, ReadLimits limits) throws IOException, SourceFormatException {
         ZipPackage zip = ZipPackage.open(file, limits);
         try {
-            if (!zip.contains(WorkbookIndex.WORKBOOK)) {
-                throw new SourceFormatException(zip.fileName(), null, null, null, "the file is a zip file but not an"
-                        + " xlsx workbook (no " + WorkbookIndex.WORKBOOK + "); save or export it from the"
-                        + " spreadsheet program as .xlsx");
-            }
             WorkbookIndex workbook = WorkbookIndex.read(zip);
             CellStyles styles = workbook.stylesPart() == null ? CellStyles.NONE
                     : CellStyles.read(zip, workbook.stylesPart());

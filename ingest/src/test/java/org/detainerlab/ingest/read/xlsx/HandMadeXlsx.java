@@ -19,7 +19,8 @@ import java.util.zip.ZipOutputStream;
 final class HandMadeXlsx {
 
     static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    static final String PACKAGE_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
     private final List<String> sheetNames = new ArrayList<>();
@@ -100,7 +101,9 @@ final class HandMadeXlsx {
             Map<String, byte[]> all = new LinkedHashMap<>();
             all.put("[Content_Types].xml", utf8(XML_DECLARATION
                     + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"));
-            all.put("_rels/.rels", utf8(XML_DECLARATION));
+            all.put("_rels/.rels", utf8(XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_NS + "\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + REL_NS + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                    + "</Relationships>"));
             all.put("xl/workbook.xml", utf8(workbook()));
             all.put("xl/_rels/workbook.xml.rels", utf8(relationships()));
             all.putAll(parts);

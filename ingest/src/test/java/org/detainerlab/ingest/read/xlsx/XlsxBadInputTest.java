@@ -88,7 +88,8 @@ class XlsxBadInputTest {
         }
 
         assertRefused(file).hasMessageContaining("archive.xlsx")
-                .hasMessageContaining("is a zip file but not an xlsx workbook (no xl/workbook.xml)");
+                .hasMessageContaining("is a zip file but not an xlsx workbook (no _rels/.rels, which names the"
+                        + " workbook's part)");
     }
 
     @Test
@@ -172,19 +173,41 @@ class XlsxBadInputTest {
     }
 
     @Test
-    void aFormulaCellNamesSheetRowColumnAndFormula() throws Exception {
+    void aFormulaWithoutAStoredResultNamesSheetRowColumnAndFormula() throws Exception {
         Path file = new HandMadeXlsx().sheet("Data", "<row r=\"5\"><c r=\"A5\"><v>1</v></c>"
-                + "<c r=\"C5\"><f>SUM(A1:A3)</f><v>6</v></c></row>").writeTo(dir.resolve("formula.xlsx"));
+                + "<c r=\"C5\"><f>SUM(A1:A3)</f></c></row>").writeTo(dir.resolve("formula.xlsx"));
 
-        assertRefused(file).hasMessage("formula.xlsx, sheet 'Data', row 5, column C: formula cells are not"
-                        + " accepted (data releases hold values); the cell holds the formula =SUM(A1:A3); save the"
-                        + " sheet with values only")
+        assertRefused(file).hasMessage("formula.xlsx, sheet 'Data', row 5, column C: the cell holds the formula"
+                        + " =SUM(A1:A3) but no stored result, so the program that wrote the file never calculated it;"
+                        + " open and save the file in a spreadsheet program (which stores every formula's result), or"
+                        + " save the sheet with values only")
                 .satisfies(e -> {
                     SourceFormatException failure = (SourceFormatException) e;
                     assertThat(failure.sheet()).isEqualTo("Data");
                     assertThat(failure.row()).isEqualTo(5);
                     assertThat(failure.column()).isEqualTo("C");
                 });
+    }
+
+    @Test
+    void aMainDocumentThatIsNoWorkbook() throws Exception {
+        Path file = new HandMadeXlsx().sheet("Data", "").part("_rels/.rels", "<Relationships xmlns=\""
+                + HandMadeXlsx.PACKAGE_NS + "\"><Relationship Id=\"rId1\" Type=\"" + HandMadeXlsx.REL_NS
+                + "/officeDocument\" Target=\"word/document.xml\"/></Relationships>")
+                .part("word/document.xml", "<document xmlns=\"urn:x\"/>").writeTo(dir.resolve("letter.xlsx"));
+
+        assertRefused(file).hasMessageContaining("letter.xlsx").hasMessageContaining("not an xlsx workbook (its main"
+                + " part word/document.xml is a <document>, not a <workbook>)");
+    }
+
+    @Test
+    void aMainDocumentTheFileDoesNotHold() throws Exception {
+        Path file = new HandMadeXlsx().sheet("Data", "").part("_rels/.rels", "<Relationships xmlns=\""
+                + HandMadeXlsx.PACKAGE_NS + "\"><Relationship Id=\"rId1\" Type=\"" + HandMadeXlsx.REL_NS
+                + "/officeDocument\" Target=\"xl/book.xml\"/></Relationships>").writeTo(dir.resolve("moved.xlsx"));
+
+        assertRefused(file).hasMessageContaining("the file is damaged: _rels/.rels names xl/book.xml as the workbook,"
+                + " but the file holds no such part");
     }
 
     @Test

@@ -103,6 +103,8 @@ class XlsxHyperlinksTest {
     private Path workbook(String name, String hyperlinks, String sheetRelationships) throws Exception {
         Path file = dir.resolve(name);
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            put(zip, "_rels/.rels", "<Relationships xmlns=\"" + PACKAGE + "\"><Relationship Id=\"rId1\" Type=\""
+                    + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
             put(zip, "xl/workbook.xml", "<workbook xmlns=\"" + HandMadeXlsx.MAIN_NS + "\" xmlns:r=\"" + RELATIONSHIPS
                     + "\"><sheets><sheet name=\"List\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
             put(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + PACKAGE + "\"><Relationship Id=\"rId1\""
