@@ -3,7 +3,6 @@ package org.detainerlab.core.caserecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -17,7 +16,6 @@ import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.Page;
 import org.detainerlab.core.common.TargetKind;
 import org.detainerlab.core.common.Targets;
-import org.detainerlab.core.curation.BeanChecks;
 import org.detainerlab.core.curation.CuratedItems;
 import org.detainerlab.core.curation.Curation;
 import org.detainerlab.core.curation.ItemKind;
@@ -44,27 +42,16 @@ public class CaseRecordService
     private final FacilityRepository facilities;
     private final Targets targets;
     private final Event<CaseNarrativeChanged> narrativeChanged;
-    private final Validator validator;
 
     public CaseRecordService(CaseRecordRepository records, JurisdictionRepository jurisdictions,
                              FacilityRepository facilities, Targets targets,
-                             Event<CaseNarrativeChanged> narrativeChanged, Validator validator) {
+                             Event<CaseNarrativeChanged> narrativeChanged) {
         this.records = records;
         this.jurisdictions = jurisdictions;
         this.facilities = facilities;
         this.targets = targets;
         this.narrativeChanged = narrativeChanged;
-        this.validator = validator;
-    }
-
-    @Override
-    protected ItemKind<CaseRecordInput> itemKind() {
-        return ITEM;
-    }
-
-    @Override
-    protected CaseRecordRepository store() {
-        return records;
+        curate(ITEM, records);
     }
 
     @Override
@@ -158,13 +145,10 @@ public class CaseRecordService
         }
     }
 
-    /** The field constraints first, then every rule a record must meet beyond them, all reported at once. */
+    /** Every rule a record must meet beyond its field constraints, all reported at once. */
     @Override
     protected CaseRecordInput check(CaseRecordInput input, Checking<CaseRecordView> context, List<FieldError> errors) {
         String at = context.at();
-        if (!BeanChecks.check(validator, input, at, errors)) {
-            return null;
-        }
         int failures = errors.size();
         Set<String> sourceKeys = new HashSet<>();
         for (int i = 0; i < input.sources().size(); i++) {

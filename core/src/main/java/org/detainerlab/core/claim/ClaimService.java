@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 
 import java.util.List;
 
@@ -13,7 +12,6 @@ import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.Page;
 import org.detainerlab.core.common.ResourceNotFoundException;
-import org.detainerlab.core.curation.BeanChecks;
 import org.detainerlab.core.curation.CuratedItems;
 import org.detainerlab.core.curation.Curation;
 import org.detainerlab.core.curation.ItemKind;
@@ -40,26 +38,15 @@ public class ClaimService extends CuratedItems<Claim, ClaimInput, ClaimView, Cla
     private final ClaimChecker checker;
     private final SnapshotSource snapshots;
     private final ObjectMapper json;
-    private final Validator validator;
 
     public ClaimService(ClaimRepository claims, ClaimCheckRepository checks, ClaimChecker checker,
-                        SnapshotSource snapshots, ObjectMapper json, Validator validator) {
+                        SnapshotSource snapshots, ObjectMapper json) {
         this.claims = claims;
         this.checks = checks;
         this.checker = checker;
         this.snapshots = snapshots;
         this.json = json;
-        this.validator = validator;
-    }
-
-    @Override
-    protected ItemKind<ClaimInput> itemKind() {
-        return ITEM;
-    }
-
-    @Override
-    protected ClaimRepository store() {
-        return claims;
+        curate(ITEM, claims);
     }
 
     @Transactional
@@ -106,13 +93,10 @@ public class ClaimService extends CuratedItems<Claim, ClaimInput, ClaimView, Cla
         claim.stamp(actor);
     }
 
-    /** The field constraints first, then every rule a claim must meet beyond them, all reported at once. */
+    /** Every rule a claim must meet beyond its field constraints, all reported at once. */
     @Override
     protected ClaimInput check(ClaimInput input, Checking<ClaimView> context, List<FieldError> errors) {
         String at = context.at();
-        if (!BeanChecks.check(validator, input, at, errors)) {
-            return null;
-        }
         int failures = errors.size();
         ClaimQuery query = input.query();
         String reason = Curation.blankToNull(input.notCheckableReason());

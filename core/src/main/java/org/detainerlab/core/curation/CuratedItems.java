@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,10 +47,25 @@ public abstract class CuratedItems<E extends VersionedItem, I, V extends Curated
     ObjectMapper json;
     @Inject
     EntityManager entities;
+    @Inject
+    Validator validator;
 
-    protected abstract ItemKind<I> itemKind();
+    private ItemKind<I> itemKind;
+    private ItemRepository<E> store;
 
-    protected abstract ItemRepository<E> store();
+    /** Called once, by the constructor of a kind's service: what the kind is called and where its items are. */
+    protected final void curate(ItemKind<I> kind, ItemRepository<E> repository) {
+        this.itemKind = kind;
+        this.store = repository;
+    }
+
+    protected ItemKind<I> itemKind() {
+        return itemKind;
+    }
+
+    protected ItemRepository<E> store() {
+        return store;
+    }
 
     /** The kind as ETags and the history name it. */
     public String kind() {
@@ -62,8 +78,9 @@ public abstract class CuratedItems<E extends VersionedItem, I, V extends Curated
     protected abstract I inputOf(E item);
 
     /**
-     * Checks an input, adding every failure (field paths prefixed with {@code at}) to {@code errors}; the written
-     * form, or null when any check failed. Nothing is written here.
+     * Checks an input that met its field constraints (Bean Validation, checked first), adding every failure (field
+     * paths prefixed with {@code at}) to {@code errors}; the written form, or null when any check failed. Nothing is
+     * written here.
      */
     protected abstract C check(I input, Checking<V> context, List<FieldError> errors);
 
@@ -118,7 +135,7 @@ public abstract class CuratedItems<E extends VersionedItem, I, V extends Curated
     @Transactional
     public V create(I input, String actor) {
         List<FieldError> errors = new ArrayList<>();
-        C checked = check(input, Checking.single(null, actor), errors);
+        C checked = checked(input, Checking.single(null, actor), errors);
         Curation.failOn(errors);
         requireFree(input, null);
         return insert(checked, ChangeAction.CREATE, actor, null);
@@ -217,7 +234,7 @@ public abstract class CuratedItems<E extends VersionedItem, I, V extends Curated
             }
             E existing = key == null ? null : existing(key);
             V before = existing == null ? null : view(existing);
-            C checked = check(input, new Checking<>(at + ".", before, actor,
+            C checked = checked(input, new Checking<>(at + ".", before, actor,
                     Collections.unmodifiableSet(seen.keySet()), otherKindInFile), errors);
             if (checked == null) {
                 continue;
@@ -294,7 +311,7 @@ public abstract class CuratedItems<E extends VersionedItem, I, V extends Curated
                 throw new IllegalStateException("Seed " + key + " in " + seeds.resource() + " cannot be read", e);
             }
             String note = seed.path("note").isTextual() ? seed.path("note").asText() : null;
-            C checked = check(input, new Checking<>(seeds.list() + "[" + index + "].", null, ImportPlan.SYSTEM,
+            C checked = checked(input, new Checking<>(seeds.list() + "[" + index + "].", null, ImportPlan.SYSTEM,
                     Set.of(), Set.of()), errors);
             writes.put(key, () -> insert(checked, ChangeAction.IMPORT, ImportPlan.SYSTEM, note));
         }
@@ -307,6 +324,11 @@ public abstract class CuratedItems<E extends VersionedItem, I, V extends Curated
             }
         }
         return imported;
+    }
+
+    /** The field constraints first; the kind's own checks only when they hold, as those rely on them. */
+    private C checked(I input, Checking<V> context, List<FieldError> errors) {
+        return BeanChecks.check(validator, input, context.at(), errors) ? check(input, context, errors) : null;
     }
 
     private E newItem() {
@@ -332,7 +354,7 @@ public abstract class CuratedItems<E extends VersionedItem, I, V extends Curated
     private V update(E item, I input, String actor, String note, boolean patch) {
         V before = view(item);
         List<FieldError> errors = new ArrayList<>();
-        C checked = check(input, Checking.single(before, actor), errors);
+        C checked = checked(input, Checking.single(before, actor), errors);
         if (checked != null && patch) {
             checkPatch(before, checked, note, errors);
         }

@@ -7,8 +7,18 @@ package org.detainerlab.core.curation;
 public abstract class KeyedCuratedItems<E extends CuratedItem, I extends KeyedInput, V extends CuratedView, C>
         extends CuratedItems<E, I, V, C> {
 
+    private CuratedRepository<E> keyed;
+
+    /** Called once, by the constructor of a kind's service: what the kind is called and where its items are. */
+    protected final void curate(ItemKind<I> kind, CuratedRepository<E> repository) {
+        super.curate(kind, repository);
+        this.keyed = repository;
+    }
+
     @Override
-    protected abstract CuratedRepository<E> store();
+    protected CuratedRepository<E> store() {
+        return keyed;
+    }
 
     @Override
     protected String keyOf(I input) {

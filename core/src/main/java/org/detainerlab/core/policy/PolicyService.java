@@ -49,16 +49,7 @@ public class PolicyService extends KeyedCuratedItems<Policy, PolicyInput, Policy
         this.policies = policies;
         this.jurisdictions = jurisdictions;
         this.sources = sources;
-    }
-
-    @Override
-    protected ItemKind<PolicyInput> itemKind() {
-        return ITEM;
-    }
-
-    @Override
-    protected PolicyRepository store() {
-        return policies;
+        curate(ITEM, policies);
     }
 
     /** The live policy with this key, if there is one. */

@@ -51,16 +51,7 @@ public class RulingService extends KeyedCuratedItems<Ruling, RulingInput, Ruling
         this.policies = policies;
         this.jurisdictions = jurisdictions;
         this.sources = sources;
-    }
-
-    @Override
-    protected ItemKind<RulingInput> itemKind() {
-        return ITEM;
-    }
-
-    @Override
-    protected RulingRepository store() {
-        return rulings;
+        curate(ITEM, rulings);
     }
 
     /** Live rulings, oldest decision first. */
