@@ -121,7 +121,7 @@ final class StatsBenchmark {
         for (String user : List.of("alice", "bob", "carol", "dave")) {
             tokens.add(token(keycloak, user));
         }
-        measure(postgres, base, tokens, clients, seconds, rows, workDir);
+        measure(postgres, base, tokens, clients, seconds, rows, workDir, application.toHandle());
     }
 
     /** Loads the generated releases that the kept database does not hold yet. */
@@ -214,7 +214,7 @@ final class StatsBenchmark {
     }
 
     private void measure(PostgresServer postgres, String base, List<String> tokens, int clients, int seconds,
-                         long rows, Path workDir) throws Exception {
+                         long rows, Path workDir, ProcessHandle application) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = URI.create(base + "/api/v1/stats/detainers?" + QUERY);
@@ -229,10 +229,38 @@ final class StatsBenchmark {
                     String.format(Locale.ROOT, "%.1f", serverMillis(response)), source});
         }
 
+        out.println("The release series against the same questions naming every release (no series), each new:");
+        String named = "&release=" + String.join(",", releaseIds(postgres));
+        get(http, URI.create(base + "/api/v1/stats/detainers?groupBy=outcome&fiscalYear=2020"), tokens.get(0));
+        List<double[]> pairs = new ArrayList<>();
+        List<String> pairQueries = List.of("groupBy=state,month&outcome=LIFTED&fiscalYear=2023",
+                "groupBy=state,month&outcome=LIFTED&fiscalYear=2019", "groupBy=state,month&outcome=LIFTED",
+                "groupBy=state,fiscalYear&outcome=UNKNOWN", "groupBy=month&outcome=ICE_CUSTODY",
+                "groupBy=state,outcome&fiscalYear=2016");
+        for (int i = 0; i < pairQueries.size(); i++) {
+            String query = pairQueries.get(i);
+            URI series = URI.create(base + "/api/v1/stats/detainers?" + query);
+            URI releases = URI.create(base + "/api/v1/stats/detainers?" + query + named);
+            // alternate which goes first, so neither always finds the other's pages in the buffer cache
+            double seriesMs;
+            double namedMs;
+            if (i % 2 == 0) {
+                seriesMs = serverMillis(get(http, series, tokens.get(0)));
+                namedMs = serverMillis(get(http, releases, tokens.get(0)));
+            } else {
+                namedMs = serverMillis(get(http, releases, tokens.get(0)));
+                seriesMs = serverMillis(get(http, series, tokens.get(0)));
+            }
+            pairs.add(new double[] {seriesMs, namedMs});
+        }
+
         out.printf("Warm-up: %d clients for 10 s ...%n", clients);
         load(http, uri, tokens, clients, 10);
         out.printf("Measuring: %d clients for %d s ...%n", clients, seconds);
+        // CPU per request depends far less on what else the machine runs than requests per second do
+        Duration cpuBefore = cpu(application);
         Phase phase = load(http, uri, tokens, clients, seconds);
+        double cpuPerRequest = (cpu(application).minus(cpuBefore).toNanos() / 1e6) / Math.max(1, phase.requests());
 
         double sqlMedian = sqlMedian(postgres);
         double[] duck = duckMedians(postgres, workDir);
@@ -250,6 +278,18 @@ final class StatsBenchmark {
             out.printf("| `%s` | %s | %s | %s |%n", first[0], first[1], first[2], first[3]);
         }
         out.println();
+        out.println("The release series against naming every release (first answers, server ms):");
+        out.println();
+        out.println("| query | series | every release named |");
+        out.println("|---|---:|---:|");
+        for (int i = 0; i < pairs.size(); i++) {
+            out.printf(Locale.ROOT, "| `%s` | %.1f | %.1f |%n", pairQueries.get(i), pairs.get(i)[0], pairs.get(i)[1]);
+        }
+        double seriesMedian = median(pairs.stream().mapToDouble(p -> p[0]).toArray());
+        double namedMedian = median(pairs.stream().mapToDouble(p -> p[1]).toArray());
+        out.printf(Locale.ROOT, "RESULT stats-series series_median_ms=%.1f named_median_ms=%.1f ratio=%.2f%n",
+                seriesMedian, namedMedian, seriesMedian / namedMedian);
+        out.println();
         out.printf("Load: `GET /api/v1/stats/detainers?%s`, %d clients, %d s%n", QUERY, clients, seconds);
         out.println();
         out.println("| measure | value |");
@@ -260,6 +300,7 @@ final class StatsBenchmark {
                 pct(phase.server(), 95), pct(phase.server(), 99));
         out.printf(Locale.ROOT, "| client p50 / p95 / p99 ms | %.2f / %.2f / %.2f |%n", pct(phase.client(), 50),
                 pct(phase.client(), 95), pct(phase.client(), 99));
+        out.printf(Locale.ROOT, "| application CPU per request ms | %.3f |%n", cpuPerRequest);
         out.println();
         out.println("The same aggregation elsewhere, in the same run (median of repeated runs, ms):");
         out.println();
@@ -275,8 +316,33 @@ final class StatsBenchmark {
         out.println(met ? "Targets met: server p95 <= 50 ms, >= 1,000 requests/s, no errors, p95 below DuckDB's median."
                 : "Targets NOT met (server p95 <= 50 ms, >= 1,000 requests/s, no errors, p95 below DuckDB's median).");
         // One line that scripts and the "done when" can read without parsing the tables above.
-        out.printf(Locale.ROOT, "RESULT stats-warm rps=%.0f server_p95_ms=%.2f errors=%d%n", phase.perSecond(), apiP95,
-                phase.errors());
+        out.printf(Locale.ROOT, "RESULT stats-warm rps=%.0f server_p95_ms=%.2f errors=%d cpu_ms_per_request=%.3f%n",
+                phase.perSecond(), apiP95, phase.errors(), cpuPerRequest);
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException("This system does not report the application's CPU time"));
+    }
+
+    /** The loaded detainer releases' ids, to name them all in a question that then reads no series. */
+    private static List<String> releaseIds(PostgresServer postgres) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "");
+             ResultSet rs = connection.createStatement().executeQuery("select id from data_release"
+                     + " where kind = 'DETAINERS' and status = 'LOADED' and withdrawn_at is null order by id")) {
+            while (rs.next()) {
+                ids.add(Long.toString(rs.getLong(1)));
+            }
+        }
+        return ids;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static HttpResponse<byte[]> get(HttpClient http, URI uri, String token) throws Exception {

@@ -5,32 +5,27 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
-import org.detainerlab.api.common.Tagged;
+import org.detainerlab.api.common.CuratedItemResource;
 import org.detainerlab.api.security.CurrentUser;
 import org.detainerlab.core.claim.ClaimCheckView;
 import org.detainerlab.core.claim.ClaimInput;
 import org.detainerlab.core.claim.ClaimService;
 import org.detainerlab.core.claim.ClaimView;
 import org.detainerlab.core.common.Page;
-import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,14 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Claims")
 @SecurityRequirement(name = "keycloak")
-public class ClaimResource {
-
-    private final ClaimService claims;
-    private final CurrentUser user;
+public class ClaimResource extends CuratedItemResource<ClaimService, ClaimInput, ClaimView> {
 
     public ClaimResource(ClaimService claims, CurrentUser user) {
-        this.claims = claims;
-        this.user = user;
+        super(claims, user);
     }
 
     @GET
@@ -59,23 +50,7 @@ public class ClaimResource {
             @Parameter(description = "Words in the text or publisher, case-insensitive") @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(ClaimService.MAX_PAGE) int size) {
-        return claims.search(q, page, size);
-    }
-
-    @GET
-    @Path("/{id}")
-    @RolesAllowed(Roles.RESEARCHER)
-    @Operation(summary = "One claim, with its ETag", description = "Role researcher (or curator, admin).")
-    public Response get(@PathParam("id") long id) {
-        return withTag(Response.ok(), claims.get(id));
-    }
-
-    @GET
-    @Path("/{id}/history")
-    @RolesAllowed(Roles.RESEARCHER)
-    @Operation(summary = "Every change of a claim, oldest first", description = "Role researcher (or curator, admin).")
-    public List<ChangeView> history(@PathParam("id") long id) {
-        return claims.history(id);
+        return items.search(q, page, size);
     }
 
     @POST
@@ -89,7 +64,7 @@ public class ClaimResource {
     public List<ClaimCheckView> check(@PathParam("id") long id,
                                       @Parameter(description = "Check on this release only (its id)")
                                       @QueryParam("release") String release) {
-        return claims.check(id, release, user.username());
+        return items.check(id, release, user.username());
     }
 
     @GET
@@ -98,7 +73,7 @@ public class ClaimResource {
     @Operation(summary = "Every stored check of a claim, oldest first", description = "Role researcher (or curator,"
             + " admin).")
     public List<ClaimCheckView> checks(@PathParam("id") long id) {
-        return claims.checks(id);
+        return items.checks(id);
     }
 
     @POST
@@ -107,32 +82,6 @@ public class ClaimResource {
     @Operation(summary = "Add a claim", description = "Role curator. 422 lists every field that fails: a claim needs"
             + " a query with a claimed value and a period, or a notCheckableReason.")
     public Response create(@NotNull ClaimInput input, @Context UriInfo uri) {
-        ClaimView created = claims.create(input, user.username());
-        return withTag(Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()),
-                created);
-    }
-
-    @PUT
-    @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CURATOR)
-    @Operation(summary = "Replace a claim", description = "Role curator. If-Match with the ETag you read is required"
-            + " (428 without it, 412 when someone changed it since).")
-    public Response replace(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @NotNull ClaimInput input) {
-        return withTag(Response.ok(), claims.replace(id, ifMatch, input, user.username()));
-    }
-
-    @DELETE
-    @Path("/{id}")
-    @RolesAllowed(Roles.CURATOR)
-    @Operation(summary = "Delete a claim and its stored checks", description = "Role curator. If-Match as for PUT.")
-    public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        claims.delete(id, ifMatch, user.username());
-        return Response.noContent().build();
-    }
-
-    private static Response withTag(Response.ResponseBuilder response, ClaimView view) {
-        return Tagged.response(response, view, ClaimView.KIND, view.id(), view.version());
+        return createdWithTag(items.create(input, user.username()), null, uri);
     }
 }

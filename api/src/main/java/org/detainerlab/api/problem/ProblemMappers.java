@@ -9,6 +9,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,6 +29,7 @@ import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.NotPermittedException;
 import org.detainerlab.core.common.PreconditionFailedException;
+import org.detainerlab.core.curation.BeanChecks;
 import org.detainerlab.core.common.PreconditionRequiredException;
 import org.detainerlab.core.common.ResourceNotFoundException;
 import org.detainerlab.api.team.TeamDirectoryUnavailableException;
@@ -83,23 +85,19 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> bodyErrors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            String parameter = null;
-            List<String> fieldPath = new ArrayList<>();
-            for (Path.Node node : violation.getPropertyPath()) {
-                switch (node.getKind()) {
-                    case PARAMETER -> parameter = node.getName();
-                    case PROPERTY, CONTAINER_ELEMENT -> fieldPath.add(node.getName() + (node.getIndex() == null ? ""
-                            : "[" + node.getIndex() + "]"));
-                    default -> {
+            String field = BeanChecks.field(violation.getPropertyPath());
+            if (field.isEmpty()) {
+                String parameter = null;
+                for (Path.Node node : violation.getPropertyPath()) {
+                    if (node.getKind() == ElementKind.PARAMETER) {
+                        parameter = node.getName();
                     }
                 }
-            }
-            if (fieldPath.isEmpty()) {
                 return Problem.of("invalid-parameter", Status.BAD_REQUEST,
                                 "Parameter '" + parameter + "' " + violation.getMessage())
                         .withParameter(parameter).withInstance(uri.getPath()).toResponse();
             }
-            bodyErrors.add(new FieldError(String.join(".", fieldPath), violation.getMessage(),
+            bodyErrors.add(new FieldError(field, violation.getMessage(),
                     violation.getInvalidValue()));
         }
         return validationProblem(bodyErrors, uri);

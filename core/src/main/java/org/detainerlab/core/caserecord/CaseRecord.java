@@ -8,21 +8,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.detainerlab.core.curation.AttributedItem;
 import org.detainerlab.core.curation.DatePrecision;
 import org.detainerlab.core.facility.Facility;
 
@@ -32,14 +29,7 @@ import org.detainerlab.core.facility.Facility;
  */
 @Entity
 @Table(name = "case_record")
-public class CaseRecord {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(nullable = false)
-    public long version;
+public class CaseRecord extends AttributedItem {
 
     @Column(nullable = false)
     public String title;
@@ -64,15 +54,6 @@ public class CaseRecord {
 
     @Column(nullable = false)
     public boolean verified;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 
     @ElementCollection
     @CollectionTable(name = "case_record_jurisdiction", joinColumns = @JoinColumn(name = "case_record_id"))

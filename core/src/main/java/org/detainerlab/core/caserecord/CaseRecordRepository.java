@@ -1,6 +1,5 @@
 package org.detainerlab.core.caserecord;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.detainerlab.core.common.Page;
+import org.detainerlab.core.curation.ItemRepository;
 
 @ApplicationScoped
-public class CaseRecordRepository implements PanacheRepository<CaseRecord> {
+public class CaseRecordRepository implements ItemRepository<CaseRecord> {
+
+    @Override
+    public Class<CaseRecord> entityType() {
+        return CaseRecord.class;
+    }
 
     /**
      * Case records matching every given criterion: {@code q} in title or narrative (case-insensitive), a

@@ -1,23 +1,10 @@
 package org.detainerlab.core.caserecord;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,52 +12,51 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.detainerlab.core.common.FieldError;
-import org.detainerlab.core.common.ImportKeys;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.Page;
-import org.detainerlab.core.common.ResourceNotFoundException;
-import org.detainerlab.core.common.Revisions;
 import org.detainerlab.core.common.TargetKind;
 import org.detainerlab.core.common.Targets;
-import org.detainerlab.core.common.ValidationFailedException;
+import org.detainerlab.core.curation.CuratedItems;
+import org.detainerlab.core.curation.Curation;
+import org.detainerlab.core.curation.ItemKind;
 import org.detainerlab.core.facility.FacilityRepository;
-import org.detainerlab.core.history.ChangeAction;
-import org.detainerlab.core.history.ChangeHistory;
-import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.jurisdiction.JurisdictionRepository;
 
 /**
- * Case records: search, read, and curated changes. Every change is checked against the version the curator read
- * (under a row lock) and recorded in the item's history in the same transaction.
+ * Case records: search and reading, and what {@link CuratedItems} needs to edit them (If-Match under a row lock,
+ * every change in the history): how a record is checked and written, and that annotations learn of a changed or
+ * deleted narrative.
  */
 @ApplicationScoped
-public class CaseRecordService {
+public class CaseRecordService
+        extends CuratedItems<CaseRecord, CaseRecordInput, CaseRecordView, CaseRecordInput> {
 
     public static final int MAX_PAGE = 200;
+    private static final ItemKind<CaseRecordInput> ITEM = new ItemKind<>(CaseRecordView.KIND, "case record",
+            "case records", CaseRecordInput.class);
+    /** The public, anonymised cases of the project's domain facts, imported once by {@code system}. */
+    public static final Seeds SEEDS = new Seeds("seed/case-records.json", "records", "record", "case_record_import");
 
     private final CaseRecordRepository records;
     private final JurisdictionRepository jurisdictions;
     private final FacilityRepository facilities;
     private final Targets targets;
-    private final ChangeHistory history;
     private final Event<CaseNarrativeChanged> narrativeChanged;
-    private final EntityManager entityManager;
-    private final ObjectMapper json;
-    private final Validator validator;
 
     public CaseRecordService(CaseRecordRepository records, JurisdictionRepository jurisdictions,
-                             FacilityRepository facilities, Targets targets, ChangeHistory history,
-                             Event<CaseNarrativeChanged> narrativeChanged, EntityManager entityManager,
-                             ObjectMapper json, Validator validator) {
+                             FacilityRepository facilities, Targets targets,
+                             Event<CaseNarrativeChanged> narrativeChanged) {
         this.records = records;
         this.jurisdictions = jurisdictions;
         this.facilities = facilities;
         this.targets = targets;
-        this.history = history;
         this.narrativeChanged = narrativeChanged;
-        this.entityManager = entityManager;
-        this.json = json;
-        this.validator = validator;
+        curate(ITEM, records);
+    }
+
+    @Override
+    protected CaseRecordView view(CaseRecord record) {
+        return CaseRecordView.of(record);
     }
 
     @Transactional
@@ -87,125 +73,24 @@ public class CaseRecordService {
                 .map(CaseRecordSummary::of);
     }
 
-    @Transactional
-    public CaseRecordView get(long id) {
-        return CaseRecordView.of(find(id));
-    }
-
-    @Transactional
-    public List<ChangeView> history(long id) {
-        find(id);
-        return history.of(CaseRecordView.KIND, id);
-    }
-
-    @Transactional
-    public CaseRecordView create(@Valid CaseRecordInput input, String actor) {
-        return create(input, actor, ChangeAction.CREATE, null);
-    }
-
-    /**
-     * Imports a seed record once: {@code importKey} is remembered even if the record is later deleted, and a
-     * second instance starting at the same time imports nothing.
-     */
-    @Transactional
-    public boolean importOnce(String importKey, @Valid CaseRecordInput input, String note) {
-        if (!ImportKeys.claim(entityManager, "case_record_import", importKey)) {
-            return false;
+    /** Annotations on a narrative follow its changes, and are kept, orphaned, when the record is deleted. */
+    @Override
+    protected void changed(long id, CaseRecordView before, CaseRecordView after, String actor) {
+        if (after == null || !before.narrative().equals(after.narrative())) {
+            narrativeChanged.fire(new CaseNarrativeChanged(id, after == null ? null : after.narrative(), actor));
         }
-        create(input, "system", ChangeAction.IMPORT, note);
-        return true;
     }
 
-    private CaseRecordView create(CaseRecordInput input, String actor, ChangeAction action, String note) {
-        CaseRecord record = new CaseRecord();
-        record.version = 1;
-        record.createdAt = OffsetDateTime.now();
-        record.createdBy = actor;
-        apply(record, input, actor);
-        records.persistAndFlush(record);
-        CaseRecordView created = CaseRecordView.of(record);
-        history.record(CaseRecordView.KIND, record.id, record.version, action, actor, note, null, created);
-        return created;
-    }
-
-    /** Replaces the whole record; {@code ifMatch} must name the current version. */
-    @Transactional
-    public CaseRecordView replace(long id, String ifMatch, @Valid CaseRecordInput input, String actor) {
-        return replace(lock(id, ifMatch), input, actor);
-    }
-
-    /**
-     * Applies a JSON merge patch (RFC 7386) to the record as a curator would write it, then stores the result like
-     * a full replace. The record is locked before it is read, so the patch applies to the version that If-Match named.
-     */
-    @Transactional
-    public CaseRecordView patch(long id, String ifMatch, JsonNode mergePatch, String actor) {
-        if (mergePatch == null || !mergePatch.isObject()) {
-            throw ValidationFailedException.of("", "a merge patch must be a JSON object", null);
-        }
-        CaseRecord record = lock(id, ifMatch);
-        JsonNode merged = merge(json.valueToTree(asInput(record)), mergePatch);
-        CaseRecordInput input;
-        try {
-            input = json.treeToValue(merged, CaseRecordInput.class);
-        } catch (JsonProcessingException e) {
-            throw ValidationFailedException.of("", "the patched record cannot be read: " + e.getOriginalMessage(), null);
-        }
-        Set<ConstraintViolation<CaseRecordInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return replace(record, input, actor);
-    }
-
-    private CaseRecordView replace(CaseRecord record, CaseRecordInput input, String actor) {
-        CaseRecordView before = CaseRecordView.of(record);
-        apply(record, input, actor);
-        record.version++;
-        records.flush();
-        CaseRecordView after = CaseRecordView.of(record);
-        history.record(CaseRecordView.KIND, record.id, record.version, ChangeAction.UPDATE, actor, null, before, after);
-        if (!before.narrative().equals(after.narrative())) {
-            narrativeChanged.fire(new CaseNarrativeChanged(record.id, after.narrative(), actor));
-        }
-        return after;
-    }
-
-    @Transactional
-    public void delete(long id, String ifMatch, String actor) {
-        CaseRecord record = lock(id, ifMatch);
-        CaseRecordView before = CaseRecordView.of(record);
-        records.delete(record);
-        records.flush();
-        history.record(CaseRecordView.KIND, id, record.version + 1, ChangeAction.DELETE, actor, null, before, null);
-        narrativeChanged.fire(new CaseNarrativeChanged(id, null, actor));
-    }
-
-    private CaseRecord find(long id) {
-        return records.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("case record", id));
-    }
-
-    private CaseRecord lock(long id, String ifMatch) {
-        CaseRecord record = records.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("case record", id));
-        Revisions.requireMatch(ifMatch, CaseRecordView.KIND, id, record.version);
-        return record;
-    }
-
-    private void apply(CaseRecord record, CaseRecordInput input, String actor) {
-        List<FieldError> errors = check(input);
-        if (!errors.isEmpty()) {
-            throw new ValidationFailedException(errors);
-        }
+    @Override
+    protected void write(CaseRecord record, CaseRecordInput input, String actor) {
         record.title = input.title().trim();
         record.narrative = input.narrative();
         record.facility = input.facilityId() == null ? null : facilities.findById(input.facilityId());
-        record.facilityName = blankToNull(input.facilityName());
+        record.facilityName = Curation.blankToNull(input.facilityName());
         record.framingQuote = input.sourceFraming() == null ? null : input.sourceFraming().quote();
         record.framingSource = input.sourceFraming() == null ? null : input.sourceFraming().source();
         record.verified = input.verified();
-        record.updatedAt = OffsetDateTime.now();
-        record.updatedBy = actor;
+        record.stamp(actor);
         record.jurisdictions.clear();
         list(input.jurisdictions()).forEach(code -> record.jurisdictions.add(code.trim().toUpperCase()));
         record.sources.clear();
@@ -213,9 +98,9 @@ public class CaseRecordService {
             CaseRecord.Source source = new CaseRecord.Source();
             source.key = s.key();
             source.citation = s.citation().trim();
-            source.url = blankToNull(s.url());
+            source.url = Curation.blankToNull(s.url());
             source.publishedOn = s.publishedOn();
-            source.quote = blankToNull(s.quote());
+            source.quote = Curation.blankToNull(s.quote());
             record.sources.add(source);
         }
         record.events.clear();
@@ -225,7 +110,7 @@ public class CaseRecordService {
             event.type = e.type();
             event.precision = e.date() == null ? null : e.precision();
             event.date = e.date() == null ? null : e.precision().firstDay(e.date());
-            event.description = blankToNull(e.description());
+            event.description = Curation.blankToNull(e.description());
             event.source = e.source();
             record.events.add(event);
         }
@@ -261,13 +146,15 @@ public class CaseRecordService {
     }
 
     /** Every rule a record must meet beyond its field constraints, all reported at once. */
-    private List<FieldError> check(CaseRecordInput input) {
-        List<FieldError> errors = new ArrayList<>();
+    @Override
+    protected CaseRecordInput check(CaseRecordInput input, Checking<CaseRecordView> context, List<FieldError> errors) {
+        String at = context.at();
+        int failures = errors.size();
         Set<String> sourceKeys = new HashSet<>();
         for (int i = 0; i < input.sources().size(); i++) {
             if (!sourceKeys.add(input.sources().get(i).key())) {
-                errors.add(new FieldError("sources[" + i + "].key", "is used by another source of this record",
-                        input.sources().get(i).key()));
+                errors.add(new FieldError(at + "sources[" + i + "].key",
+                        "is used by another source of this record", input.sources().get(i).key()));
             }
         }
         Set<String> eventKeys = new HashSet<>();
@@ -275,42 +162,44 @@ public class CaseRecordService {
         for (int i = 0; i < events.size(); i++) {
             CaseRecordInput.Event e = events.get(i);
             if (!eventKeys.add(e.key())) {
-                errors.add(new FieldError("events[" + i + "].key", "is used by another event of this record", e.key()));
+                errors.add(new FieldError(at + "events[" + i + "].key", "is used by another event of this record",
+                        e.key()));
             }
             if (e.date() != null && e.precision() == null) {
-                errors.add(new FieldError("events[" + i + "].precision", "is required with a date (DAY, MONTH or YEAR)",
-                        null));
+                errors.add(new FieldError(at + "events[" + i + "].precision",
+                        "is required with a date (DAY, MONTH or YEAR)", null));
             }
             if (e.date() == null && e.precision() != null) {
-                errors.add(new FieldError("events[" + i + "].date", "is required with a precision", null));
+                errors.add(new FieldError(at + "events[" + i + "].date", "is required with a precision", null));
             }
-            requireSource(errors, sourceKeys, "events[" + i + "].source", e.source());
+            requireSource(errors, sourceKeys, at + "events[" + i + "].source", e.source());
         }
         List<CaseRecordInput.Descriptor> subject = list(input.subject());
         for (int i = 0; i < subject.size(); i++) {
-            requireSource(errors, sourceKeys, "subject[" + i + "].source", subject.get(i).source());
+            requireSource(errors, sourceKeys, at + "subject[" + i + "].source", subject.get(i).source());
         }
         if (input.sourceFraming() != null) {
-            requireSource(errors, sourceKeys, "sourceFraming.source", input.sourceFraming().source());
+            requireSource(errors, sourceKeys, at + "sourceFraming.source", input.sourceFraming().source());
         }
         List<String> codes = list(input.jurisdictions());
         for (int i = 0; i < codes.size(); i++) {
             if (jurisdictions.findByCode(codes.get(i).trim().toUpperCase()).isEmpty()) {
-                errors.add(new FieldError("jurisdictions[" + i + "]", "is not a known jurisdiction code", codes.get(i)));
+                errors.add(new FieldError(at + "jurisdictions[" + i + "]", "is not a known jurisdiction code",
+                        codes.get(i)));
             }
         }
         if (input.facilityId() != null && facilities.findByIdOptional(input.facilityId()).isEmpty()) {
-            errors.add(new FieldError("facilityId", "is not a known facility", input.facilityId()));
+            errors.add(new FieldError(at + "facilityId", "is not a known facility", input.facilityId()));
         }
         List<CaseRecordInput.DetainerRow> rows = list(input.detainerRows());
         for (int i = 0; i < rows.size(); i++) {
             CaseRecordInput.DetainerRow r = rows.get(i);
             targets.check(TargetKind.DETAINER_ROW, r.releaseId() + "/" + r.sheet() + "/" + r.row(),
-                    "detainerRows[" + i + "]").ifPresent(errors::add);
+                    at + "detainerRows[" + i + "]").ifPresent(errors::add);
         }
-        checkLinks(errors, "policies", TargetKind.POLICY, input.policies());
-        checkLinks(errors, "rulings", TargetKind.RULING, input.rulings());
-        return errors;
+        checkLinks(errors, at + "policies", TargetKind.POLICY, input.policies());
+        checkLinks(errors, at + "rulings", TargetKind.RULING, input.rulings());
+        return errors.size() > failures ? null : input;
     }
 
     private void checkLinks(List<FieldError> errors, String field, TargetKind kind, List<String> refs) {
@@ -326,7 +215,8 @@ public class CaseRecordService {
         }
     }
 
-    private static CaseRecordInput asInput(CaseRecord c) {
+    @Override
+    protected CaseRecordInput inputOf(CaseRecord c) {
         CaseRecordView v = CaseRecordView.of(c);
         return new CaseRecordInput(v.title(), v.narrative(), v.jurisdictions(),
                 c.facility == null ? null : c.facility.id, c.facilityName,
@@ -343,28 +233,7 @@ public class CaseRecordService {
                 v.policies(), v.rulings(), v.verified());
     }
 
-    /** RFC 7386: objects merge member by member, null removes, anything else replaces. */
-    private static JsonNode merge(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch;
-        }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-                : ((ObjectNode) patch).objectNode();
-        patch.fields().forEachRemaining(field -> {
-            if (field.getValue().isNull()) {
-                result.remove(field.getKey());
-            } else {
-                result.set(field.getKey(), merge(result.get(field.getKey()), field.getValue()));
-            }
-        });
-        return result;
-    }
-
     private static <T> List<T> list(List<T> values) {
         return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

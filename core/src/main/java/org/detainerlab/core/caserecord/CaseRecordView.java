@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.detainerlab.core.curation.CuratedView;
 import org.detainerlab.core.curation.DatePrecision;
 
 /**
@@ -14,7 +15,8 @@ public record CaseRecordView(long id, long version, String title, String narrati
                              FacilityRef facility, List<Descriptor> subject, Quotation sourceFraming,
                              List<Event> events, List<Source> sources, List<DetainerRow> detainerRows,
                              List<String> policies, List<String> rulings, boolean verified,
-                             OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy) {
+                             OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy)
+        implements CuratedView {
 
     public static final String KIND = "case-record";
 

@@ -2,12 +2,9 @@ package org.detainerlab.core.claim;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import org.detainerlab.core.curation.AttributedItem;
 
 /**
  * A published claim as its source states it, with the query that checks it ({@link ClaimQuery} as JSON) or the
@@ -15,14 +12,7 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "claim")
-public class Claim {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(nullable = false)
-    public long version;
+public class Claim extends AttributedItem {
 
     @Column(nullable = false)
     public String text;
@@ -50,13 +40,4 @@ public class Claim {
 
     @Column(nullable = false)
     public boolean verified;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 }

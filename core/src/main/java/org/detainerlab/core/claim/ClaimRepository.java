@@ -1,13 +1,18 @@
 package org.detainerlab.core.claim;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.detainerlab.core.common.Page;
+import org.detainerlab.core.curation.ItemRepository;
 
 @ApplicationScoped
-public class ClaimRepository implements PanacheRepository<Claim> {
+public class ClaimRepository implements ItemRepository<Claim> {
+
+    @Override
+    public Class<Claim> entityType() {
+        return Claim.class;
+    }
 
     /** Claims whose text or publisher holds {@code q} (case-insensitive), newest first. */
     public Page<Claim> search(String q, int page, int size) {

@@ -17,4 +17,10 @@ public final class ImportKeys {
         return entityManager.createNativeQuery("insert into " + table + " (import_key) values (?1) on conflict do nothing")
                 .setParameter(1, key).executeUpdate() > 0;
     }
+
+    /** True when {@code key} was claimed before in {@code table}. */
+    public static boolean claimed(EntityManager entityManager, String table, String key) {
+        return ((Number) entityManager.createNativeQuery("select count(*) from " + table + " where import_key = ?1")
+                .setParameter(1, key).getSingleResult()).longValue() > 0;
+    }
 }

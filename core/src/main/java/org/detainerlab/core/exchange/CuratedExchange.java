@@ -16,10 +16,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.detainerlab.core.common.Csv;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.ValidationFailedException;
+import org.detainerlab.core.curation.ImportPlan;
 import org.detainerlab.core.curation.SourceRef;
 import org.detainerlab.core.policy.PolicyEventView;
 import org.detainerlab.core.policy.PolicyService;
@@ -38,7 +40,6 @@ public class CuratedExchange {
     public static final String FORMAT = "detainerlab-curated";
     public static final int FORMAT_VERSION = 1;
     public static final String SEED = "seed/curated-v1.json";
-    public static final String SYSTEM = "system";
     /** The item types an export can be written as CSV for, one table each. */
     public static final List<String> CSV_TABLES = List.of("policies", "policy-events", "rulings");
 
@@ -58,7 +59,9 @@ public class CuratedExchange {
     }
 
     /**
-     * Imports a whole file in one transaction: all of it, or nothing when any entry fails (422) or is stale (409).
+     * Imports a whole file in one transaction: every entry of both kinds is checked before any is written, and all
+     * of it is written, or nothing when any entry fails (422) or is stale (409). Rulings may name policies the file
+     * adds.
      * A dry run goes through every check and write the same way and then rolls the transaction back, so its answer
      * (or its 422 or 409) is exactly what the import would do, and nothing is kept.
      */
@@ -69,9 +72,13 @@ public class CuratedExchange {
             throw ValidationFailedException.of("format", "must be " + FORMAT + " version " + FORMAT_VERSION,
                     file.format() + " " + file.formatVersion());
         }
-        ImportSummary summary = new ImportSummary(dryRun,
-                policies.importAll(file.policies() == null ? List.of() : file.policies(), "policies", actor),
-                rulings.importAll(file.rulings() == null ? List.of() : file.rulings(), "rulings", actor));
+        ImportPlan policyPlan = policies.plan(file.policies() == null ? List.of() : file.policies(), "policies", actor,
+                Set.of());
+        ImportPlan rulingPlan = rulings.plan(file.rulings() == null ? List.of() : file.rulings(), "rulings", actor,
+                Set.copyOf(policyPlan.count().createdKeys));
+        policyPlan.write();
+        rulingPlan.write();
+        ImportSummary summary = new ImportSummary(dryRun, policyPlan.count(), rulingPlan.count());
         if (dryRun) {
             try {
                 transactions.setRollbackOnly();
@@ -152,7 +159,7 @@ public class CuratedExchange {
             if (in == null) {
                 throw new IllegalStateException("The curated seed " + SEED + " is missing from the class path");
             }
-            return Optional.of(importFile(json.readValue(in, CuratedFile.class), SYSTEM, false));
+            return Optional.of(importFile(json.readValue(in, CuratedFile.class), ImportPlan.SYSTEM, false));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the curated seed " + SEED, e);
         }

@@ -2,6 +2,7 @@ package org.detainerlab.core.policy;
 
 import java.util.List;
 
+import org.detainerlab.core.curation.KeyedInput;
 import org.detainerlab.core.curation.SourceRef;
 import org.detainerlab.core.curation.VerificationInput;
 
@@ -12,5 +13,5 @@ import org.detainerlab.core.curation.VerificationInput;
  */
 public record PolicyInput(String key, String title, String kind, String summary, List<String> jurisdictions,
                           List<ProvisionInput> provisions, List<SourceRef> sources, VerificationInput verification,
-                          List<PolicyEventInput> events, Long version) {
+                          List<PolicyEventInput> events, Long version) implements KeyedInput {
 }

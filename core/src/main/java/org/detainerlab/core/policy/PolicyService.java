@@ -1,11 +1,6 @@
 package org.detainerlab.core.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -14,63 +9,47 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.detainerlab.core.common.FieldError;
 import org.detainerlab.core.common.InvalidQueryException;
-import org.detainerlab.core.common.ResourceNotFoundException;
-import org.detainerlab.core.common.ValidationFailedException;
 import org.detainerlab.core.curation.CuratedDate;
 import org.detainerlab.core.curation.Curation;
 import org.detainerlab.core.curation.Enums;
-import org.detainerlab.core.curation.ImportCount;
-import org.detainerlab.core.curation.MergePatch;
+import org.detainerlab.core.curation.ItemKind;
+import org.detainerlab.core.curation.KeyedCuratedItems;
 import org.detainerlab.core.curation.SourceCodec;
 import org.detainerlab.core.curation.SourceRef;
 import org.detainerlab.core.curation.Verification;
 import org.detainerlab.core.curation.VerificationInput;
 import org.detainerlab.core.curation.VerificationStatus;
 import org.detainerlab.core.curation.VerificationView;
-import org.detainerlab.core.history.ChangeAction;
-import org.detainerlab.core.history.ChangeHistory;
-import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.jurisdiction.Jurisdiction;
 import org.detainerlab.core.jurisdiction.JurisdictionRepository;
 
 /**
- * Curated policies: reading, editing under If-Match with every change in the history, and the import that the
- * seed and {@code POST /api/v1/curation/import} share.
+ * Curated policies: reading, and what {@link KeyedCuratedItems} needs to edit them (If-Match, history, the import
+ * that the seed, 287(g) lists and {@code POST /api/v1/curation/import} share): how a policy is checked and written.
  */
 @ApplicationScoped
-public class PolicyService {
+public class PolicyService extends KeyedCuratedItems<Policy, PolicyInput, PolicyView, PolicyService.Resolved> {
 
     public static final String KIND = "policy";
+    private static final ItemKind<PolicyInput> ITEM = new ItemKind<>(KIND, KIND, "policies", PolicyInput.class);
 
     private final PolicyRepository policies;
     private final JurisdictionRepository jurisdictions;
-    private final ChangeHistory history;
     private final SourceCodec sources;
-    private final ObjectMapper json;
 
-    public PolicyService(PolicyRepository policies, JurisdictionRepository jurisdictions, ChangeHistory history,
-                         SourceCodec sources, ObjectMapper json) {
+    public PolicyService(PolicyRepository policies, JurisdictionRepository jurisdictions, SourceCodec sources) {
         this.policies = policies;
         this.jurisdictions = jurisdictions;
-        this.history = history;
         this.sources = sources;
-        this.json = json;
-    }
-
-    /** One live policy by id or key, with its jurisdictions and events. */
-    @Transactional
-    public PolicyView get(String ref) {
-        return view(policies.live(KIND, ref, LockModeType.NONE));
+        curate(ITEM, policies);
     }
 
     /** The live policy with this key, if there is one. */
@@ -116,53 +95,14 @@ public class PolicyService {
         return policies.ofJurisdictions(jurisdictionIds).stream().map(this::view).toList();
     }
 
-    @Transactional
-    public PolicyView create(PolicyInput input, String actor) {
-        List<FieldError> errors = new ArrayList<>();
-        Resolved resolved = resolve(input, "", null, actor, errors);
-        Curation.failOn(errors);
-        return insert(resolved, ChangeAction.CREATE, actor);
-    }
-
-    /** Replaces a policy with {@code input}; {@code ifMatch} must carry its current ETag. */
-    @Transactional
-    public PolicyView replace(String ref, String ifMatch, PolicyInput input, String actor) {
-        Policy policy = policies.lockedForChange(KIND, ref, ifMatch);
-        PolicyView before = view(policy);
-        List<FieldError> errors = new ArrayList<>();
-        Resolved resolved = resolve(input, "", before, actor, errors);
-        Curation.failOn(errors);
-        return update(policy, before, resolved, ChangeAction.UPDATE, actor, null);
-    }
-
-    /**
-     * Applies a JSON merge patch (RFC 7386) to the policy as {@link PolicyInput}, then replaces it. The reason, if
-     * any, is kept as the change's note; a patch that takes a fact (the policy or one of its events) from verified
-     * back to unverified needs one, so that the history says why.
-     */
-    @Transactional
-    public PolicyView patch(String ref, String ifMatch, JsonNode mergePatch, String actor, String reason) {
-        Policy policy = policies.lockedForChange(KIND, ref, ifMatch);
-        PolicyView before = view(policy);
-        PolicyInput patched;
-        try {
-            patched = json.treeToValue(MergePatch.apply(json.valueToTree(inputOf(before)), mergePatch),
-                    PolicyInput.class);
-        } catch (JsonProcessingException e) {
-            throw ValidationFailedException.of("", "the patched policy is not a policy: " + e.getOriginalMessage(), null);
+    /** A patch that takes a fact (the policy or one of its events) from verified back to unverified needs a reason. */
+    @Override
+    protected void checkPatch(PolicyView before, Resolved after, String note, List<FieldError> errors) {
+        List<String> lost = note == null ? unverified(before, after) : List.of();
+        if (!lost.isEmpty()) {
+            errors.add(new FieldError("reason", "is required to take " + String.join(", ", lost)
+                    + " back to unverified: say why", null));
         }
-        List<FieldError> errors = new ArrayList<>();
-        Resolved resolved = resolve(patched, "", before, actor, errors);
-        String note = Curation.blankToNull(reason);
-        if (resolved != null && note == null) {
-            List<String> lost = unverified(before, resolved);
-            if (!lost.isEmpty()) {
-                errors.add(new FieldError("reason", "is required to take " + String.join(", ", lost)
-                        + " back to unverified: say why", null));
-            }
-        }
-        Curation.failOn(errors);
-        return update(policy, before, resolved, ChangeAction.UPDATE, actor, note);
     }
 
     /** The facts verified before that a resolved change leaves unverified, named as a reader would. */
@@ -185,101 +125,19 @@ public class PolicyService {
         return lost;
     }
 
-    /** Deletes a policy; its row stays, marked deleted, so that its history stays readable by id. */
-    @Transactional
-    public void delete(String ref, String ifMatch, String actor) {
-        Policy policy = policies.lockedForChange(KIND, ref, ifMatch);
-        PolicyView before = view(policy);
-        policy.markDeleted();
-        history.record(KIND, policy.id, policy.version, ChangeAction.DELETE, actor, null, before, null);
-    }
-
-    /** Every recorded change of a policy, deleted ones included, oldest first. */
-    @Transactional
-    public List<ChangeView> history(String ref) {
-        long id = policies.idOf(ref).orElseThrow(() -> new ResourceNotFoundException(KIND, ref));
-        return history.of(KIND, id);
-    }
-
     /** Every live policy in the form that {@link #importAll} reads back. */
     @Transactional
     public List<PolicyView> export() {
         return policies.live().stream().map(this::view).toList();
     }
 
-    /**
-     * Imports policies as one unit, all checked before any is written: a new key is created, an unchanged
-     * policy left alone, a changed one updated only when the entry names the version it was exported from and
-     * that version is still current (otherwise 409, nothing written). Every write is recorded as IMPORT.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public ImportCount importAll(List<PolicyInput> inputs, String prefix, String actor) {
-        List<FieldError> errors = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        List<Runnable> writes = new ArrayList<>();
-        ImportCount count = new ImportCount();
-        for (int i = 0; i < inputs.size(); i++) {
-            PolicyInput input = inputs.get(i);
-            String at = prefix + "[" + i + "].";
-            if (input == null) {
-                errors.add(new FieldError(prefix + "[" + i + "]", "is empty", null));
-                continue;
-            }
-            Integer earlier = input.key() == null ? null : seen.put(input.key(), i);
-            if (earlier != null) {
-                errors.add(new FieldError(at + "key", "repeats the key of entry " + earlier, input.key()));
-                continue;
-            }
-            Policy existing = input.key() == null ? null : policies.lockedByKey(input.key());
-            PolicyView before = existing == null ? null : view(existing);
-            Resolved resolved = resolve(input, at, before, actor, errors);
-            if (resolved == null) {
-                continue;
-            }
-            if (existing == null) {
-                count.created++;
-                count.createdKeys.add(resolved.key);
-                writes.add(() -> insert(resolved, ChangeAction.IMPORT, actor));
-            } else if (candidate(resolved, before.id(), before.version()).equals(before)) {
-                count.unchanged++;
-            } else if (input.version() == null || input.version() != existing.version) {
-                stale.add(Curation.staleEntry(input.key(), input.version(), existing.version));
-            } else {
-                count.updated++;
-                count.updatedKeys.add(resolved.key);
-                writes.add(() -> update(existing, before, resolved, ChangeAction.IMPORT, actor, null));
-            }
-        }
-        Curation.failOn(errors);
-        Curation.failOnStale("policies", stale);
-        writes.forEach(Runnable::run);
-        return count;
+    @Override
+    protected boolean unchanged(Resolved resolved, PolicyView before) {
+        return candidate(resolved, before.id(), before.version()).equals(before);
     }
 
-    private PolicyView insert(Resolved resolved, ChangeAction action, String actor) {
-        policies.requireFreeKey(KIND, resolved.key, null);
-        Policy policy = new Policy();
-        policy.version = 1;
-        apply(policy, resolved);
-        policies.persistAndFlush(policy);
-        PolicyView after = view(policy);
-        history.record(KIND, policy.id, policy.version, action, actor, null, null, after);
-        return after;
-    }
-
-    private PolicyView update(Policy policy, PolicyView before, Resolved resolved, ChangeAction action, String actor,
-                              String note) {
-        policies.requireFreeKey(KIND, resolved.key, policy.id);
-        apply(policy, resolved);
-        policy.version++;
-        policies.flush();
-        PolicyView after = view(policy);
-        history.record(KIND, policy.id, policy.version, action, actor, note, before, after);
-        return after;
-    }
-
-    private void apply(Policy policy, Resolved r) {
+    @Override
+    protected void write(Policy policy, Resolved r, String actor) {
         policy.key = r.key;
         policy.title = r.title;
         policy.kind = r.kind;
@@ -312,7 +170,8 @@ public class PolicyService {
         }
     }
 
-    private PolicyView view(Policy p) {
+    @Override
+    protected PolicyView view(Policy p) {
         return new PolicyView(p.id, p.key, p.title, p.kind, p.summary,
                 p.jurisdictions.stream().map(j -> j.code).sorted().toList(),
                 p.provisions.stream().sorted(Comparator.comparing(v -> v.provision))
@@ -332,6 +191,11 @@ public class PolicyService {
                         e.date.date(), e.date.precision(), e.note, e.sources, e.verification.view())).toList(), version);
     }
 
+    @Override
+    protected PolicyInput inputOf(Policy policy) {
+        return inputOf(view(policy));
+    }
+
     /** The policy as a curator would write it, for merge patches. */
     private static PolicyInput inputOf(PolicyView v) {
         return new PolicyInput(v.key(), v.title(), v.kind().name(), v.summary(), v.jurisdictions(),
@@ -345,7 +209,8 @@ public class PolicyService {
         return new VerificationInput(v.status().name(), v.source());
     }
 
-    private record Resolved(String key, String title, PolicyKind kind, String summary, List<Jurisdiction> jurisdictions,
+    /** A checked policy, ready to be written. */
+    protected record Resolved(String key, String title, PolicyKind kind, String summary, List<Jurisdiction> jurisdictions,
                             List<ResolvedProvision> provisions, List<SourceRef> sources, Verification verification,
                             List<ResolvedEvent> events) {
     }
@@ -357,9 +222,12 @@ public class PolicyService {
                                  Verification verification) {
     }
 
-    /** Checks an input, adding every failure (field paths prefixed) to {@code errors}; null when any failed. */
-    private Resolved resolve(PolicyInput in, String at, PolicyView previous, String actor, List<FieldError> errors) {
+    @Override
+    protected Resolved check(PolicyInput in, Checking<PolicyView> context, List<FieldError> errors) {
         int failures = errors.size();
+        String at = context.at();
+        PolicyView previous = context.previous();
+        String actor = context.actor();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Curation.checkKey(in.key(), at + "key", "ca-sb54-2017", errors);

@@ -2,6 +2,7 @@ package org.detainerlab.core.ruling;
 
 import java.util.List;
 
+import org.detainerlab.core.curation.KeyedInput;
 import org.detainerlab.core.curation.SourceRef;
 import org.detainerlab.core.curation.VerificationInput;
 
@@ -14,7 +15,7 @@ import org.detainerlab.core.curation.VerificationInput;
 public record RulingInput(String key, String court, String caseName, String docket, String citation, String decidedOn,
                           String precision, String disposition, String holding, String note, List<ReviewInput> reviews,
                           List<String> policies, List<String> jurisdictions, List<SourceRef> sources,
-                          VerificationInput verification, Long version) {
+                          VerificationInput verification, Long version) implements KeyedInput {
 
     public record ReviewInput(String relation, String ruling) {
     }

@@ -1,11 +1,6 @@
 package org.detainerlab.core.ruling;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -14,58 +9,49 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.detainerlab.core.common.ConflictException;
 import org.detainerlab.core.common.FieldError;
-import org.detainerlab.core.common.ResourceNotFoundException;
-import org.detainerlab.core.common.ValidationFailedException;
 import org.detainerlab.core.curation.CuratedDate;
 import org.detainerlab.core.curation.Curation;
 import org.detainerlab.core.curation.Enums;
-import org.detainerlab.core.curation.ImportCount;
-import org.detainerlab.core.curation.MergePatch;
+import org.detainerlab.core.curation.ItemKind;
+import org.detainerlab.core.curation.KeyedCuratedItems;
 import org.detainerlab.core.curation.SourceCodec;
 import org.detainerlab.core.curation.SourceRef;
 import org.detainerlab.core.curation.Verification;
-import org.detainerlab.core.history.ChangeAction;
-import org.detainerlab.core.history.ChangeHistory;
-import org.detainerlab.core.history.ChangeView;
+import org.detainerlab.core.curation.VerificationInput;
 import org.detainerlab.core.jurisdiction.Jurisdiction;
 import org.detainerlab.core.jurisdiction.JurisdictionRepository;
 import org.detainerlab.core.policy.Policy;
 import org.detainerlab.core.policy.PolicyRepository;
 
-/** Curated court rulings, edited like policies: If-Match on every change, every change in the history. */
+/**
+ * Curated court rulings, edited like policies through {@link KeyedCuratedItems} (If-Match on every change, every
+ * change in the history): how a ruling is checked and written, and that one reviewed by later rulings stays.
+ */
 @ApplicationScoped
-public class RulingService {
+public class RulingService extends KeyedCuratedItems<Ruling, RulingInput, RulingView, RulingService.Resolved> {
 
     public static final String KIND = "ruling";
+    private static final ItemKind<RulingInput> ITEM = new ItemKind<>(KIND, KIND, "rulings", RulingInput.class);
 
     private final RulingRepository rulings;
     private final PolicyRepository policies;
     private final JurisdictionRepository jurisdictions;
-    private final ChangeHistory history;
     private final SourceCodec sources;
-    private final ObjectMapper json;
 
     public RulingService(RulingRepository rulings, PolicyRepository policies, JurisdictionRepository jurisdictions,
-                         ChangeHistory history, SourceCodec sources, ObjectMapper json) {
+                         SourceCodec sources) {
         this.rulings = rulings;
         this.policies = policies;
         this.jurisdictions = jurisdictions;
-        this.history = history;
         this.sources = sources;
-        this.json = json;
-    }
-
-    @Transactional
-    public RulingView get(String ref) {
-        return view(rulings.live(KIND, ref, LockModeType.NONE));
+        curate(ITEM, rulings);
     }
 
     /** Live rulings, oldest decision first. */
@@ -80,59 +66,14 @@ public class RulingService {
         return rulings.affecting(jurisdictionIds).stream().map(this::view).toList();
     }
 
-    @Transactional
-    public RulingView create(RulingInput input, String actor) {
-        List<FieldError> errors = new ArrayList<>();
-        Resolved resolved = resolve(input, "", null, actor, Map.of(), errors);
-        Curation.failOn(errors);
-        return insert(resolved, ChangeAction.CREATE, actor);
-    }
-
-    @Transactional
-    public RulingView replace(String ref, String ifMatch, RulingInput input, String actor) {
-        Ruling ruling = rulings.lockedForChange(KIND, ref, ifMatch);
-        RulingView before = view(ruling);
-        List<FieldError> errors = new ArrayList<>();
-        Resolved resolved = resolve(input, "", before, actor, Map.of(), errors);
-        Curation.failOn(errors);
-        return update(ruling, before, resolved, ChangeAction.UPDATE, actor);
-    }
-
-    /** Applies a JSON merge patch (RFC 7386) to the ruling as {@link RulingInput}, then replaces it. */
-    @Transactional
-    public RulingView patch(String ref, String ifMatch, JsonNode mergePatch, String actor) {
-        Ruling ruling = rulings.lockedForChange(KIND, ref, ifMatch);
-        RulingView before = view(ruling);
-        RulingInput patched;
-        try {
-            patched = json.treeToValue(MergePatch.apply(json.valueToTree(before), mergePatch), RulingInput.class);
-        } catch (JsonProcessingException e) {
-            throw ValidationFailedException.of("", "the patched ruling is not a ruling: " + e.getOriginalMessage(), null);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        Resolved resolved = resolve(patched, "", before, actor, Map.of(), errors);
-        Curation.failOn(errors);
-        return update(ruling, before, resolved, ChangeAction.UPDATE, actor);
-    }
-
-    /** Deletes a ruling (kept, marked deleted, for its history); a ruling that later rulings review stays. */
-    @Transactional
-    public void delete(String ref, String ifMatch, String actor) {
-        Ruling ruling = rulings.lockedForChange(KIND, ref, ifMatch);
+    /** A ruling that later rulings review stays, so that their reviews keep naming it. */
+    @Override
+    protected void requireRemovable(Ruling ruling) {
         List<Ruling> reviewers = rulings.reviewersOf(ruling);
         if (!reviewers.isEmpty()) {
             throw new ConflictException("Ruling '" + ruling.key + "' is reviewed by "
                     + reviewers.stream().map(r -> r.key).toList() + "; change those first");
         }
-        RulingView before = view(ruling);
-        ruling.markDeleted();
-        history.record(KIND, ruling.id, ruling.version, ChangeAction.DELETE, actor, null, before, null);
-    }
-
-    @Transactional
-    public List<ChangeView> history(String ref) {
-        long id = rulings.idOf(ref).orElseThrow(() -> new ResourceNotFoundException(KIND, ref));
-        return history.of(KIND, id);
     }
 
     @Transactional
@@ -140,88 +81,25 @@ public class RulingService {
         return list();
     }
 
-    /**
-     * Imports rulings as one unit, after the policies of the same file; the rules are those of the policy import.
-     * A review may name a ruling stored already or one earlier in the file.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public ImportCount importAll(List<RulingInput> inputs, String prefix, String actor) {
-        List<FieldError> errors = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, Ruling> written = new HashMap<>();
-        ImportCount count = new ImportCount();
-        List<Resolved> checked = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            RulingInput input = inputs.get(i);
-            String at = prefix + "[" + i + "].";
-            if (input == null) {
-                errors.add(new FieldError(prefix + "[" + i + "]", "is empty", null));
-                continue;
-            }
-            Integer earlier = input.key() == null ? null : seen.put(input.key(), i);
-            if (earlier != null) {
-                errors.add(new FieldError(at + "key", "repeats the key of entry " + earlier, input.key()));
-                continue;
-            }
-            Ruling existing = input.key() == null ? null : rulings.lockedByKey(input.key());
-            RulingView before = existing == null ? null : view(existing);
-            Resolved resolved = resolve(input, at, before, actor, seen, errors);
-            checked.add(resolved);
-            if (resolved != null && existing != null && !candidate(resolved, before).equals(before)
-                    && (input.version() == null || input.version() != existing.version)) {
-                stale.add(Curation.staleEntry(input.key(), input.version(), existing.version));
-            }
-        }
-        Curation.failOn(errors);
-        Curation.failOnStale("rulings", stale);
-        for (Resolved resolved : checked) {
-            resolved.bindReviews(written, rulings);
-            Ruling existing = rulings.lockedByKey(resolved.key);
-            if (existing == null) {
-                count.created++;
-                count.createdKeys.add(resolved.key);
-                insert(resolved, ChangeAction.IMPORT, actor);
-            } else {
-                RulingView before = view(existing);
-                if (candidate(resolved, before).equals(before)) {
-                    count.unchanged++;
-                } else {
-                    count.updated++;
-                    count.updatedKeys.add(resolved.key);
-                    update(existing, before, resolved, ChangeAction.IMPORT, actor);
-                }
-            }
-            written.put(resolved.key, rulings.findLiveByKey(resolved.key).orElseThrow());
-        }
-        return count;
+    @Override
+    protected boolean unchanged(Resolved resolved, RulingView before) {
+        return candidate(resolved, before).equals(before);
     }
 
-    private RulingView insert(Resolved resolved, ChangeAction action, String actor) {
-        rulings.requireFreeKey(KIND, resolved.key, null);
-        Ruling ruling = new Ruling();
-        ruling.version = 1;
-        apply(ruling, resolved);
-        rulings.persistAndFlush(ruling);
-        RulingView after = view(ruling);
-        history.record(KIND, ruling.id, ruling.version, action, actor, null, null, after);
-        return after;
-    }
-
-    private RulingView update(Ruling ruling, RulingView before, Resolved resolved, ChangeAction action, String actor) {
-        rulings.requireFreeKey(KIND, resolved.key, ruling.id);
-        if (resolved.reviews.stream().anyMatch(r -> r.reviewed.id.equals(ruling.id))) {
-            throw ValidationFailedException.of("reviews", "a ruling cannot review itself", resolved.key);
+    /** Reviews of rulings, and policies, that an import file adds are bound now that those are written. */
+    @Override
+    protected void write(Ruling ruling, Resolved r, String actor) {
+        for (RulingView.Link link : r.pendingLinks) {
+            RulingReview review = new RulingReview();
+            review.relation = link.relation();
+            review.reviewed = rulings.findLiveByKey(link.ruling()).orElseThrow();
+            r.reviews.add(review);
         }
-        apply(ruling, resolved);
-        ruling.version++;
-        rulings.flush();
-        RulingView after = view(ruling);
-        history.record(KIND, ruling.id, ruling.version, action, actor, null, before, after);
-        return after;
-    }
-
-    private void apply(Ruling ruling, Resolved r) {
+        r.pendingLinks.clear();
+        for (String key : r.pendingPolicies) {
+            r.policies.add(policies.findLiveByKey(key).orElseThrow());
+        }
+        r.pendingPolicies.clear();
         ruling.key = r.key;
         ruling.court = r.court;
         ruling.caseName = r.caseName;
@@ -242,7 +120,18 @@ public class RulingService {
         ruling.reviews.addAll(r.reviews);
     }
 
-    private RulingView view(Ruling r) {
+    @Override
+    protected RulingInput inputOf(Ruling ruling) {
+        RulingView v = view(ruling);
+        return new RulingInput(v.key(), v.court(), v.caseName(), v.docket(), v.citation(), v.decidedOn().toString(),
+                v.precision().name(), v.disposition(), v.holding(), v.note(), v.reviews().stream()
+                        .map(l -> new RulingInput.ReviewInput(l.relation().name(), l.ruling())).toList(),
+                v.policies(), v.jurisdictions(), v.sources(),
+                new VerificationInput(v.verification().status().name(), v.verification().source()), v.version());
+    }
+
+    @Override
+    protected RulingView view(Ruling r) {
         return new RulingView(r.id, r.key, r.court.key(), r.court.fullName(), r.caseName, r.docket, r.citation,
                 r.decidedOn, r.precision, r.disposition, r.holding, r.note, links(r.reviews),
                 rulings.reviewersOf(r).stream().flatMap(reviewer -> reviewer.reviews.stream()
@@ -261,13 +150,16 @@ public class RulingService {
     private static RulingView candidate(Resolved r, RulingView before) {
         return new RulingView(before.id(), r.key, r.court.key(), r.court.fullName(), r.caseName, r.docket, r.citation,
                 r.decided.date(), r.decided.precision(), r.disposition, r.holding, r.note, r.reviewLinks(),
-                before.subsequentHistory(), r.policies.stream().map(p -> p.key).sorted().toList(),
+                before.subsequentHistory(), r.policyKeys(),
                 r.jurisdictions.stream().map(j -> j.code).sorted().toList(), r.sources, r.verification.view(),
                 before.version());
     }
 
-    /** A checked input. Reviews of rulings earlier in the same import file are bound once those are written. */
-    private static final class Resolved {
+    /**
+     * A checked ruling. Reviews of rulings earlier in the same import file, and policies the file adds, are bound
+     * once those are written.
+     */
+    protected static final class Resolved {
         String key;
         Court court;
         String caseName;
@@ -282,8 +174,14 @@ public class RulingService {
         List<SourceRef> sources;
         Verification verification;
         List<RulingReview> reviews = new ArrayList<>();
-        Map<String, ReviewRelation> pendingReviews = new HashMap<>();
         List<RulingView.Link> pendingLinks = new ArrayList<>();
+        List<String> pendingPolicies = new ArrayList<>();
+
+        List<String> policyKeys() {
+            List<String> keys = new ArrayList<>(pendingPolicies);
+            policies.forEach(p -> keys.add(p.key));
+            return keys.stream().sorted().toList();
+        }
 
         List<RulingView.Link> reviewLinks() {
             List<RulingView.Link> all = new ArrayList<>(links(reviews));
@@ -291,26 +189,18 @@ public class RulingService {
             all.sort(Comparator.comparing(RulingView.Link::ruling).thenComparing(RulingView.Link::relation));
             return all;
         }
-
-        void bindReviews(Map<String, Ruling> written, RulingRepository rulings) {
-            for (RulingView.Link link : pendingLinks) {
-                RulingReview review = new RulingReview();
-                review.relation = link.relation();
-                review.reviewed = written.containsKey(link.ruling()) ? written.get(link.ruling())
-                        : rulings.findLiveByKey(link.ruling()).orElseThrow();
-                reviews.add(review);
-            }
-            pendingLinks.clear();
-        }
     }
 
     /**
-     * Checks an input, adding every failure to {@code errors}; null when any failed. {@code earlierInFile} names
-     * the keys a review may also point to (import only).
+     * Checks an input, adding every failure to {@code errors}; null when any failed. In an import a review may also
+     * name a ruling earlier in the file, and a ruling a policy the file adds.
      */
-    private Resolved resolve(RulingInput in, String at, RulingView previous, String actor,
-                             Map<String, Integer> earlierInFile, List<FieldError> errors) {
+    @Override
+    protected Resolved check(RulingInput in, Checking<RulingView> context, List<FieldError> errors) {
         int failures = errors.size();
+        String at = context.at();
+        RulingView previous = context.previous();
+        Set<String> earlierInFile = context.earlierInFile();
         Resolved r = new Resolved();
         Curation.checkKey(in.key(), at + "key", "ca9-2019-united-states-v-california", errors);
         r.key = in.key();
@@ -332,9 +222,14 @@ public class RulingService {
         for (int i = 0; i < policyKeys.size(); i++) {
             String key = policyKeys.get(i);
             int index = i;
-            (key == null ? Optional.<Policy>empty() : policies.findLiveByKey(key.trim()))
-                    .ifPresentOrElse(r.policies::add, () -> errors.add(new FieldError(at + "policies[" + index + "]",
-                            "is not the key of a policy", key)));
+            Optional<Policy> stored = key == null ? Optional.empty() : policies.findLiveByKey(key.trim());
+            if (stored.isPresent()) {
+                r.policies.add(stored.get());
+            } else if (key != null && context.otherKindInFile().contains(key.trim())) {
+                r.pendingPolicies.add(key.trim());
+            } else {
+                errors.add(new FieldError(at + "policies[" + index + "]", "is not the key of a policy", key));
+            }
         }
         List<String> codes = in.jurisdictions() == null ? List.of() : in.jurisdictions();
         for (int i = 0; i < codes.size(); i++) {
@@ -355,7 +250,7 @@ public class RulingService {
                 errors.add(new FieldError(field + ".ruling", "must be the key of another ruling", target));
             } else if (relation != null) {
                 Optional<Ruling> stored = rulings.findLiveByKey(target);
-                if (stored.isEmpty() && !earlierInFile.containsKey(target)) {
+                if (stored.isEmpty() && !earlierInFile.contains(target)) {
                     errors.add(new FieldError(field + ".ruling", "is not the key of a ruling (stored, or earlier in"
                             + " the import file)", target));
                 } else if (stored.isPresent() && earlierInFile.isEmpty()) {
@@ -370,7 +265,10 @@ public class RulingService {
         }
         r.sources = SourceCodec.check(in.sources(), at + "sources", errors);
         r.verification = Verification.resolve(in.verification(), previous == null ? null : previous.verification(),
-                r.sources, actor, OffsetDateTime.now(ZoneOffset.UTC), at + "verification", errors);
+                r.sources, context.actor(), OffsetDateTime.now(ZoneOffset.UTC), at + "verification", errors);
+        if (previous != null && r.reviews.stream().anyMatch(v -> v.reviewed.id == previous.id())) {
+            errors.add(new FieldError(at + "reviews", "a ruling cannot review itself", in.key()));
+        }
         return errors.size() > failures ? null : r;
     }
 

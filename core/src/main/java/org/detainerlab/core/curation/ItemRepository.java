@@ -1,0 +1,23 @@
+package org.detainerlab.core.curation;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import java.util.Optional;
+
+/** Finding curated items by the number in their path, the same way for every kind. */
+public interface ItemRepository<E extends VersionedItem> extends PanacheRepository<E> {
+
+    Class<E> entityType();
+
+    /**
+     * The id of the item a path names, if there is one. Only the id is read, so that a locked load that follows
+     * reads the row fresh rather than from the persistence context.
+     */
+    default Optional<Long> idOf(String ref) {
+        if (ref == null || ref.isEmpty() || ref.length() > 18 || !ref.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return getEntityManager().createQuery("select e.id from " + entityType().getSimpleName() + " e where e.id = :id",
+                Long.class).setParameter("id", Long.parseLong(ref)).getResultStream().findFirst();
+    }
+}
