@@ -1,14 +1,17 @@
 package org.detainerlab.api.caserecord;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -19,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.detainerlab.api.common.QueryParams;
 import org.detainerlab.api.common.CuratedItemResource;
 import org.detainerlab.api.security.CurrentUser;
+import org.detainerlab.core.annotation.AnnotationService;
+import org.detainerlab.core.annotation.NarrativePreview;
 import org.detainerlab.core.caserecord.CaseRecordInput;
 import org.detainerlab.core.caserecord.CaseRecordService;
 import org.detainerlab.core.caserecord.CaseRecordSummary;
@@ -37,8 +42,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "keycloak")
 public class CaseRecordResource extends CuratedItemResource<CaseRecordService, CaseRecordInput, CaseRecordView> {
 
-    public CaseRecordResource(CaseRecordService records, CurrentUser user) {
+    /** A narrative as a curator is about to save it. */
+    public record NarrativeDraft(@NotNull @Size(max = 20_000) String narrative) {
+    }
+
+    private final AnnotationService annotations;
+
+    public CaseRecordResource(CaseRecordService records, AnnotationService annotations, CurrentUser user) {
         super(records, user);
+        this.annotations = annotations;
     }
 
     @GET
@@ -66,5 +78,19 @@ public class CaseRecordResource extends CuratedItemResource<CaseRecordService, C
             + " including links that do not resolve.")
     public Response create(@NotNull CaseRecordInput input, @Context UriInfo uri) {
         return createdWithTag(items.create(input, user.username()), null, uri);
+    }
+
+    @POST
+    @Path("/{ref}/narrative-preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CURATOR)
+    @Operation(summary = "Preview what a new narrative does to the record's passage annotations",
+            description = "Role curator. Nothing is written. Each annotation thread on the narrative is located in the"
+                    + " draft by the rule a save applies: it STAYS, MOVES (with its new position), is ORPHANED (kept,"
+                    + " flagged, when its quote is gone), is REANCHORED (an orphan whose quote is back) or is"
+                    + " STILL_ORPHANED. Threads the caller may not read are counted in 'unreadable', never shown."
+                    + " 404 when the record does not exist; 422 without a narrative.")
+    public NarrativePreview previewNarrative(@PathParam("ref") long id, @NotNull @Valid NarrativeDraft draft) {
+        return annotations.previewNarrative(user.caller(), id, draft.narrative());
     }
 }

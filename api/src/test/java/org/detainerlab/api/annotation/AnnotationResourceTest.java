@@ -283,12 +283,26 @@ class AnnotationResourceTest {
 
         String edited = "According to the report, the man was arrested in March. The county declined the detainer"
                 + " and released him. Nothing more is known.";
+        // Previewed first, by the rule the save applies; bob's Team B note is counted for carol, never shown.
+        int start = edited.indexOf("released him");
+        given().auth().oauth2(carol).contentType(ContentType.JSON).body(Map.of("narrative", edited))
+                .when().post("/api/v1/case-records/" + record.id() + "/narrative-preview")
+                .then().statusCode(200)
+                .body("passages.annotationId", contains((int) moved))
+                .body("passages[0].outcome", equalTo("MOVES")).body("passages[0].to.start", equalTo(start))
+                .body("passages[0].exact", equalTo("released him"))
+                .body("unreadable.orphaned", equalTo(1)).body("unreadable.moves", equalTo(0));
+        given().auth().oauth2(carol).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/case-records/" + record.id() + "/narrative-preview")
+                .then().statusCode(422);
+        given().auth().oauth2(alice).when().get("/api/v1/annotations/" + moved)
+                .then().statusCode(200).body("version", equalTo(1));
+
         Map<String, Object> body = CaseRecords.body(edited);
         body.put("title", record.title());
         given().auth().oauth2(carol).header("If-Match", record.etag()).contentType(ContentType.JSON).body(body)
                 .when().put("/api/v1/case-records/" + record.id()).then().statusCode(200);
 
-        int start = edited.indexOf("released him");
         given().auth().oauth2(alice).when().get("/api/v1/annotations/" + moved)
                 .then().statusCode(200)
                 .body("target.position.start", equalTo(start)).body("target.position.end", equalTo(start + 12))

@@ -73,6 +73,7 @@ class RoleMatrixTest {
                 row("PUT", "/api/v1/case-records/987654321", 401, 403, 403, 404, 403),
                 row("PATCH", "/api/v1/case-records/987654321", 401, 403, 403, 404, 403),
                 row("DELETE", "/api/v1/case-records/987654321", 401, 403, 403, 404, 403),
+                row("POST", "/api/v1/case-records/987654321/narrative-preview", 401, 403, 403, 404, 403),
                 row("GET", "/api/v1/annotations", 401, 200, 200, 200, 200),
                 row("GET", "/api/v1/annotations/987654321", 401, 404, 404, 404, 404),
                 row("GET", "/api/v1/annotations/987654321/replies", 401, 404, 404, 404, 404),
@@ -135,6 +136,9 @@ class RoleMatrixTest {
         }
         if (path.startsWith("/api/v1/rulings")) {
             return CuratedFixtures.ruling();
+        }
+        if (path.endsWith("/narrative-preview")) {
+            return Map.of("narrative", "A narrative the matrix previews.");
         }
         if (path.equals("/api/v1/jurisdictions")) {
             return Map.of("kind", "CITY", "name", "Matrix City " + UUID.randomUUID(), "parentCode", "01001");

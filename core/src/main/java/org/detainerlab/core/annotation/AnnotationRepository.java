@@ -107,6 +107,12 @@ public class AnnotationRepository implements PanacheRepository<Annotation> {
                 parameters);
     }
 
+    /** Every live passage annotation of a case record, whoever wrote it: only for previewing re-anchoring. */
+    List<Annotation> passagesOfCase(long caseRecordId) {
+        return find("targetKind = ?1 and targetRef = ?2 and deletedAt is null", Sort.by("id"),
+                TargetKind.CASE_PASSAGE, String.valueOf(caseRecordId)).list();
+    }
+
     /** Every live passage annotation of a case record, whoever wrote it, locked: only for re-anchoring. */
     List<Annotation> passagesOfCaseForUpdate(long caseRecordId) {
         return find("targetKind = ?1 and targetRef = ?2 and deletedAt is null", Sort.by("id"),

@@ -8,8 +8,12 @@ import jakarta.validation.Valid;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.detainerlab.core.caserecord.CaseNarrativeChanged;
 import org.detainerlab.core.common.FieldError;
@@ -159,10 +163,8 @@ public class AnnotationService {
      */
     void reanchor(@Observes CaseNarrativeChanged change) {
         for (Annotation annotation : annotations.passagesOfCaseForUpdate(change.caseRecordId())) {
-            TextQuoteSelector quote = new TextQuoteSelector(annotation.exact, annotation.prefix, annotation.suffix);
             TextPositionSelector previous = new TextPositionSelector(annotation.start, annotation.end);
-            Optional<TextPositionSelector> found = change.narrative() == null ? Optional.empty()
-                    : TextAnchor.locate(change.narrative(), quote, previous);
+            Optional<TextPositionSelector> found = relocate(annotation, change.narrative());
             boolean orphaned = found.isEmpty();
             if (orphaned == annotation.orphaned && (orphaned || found.get().equals(previous))) {
                 continue;
@@ -179,6 +181,52 @@ public class AnnotationService {
                             : "re-anchored after the case record's narrative changed",
                     before, AnnotationView.of(annotation));
         }
+    }
+
+    /**
+     * What saving {@code narrative} as case record {@code caseRecordId}'s narrative would do to its passage
+     * annotations (threads; replies follow their thread), by the rule {@link #reanchor} applies, without writing.
+     */
+    @Transactional
+    public NarrativePreview previewNarrative(Caller caller, long caseRecordId, String narrative) {
+        if (targets.check(TargetKind.CASE_RECORD, String.valueOf(caseRecordId), "id").isPresent()) {
+            throw new ResourceNotFoundException("case record", caseRecordId);
+        }
+        Set<Long> readable = new HashSet<>();
+        annotations.search(caller, new AnnotationQuery(TargetKind.CASE_PASSAGE, String.valueOf(caseRecordId), null,
+                null, null, null, null, null, null, null)).stream().forEach(a -> readable.add(a.id));
+        List<NarrativePreview.Passage> passages = new ArrayList<>();
+        Map<NarrativePreview.Outcome, Integer> unreadable = new EnumMap<>(NarrativePreview.Outcome.class);
+        for (Annotation annotation : annotations.passagesOfCase(caseRecordId)) {
+            if (annotation.parentId != null) {
+                continue;
+            }
+            TextPositionSelector from = new TextPositionSelector(annotation.start, annotation.end);
+            Optional<TextPositionSelector> to = relocate(annotation, narrative);
+            NarrativePreview.Outcome outcome = to.isEmpty()
+                    ? annotation.orphaned ? NarrativePreview.Outcome.STILL_ORPHANED : NarrativePreview.Outcome.ORPHANED
+                    : annotation.orphaned ? NarrativePreview.Outcome.REANCHORED
+                    : to.get().equals(from) ? NarrativePreview.Outcome.STAYS : NarrativePreview.Outcome.MOVES;
+            if (readable.contains(annotation.id)) {
+                passages.add(new NarrativePreview.Passage(annotation.id, annotation.exact, annotation.author, from,
+                        to.orElse(null), outcome));
+            } else {
+                unreadable.merge(outcome, 1, Integer::sum);
+            }
+        }
+        return new NarrativePreview(caseRecordId, passages, new NarrativePreview.Counts(
+                unreadable.getOrDefault(NarrativePreview.Outcome.STAYS, 0),
+                unreadable.getOrDefault(NarrativePreview.Outcome.MOVES, 0),
+                unreadable.getOrDefault(NarrativePreview.Outcome.ORPHANED, 0),
+                unreadable.getOrDefault(NarrativePreview.Outcome.REANCHORED, 0),
+                unreadable.getOrDefault(NarrativePreview.Outcome.STILL_ORPHANED, 0)));
+    }
+
+    /** Where a passage annotation's quote is in a narrative (none when the narrative is gone or lacks it). */
+    private static Optional<TextPositionSelector> relocate(Annotation annotation, String narrative) {
+        return narrative == null ? Optional.empty() : TextAnchor.locate(narrative,
+                new TextQuoteSelector(annotation.exact, annotation.prefix, annotation.suffix),
+                new TextPositionSelector(annotation.start, annotation.end));
     }
 
     private AnnotationView changed(Annotation annotation, ChangeAction action, String actor, String note,
