@@ -5,6 +5,7 @@ import { focusHeading, useHeadingFocus } from './focus';
 import { Explore } from './pages/explore';
 import { CaseList } from './pages/cases';
 import { CasePage } from './pages/case';
+import { blank, CaseEditor } from './pages/case-editor';
 import { Releases } from './pages/releases';
 import { TimelinePage } from './pages/timeline';
 import { ClaimList, ClaimPage } from './pages/claims';
@@ -61,7 +62,9 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {route.page === 'explore' && <Explore route={route} me={user} />}
-        {route.page === 'cases' && <CaseList route={route} />}
+        {route.page === 'cases' && (route.id === 'new' && user.roles.includes('curator')
+          ? <NewCaseRecord row={route.params.get('row')} />
+          : <CaseList route={route} me={user} />)}
         {route.page === 'case' && route.id && <CasePage id={route.id} me={user} />}
         {route.page === 'releases' && <Releases me={user} />}
         {route.page === 'timeline' && <TimelinePage route={route} me={user} />}
@@ -69,12 +72,22 @@ export function App() {
         {route.page === 'figures' && route.id && <SavedFigurePage id={route.id} />}
         {route.page === 'places' && <Places route={route} me={user} />}
         {route.page === 'annotations' && <AnnotationsPage route={route} />}
-        {route.page === 'detainers' && <DetainersPage route={route} />}
+        {route.page === 'detainers' && <DetainersPage route={route} me={user} />}
         {route.page === 'teams' && <TeamsPage me={user} />}
         {route.page === 'profile' && <ProfilePage me={user} />}
         {route.page === 'curation' && <CurationPage me={user} />}
         {!['explore', 'cases', 'case', 'releases', 'timeline', 'claims', 'figures', 'places', 'annotations', 'detainers', 'teams', 'profile', 'curation'].includes(route.page) && <p>There is no page here. <a href={href('explore')}>Explore the data</a>.</p>}
       </main>
+    </>
+  );
+}
+
+/** A new case record, started empty or from a detainer row of the row browser; saved, it opens on its page. */
+function NewCaseRecord({ row }: { row: string | null }) {
+  return (
+    <>
+      <h1>New case record</h1>
+      <CaseEditor start={blank(row)} onDone={(id) => { location.hash = href('case', undefined, String(id)); }} />
     </>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Annotation, ApiError, Me, sendJson } from '../api';
 import { useApi } from '../useApi';
+import { href } from '../route';
 import { HistoryToggle } from './history';
+import { CaseEditor } from './case-editor';
 
 interface CaseRecord {
   id: number;
@@ -13,6 +15,10 @@ interface CaseRecord {
   events: { key: string; type: string; date?: string | null; precision?: string | null; description?: string | null; source: string }[];
   sources: { key: string; citation: string; url?: string }[];
   sourceFraming?: { quote: string; citation?: string } | null;
+  subject: { kind: string; value: string; source: string }[];
+  detainerRows: { releaseId: number; sheet: string; row: number }[];
+  policies: string[];
+  rulings: string[];
   verified: boolean;
 }
 
@@ -31,6 +37,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
   const record = useApi<CaseRecord>(`/api/v1/case-records/${id}`);
   const annotations = useApi<Page<Annotation>>(`/api/v1/annotations?targetKind=CASE_PASSAGE&target=${id}&size=500`);
   const [passage, setPassage] = useState<Passage | null>(null);
+  const [editing, setEditing] = useState(false);
   if (record.error) return <p role="alert" class="error">{record.error.message}</p>;
   if (!record.data) return <p role="status">Loading…</p>;
   const c = record.data;
@@ -52,6 +59,8 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
       <article class="case">
         <h1>{c.title}</h1>
         <p class="meta">{c.jurisdictions.join(', ')}{c.facility ? ` · ${c.facility.name}` : ''} · {c.verified ? 'verified' : 'not verified'}</p>
+        {me.roles.includes('curator') && !editing && <p><button type="button" onClick={() => setEditing(true)}>Edit case record {c.id}</button></p>}
+        {editing && <CaseEditor id={String(c.id)} onDone={() => { setEditing(false); record.reload(); annotations.reload(); }} />}
         <h2>Events</h2>
         <ol class="timeline" data-testid="events">
           {c.events.map((e) => (
@@ -68,6 +77,17 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
           {highlighted(c.narrative, all.filter((a) => a.parentId === null))}
         </p>
         {c.sourceFraming && <blockquote>{c.sourceFraming.quote} <cite>{c.sourceFraming.citation}</cite></blockquote>}
+        {c.subject.length > 0 && <p data-testid="subject">Subject, as the sources state it: {c.subject.map((d) => `${d.kind.toLowerCase()} ${d.value} [${d.source}]`).join('; ')}</p>}
+        <h2>Links</h2>
+        <ul data-testid="case-links">
+          {c.detainerRows.map((r) => {
+            const ref = `${r.releaseId}/${r.sheet}/${r.row}`;
+            return <li key={ref}>Detainer row <a href={href('detainers', { release: String(r.releaseId), row: ref })}>{ref}</a></li>;
+          })}
+          {c.policies.map((p) => <li key={p}>Policy <a href={href('timeline', { policy: p })}>{p}</a></li>)}
+          {c.rulings.map((r) => <li key={r}>Ruling <a href={href('timeline', { ruling: r })}>{r}</a></li>)}
+          {c.detainerRows.length + c.policies.length + c.rulings.length === 0 && <li>No detainer row, policy or ruling is linked.</li>}
+        </ul>
         <h2>Sources</h2>
         <ul>{c.sources.map((s) => <li key={s.key}>[{s.key}] {s.url ? <a href={s.url} rel="noopener noreferrer">{s.citation}</a> : s.citation}</li>)}</ul>
         <HistoryToggle path={`/api/v1/case-records/${c.id}/history`} title={c.title} />

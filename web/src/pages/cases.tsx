@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Page } from '../api';
+import { Me, Page } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
 
@@ -15,7 +15,7 @@ interface Summary {
 const SIZE = 25;
 
 /** Case records, searched by text and jurisdiction, a page at a time. */
-export function CaseList({ route }: { route: Route }) {
+export function CaseList({ route, me }: { route: Route; me: Me }) {
   const q = route.params.get('q') ?? '';
   const jurisdiction = route.params.get('jurisdiction') ?? '';
   const page = Number(route.params.get('page') ?? '0');
@@ -31,6 +31,7 @@ export function CaseList({ route }: { route: Route }) {
   return (
     <>
       <h1>Case records</h1>
+      {me.roles.includes('curator') && <p class="actions"><a href={href('cases', undefined, 'new')}>New case record</a></p>}
       <form class="filters" role="search" onSubmit={(e) => { e.preventDefault(); go({ q: draft.q, jurisdiction: draft.jurisdiction, page: undefined }); }}>
         <label>Words in title or narrative <input type="search" value={draft.q} onInput={(e) => setDraft({ ...draft, q: (e.target as HTMLInputElement).value })} /></label>
         <label>Jurisdiction code <input type="text" value={draft.jurisdiction} placeholder="e.g. CA" onInput={(e) => setDraft({ ...draft, jurisdiction: (e.target as HTMLInputElement).value })} /></label>

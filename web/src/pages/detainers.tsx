@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { download } from '../api';
+import { download, Me } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
 import { Filters, filtersOf, FILTERS, OUTCOMES, Provenance } from '../stats';
@@ -40,7 +40,7 @@ const refOf = (row: Record<string, unknown>) => `${row.releaseId}/${row.sourceSh
  * The detainer rows themselves, under Explore's filters, a page at a time by cursor; each row opens with its
  * provenance and its annotations, and the whole filtered set downloads as CSV under a name that says what it holds.
  */
-export function DetainersPage({ route }: { route: Route }) {
+export function DetainersPage({ route, me }: { route: Route; me: Me }) {
   const filters = filtersOf(route.params);
   const sort = route.params.get('sort') === 'prepareDate' ? 'prepareDate' : 'source';
   const cursor = route.params.get('cursor') ?? '';
@@ -117,7 +117,7 @@ export function DetainersPage({ route }: { route: Route }) {
             {cursor && <a href={href('detainers', { ...Object.fromEntries(route.params), cursor: undefined, row: undefined })}>First page</a>}
             {rows.data.next && <a href={href('detainers', { ...Object.fromEntries(route.params), cursor: rows.data.next, row: undefined })}>Next page</a>}
           </nav>
-          {open && <RowDetail rowRef={open} page={rows.data} />}
+          {open && <RowDetail rowRef={open} page={rows.data} curator={me.roles.includes('curator')} />}
         </>
       )}
     </>
@@ -129,7 +129,7 @@ function SortButton({ label, active, onSort }: { label: string; active: boolean;
 }
 
 /** One row with where it comes from (release, file, sheet, row, sha256) and the annotations on it. */
-function RowDetail({ rowRef, page }: { rowRef: string; page: RowPage }) {
+function RowDetail({ rowRef, page, curator }: { rowRef: string; page: RowPage; curator: boolean }) {
   const row = page.items.find((r) => refOf(r) === rowRef);
   const release = page.provenance.releases.find((r) => String(r.id) === rowRef.split('/')[0]);
   const annotations = useApi<{ items: Annotation[] }>(`/api/v1/annotations?targetKind=DETAINER_ROW&target=${encodeURIComponent(rowRef)}&size=100`);
@@ -137,6 +137,7 @@ function RowDetail({ rowRef, page }: { rowRef: string; page: RowPage }) {
   return (
     <section class="row-detail" aria-label={`Row ${rowRef}`} data-testid="row-detail">
       <h2>Row {rowRef}</h2>
+      {curator && <p><a href={href('cases', { row: rowRef }, 'new')}>Start a case record linked to this row</a></p>}
       <dl class="facts">
         <dt>Release</dt><dd>{release ? `${release.title} (id ${release.id})` : rowRef.split('/')[0]}</dd>
         <dt>File</dt><dd>{release?.fileName ?? 'not in this answer'}</dd>

@@ -73,7 +73,7 @@ class CasePageTest {
     }
 
     /** Selects the first occurrence of {@code text} in the narrative as a mouse user would, ending with mouseup. */
-    private static void selectInNarrative(Page page, String text) {
+    static void selectInNarrative(Page page, String text) {
         page.getByTestId("narrative").evaluate("""
                 (element, text) => {
                   const node = element.firstChild;
