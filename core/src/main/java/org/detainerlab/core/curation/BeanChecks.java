@@ -30,9 +30,17 @@ public final class BeanChecks {
     public static String field(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PROPERTY
-                    || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                names.add(node.getName() + (node.getIndex() == null ? "" : "[" + node.getIndex() + "]"));
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            // Bean Validation puts a list element's index on the node inside the element (for sources[0].url the
+            // 0 is on "url"), so it belongs to the name before; a list's own element ("<list element>") has no name.
+            Object index = node.getIndex() != null ? node.getIndex() : node.getKey();
+            if (node.isInIterable() && index != null && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + index + "]");
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                names.add(node.getName());
             }
         }
         return String.join(".", names);
