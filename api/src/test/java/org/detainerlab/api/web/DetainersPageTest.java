@@ -66,7 +66,15 @@ class DetainersPageTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare date")).click();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare date ▲")))
                     .hasAttribute("aria-pressed", "true");
-            List<String> dates = rows.locator("td:nth-child(2)").allTextContents().stream().filter(d -> !d.isEmpty()).toList();
+            // the button shows the order at once; the sorted rows arrive with the next answer
+            List<String> dates = List.of();
+            for (int attempt = 0; attempt < 50; attempt++) {
+                dates = rows.locator("td:nth-child(2)").allTextContents().stream().filter(d -> !d.isEmpty()).toList();
+                if (dates.size() > 1 && dates.equals(dates.stream().sorted().toList())) {
+                    break;
+                }
+                page.waitForTimeout(200);
+            }
             assertThat(dates).isSorted();
             Browsers.screenshot(page, "detainers-1280");
 
