@@ -13,10 +13,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -44,16 +45,17 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong kept = new AtomicLong();
     private final int maxSize;
-    private final Clock clock;
+    private final LongSupplier epochSecond;
 
     @Inject
     public VerifiedTokens(@ConfigProperty(name = "detainerlab.auth.verified-tokens.max-size") int maxSize) {
-        this(maxSize, Clock.systemUTC());
+        this(maxSize, () -> Instant.now().getEpochSecond());
     }
 
-    VerifiedTokens(int maxSize, Clock clock) {
+    /** {@code epochSecond}: the time now, which decides when a kept token has expired. */
+    VerifiedTokens(int maxSize, LongSupplier epochSecond) {
         this.maxSize = maxSize;
-        this.clock = clock;
+        this.epochSecond = epochSecond;
     }
 
     @Override
@@ -73,7 +75,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (entry == null) {
             return Uni.createFrom().nullItem();
         }
-        if (clock.instant().getEpochSecond() >= entry.expiresAtSecond()) {
+        if (epochSecond.getAsLong() >= entry.expiresAtSecond()) {
             verified.remove(request.getToken().getToken(), entry);
             return Uni.createFrom().nullItem();
         }
@@ -117,7 +119,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (verified.size() < maxSize) {
             return;
         }
-        long now = clock.instant().getEpochSecond();
+        long now = epochSecond.getAsLong();
         verified.values().removeIf(v -> now >= v.expiresAtSecond());
         if (verified.size() >= maxSize) {
             verified.clear();
