@@ -1,6 +1,9 @@
 package org.detainerlab.core.detainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.detainerlab.core.detainer.SeriesTest.NJ;
+import static org.detainerlab.core.detainer.SeriesTest.PA;
+import static org.detainerlab.core.detainer.SeriesTest.release;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,14 +18,6 @@ import org.junit.jupiter.api.Test;
  * as arrays. The counts each form gives are checked against the rows by ReleaseSeriesTest.
  */
 class SqlWhereTest {
-
-    private static final long PA = 42;
-    private static final long NJ = 34;
-
-    private static ReleaseRef release(long id, String from, String to) {
-        return new ReleaseRef(id, "release " + id, "f" + id + ".csv", "0".repeat(64), LocalDate.parse(from),
-                LocalDate.parse(to), 10, null, false);
-    }
 
     private static DetainerFilter onSeries(Series series, List<Series.Part> parts) {
         return new DetainerFilter(List.copyOf(series.releases().values()), List.of(), List.of(), List.of(), List.of(),
