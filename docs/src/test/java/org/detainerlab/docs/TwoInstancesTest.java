@@ -24,13 +24,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.detainerlab.devstack.KeycloakServer;
 import org.detainerlab.devstack.PostgresServer;
+import org.detainerlab.devstack.ProjectLayout;
 import org.detainerlab.docs.ReadmeCommandsTest.Result;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two application instances, each its own process from the built jar, share one PostgreSQL and one Keycloak (the
- * second started by the launcher against the first one's database and realm, as a deployment would): an upload
+ * Two application instances, each its own process from the built jar started by the launcher, share one PostgreSQL
+ * and one Keycloak that the test starts (Keycloak in memory, from the distribution the API tests unpacked): an upload
  * through A is claimed and loaded exactly once although both workers poll the job table, B's next statistics answer
  * counts it although B had cached the answer before, and an ETag read on A no longer holds on B once A changed the
  * policy.
@@ -42,66 +44,89 @@ class TwoInstancesTest {
 
     @Test
     void anUploadIsLoadedOnceAndSeenByTheOtherInstanceAndIfMatchHoldsAcrossThem() throws Exception {
-        Map<String, String> first = ReadmeCommandsTest.ports();
-        first.put("DETAINERLAB_STATE_DIR", ReadmeCommandsTest.STATE.resolveSibling("instance-a-" + UUID.randomUUID())
+        Path keycloakHome = ProjectLayout.locate().stateDir().resolve("test");
+        try (PostgresServer postgres = PostgresServer.startEphemeral();
+             KeycloakServer keycloak = KeycloakServer.start(ProjectLayout.locate().keycloakDistribution(), keycloakHome,
+                     ProjectLayout.locate().realmFile(), ReadmeCommandsTest.freePort(), KeycloakServer.Storage.IN_MEMORY,
+                     UUID.randomUUID().toString(), keycloakHome.resolve("keycloak-two-instances.log"))) {
+            String database = postgres.jdbcUrl();
+            String realm = keycloak.issuer();
+            Map<String, String> first = applicationOnly(database, realm);
+            Map<String, String> second = applicationOnly(database, realm);
+            String a = "http://localhost:" + first.get("DETAINERLAB_HTTP_PORT") + "/api/v1";
+            String b = "http://localhost:" + second.get("DETAINERLAB_HTTP_PORT") + "/api/v1";
+            try {
+                Result startedA = launcher(first, "start");
+                assertThat(startedA.exitCode()).as(startedA.output()).isZero();
+                Result startedB = launcher(second, "start");
+                assertThat(startedB.exitCode()).as(startedB.output()).isZero();
+                twoInstances(database, realm, first, a, b);
+            } finally {
+                launcher(second, "stop");
+                launcher(first, "stop");
+                deleteTree(Path.of(first.get("DETAINERLAB_STATE_DIR")));
+                deleteTree(Path.of(second.get("DETAINERLAB_STATE_DIR")));
+            }
+        }
+    }
+
+    /** An application started by the launcher in a folder of its own, against the given database and realm. */
+    private static Map<String, String> applicationOnly(String database, String realm) throws Exception {
+        Map<String, String> env = ReadmeCommandsTest.ports();
+        env.put("DETAINERLAB_STATE_DIR", ReadmeCommandsTest.STATE.resolveSibling("instance-" + UUID.randomUUID())
                 .toString());
-        String database = "jdbc:postgresql://localhost:" + first.get("DETAINERLAB_DB_PORT") + "/" + PostgresServer.DATABASE;
-        String realm = "http://localhost:" + first.get("DETAINERLAB_KEYCLOAK_PORT") + "/realms/detainerlab";
-        Map<String, String> second = ReadmeCommandsTest.ports();
-        second.put("DETAINERLAB_STATE_DIR", ReadmeCommandsTest.STATE.resolveSibling("instance-b-" + UUID.randomUUID())
-                .toString());
-        second.put("DETAINERLAB_DB_URL", database);
-        second.put("DETAINERLAB_DB_USER", PostgresServer.USER);
-        second.put("DETAINERLAB_OIDC_URL", realm);
-        String a = "http://localhost:" + first.get("DETAINERLAB_HTTP_PORT") + "/api/v1";
-        String b = "http://localhost:" + second.get("DETAINERLAB_HTTP_PORT") + "/api/v1";
-        try {
-            Result startedA = launcher(first, "start");
-            assertThat(startedA.exitCode()).as(startedA.output()).isZero();
-            Result startedB = launcher(second, "start");
-            assertThat(startedB.exitCode()).as(startedB.output()).isZero();
-            assertThat(startedB.output()).doesNotContain("Starting PostgreSQL").doesNotContain("Starting Keycloak");
+        env.put("DETAINERLAB_DB_URL", database);
+        env.put("DETAINERLAB_DB_USER", PostgresServer.USER);
+        env.put("DETAINERLAB_OIDC_URL", realm);
+        return env;
+    }
 
-            String alice = token(realm, "alice");
-            String statistics = "/stats/detainers?groupBy=state";
-            long before = total(get(b + statistics, alice));
-            assertThat(total(get(b + statistics, alice))).as("B's answer, now cached").isEqualTo(before);
+    private static void twoInstances(String database, String realm, Map<String, String> first, String a, String b)
+            throws Exception {
+        String alice = token(realm, "alice");
+        String statistics = "/stats/detainers?groupBy=state";
+        long before = total(get(b + statistics, alice));
+        assertThat(total(get(b + statistics, alice))).as("B's answer, now cached").isEqualTo(before);
 
-            Path release = Files.createTempDirectory("detainerlab-two-instances").resolve("release.csv");
-            assertThat(launcher(first, "generate", "--rows", "300", "--layout", "ddp-csv", "--out", release.toString(),
-                    "--seed", "16").exitCode()).isZero();
-            String admin = token(realm, "dave");
-            long[] loadedBefore = counts(database);
-            HttpResponse<String> queued = upload(a + "/releases", admin, release);
-            assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
-            Matcher job = JOB_ID.matcher(queued.body());
-            assertThat(job.find()).isTrue();
-            String finished = awaitJob(a + "/jobs/" + job.group(1), admin);
-            assertThat(finished).as("the job as A reports it").contains("\"status\":\"SUCCEEDED\"");
-            assertThat(get(b + "/jobs/" + job.group(1), admin)).as("the same job read through B")
-                    .contains("\"status\":\"SUCCEEDED\"");
+        Path release = Files.createTempDirectory("detainerlab-two-instances").resolve("release.csv");
+        assertThat(launcher(first, "generate", "--rows", "300", "--layout", "ddp-csv", "--out", release.toString(),
+                "--seed", "16").exitCode()).isZero();
+        String admin = token(realm, "dave");
+        long[] loadedBefore = counts(database);
+        HttpResponse<String> queued = upload(a + "/releases", admin, release);
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        Matcher job = JOB_ID.matcher(queued.body());
+        assertThat(job.find()).isTrue();
+        String finished = awaitJob(a + "/jobs/" + job.group(1), admin);
+        assertThat(finished).as("the job as A reports it").contains("\"status\":\"SUCCEEDED\"");
+        assertThat(get(b + "/jobs/" + job.group(1), admin)).as("the same job read through B")
+                .contains("\"status\":\"SUCCEEDED\"");
 
-            long[] after = counts(database);
-            assertThat(after[0]).as("releases in the shared database: one more").isEqualTo(loadedBefore[0] + 1);
-            assertThat(after[1]).as("detainer rows: the file's 300, loaded once").isEqualTo(loadedBefore[1] + 300);
-            assertThat(finished).contains("\"alreadyLoaded\":false");
-            assertThat(total(get(b + statistics, alice))).as("B's next answer counts the upload made through A")
-                    .isEqualTo(before + 300);
+        long[] after = counts(database);
+        assertThat(after[0]).as("releases in the shared database: one more").isEqualTo(loadedBefore[0] + 1);
+        assertThat(after[1]).as("detainer rows: the file's 300, loaded once").isEqualTo(loadedBefore[1] + 300);
+        assertThat(finished).contains("\"alreadyLoaded\":false");
+        assertThat(total(get(b + statistics, alice))).as("B's next answer counts the upload made through A")
+                .isEqualTo(before + 300);
 
-            String carol = token(realm, "carol");
-            String policy = "/policies/ca-sb54-2017";
-            String read = etag(send("GET", a + policy, carol, null));
-            assertThat(etag(send("GET", b + policy, carol, null))).as("both instances name the same version")
-                    .isEqualTo(read);
-            HttpResponse<String> changed = patch(a + policy, carol, read, "{\"summary\":\"Edited through A\"}");
-            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-            HttpResponse<String> stale = patch(b + policy, carol, read, "{\"summary\":\"Edited through B\"}");
-            assertThat(stale.statusCode()).as("B refuses the ETag A made stale: " + stale.body()).isEqualTo(412);
-            assertThat(stale.headers().firstValue("ETag")).contains(etag(changed));
-            assertThat(get(b + policy, carol)).contains("Edited through A").doesNotContain("Edited through B");
-        } finally {
-            launcher(second, "stop");
-            launcher(first, "stop");
+        String carol = token(realm, "carol");
+        String policy = "/policies/ca-sb54-2017";
+        String read = etag(send("GET", a + policy, carol, null));
+        assertThat(etag(send("GET", b + policy, carol, null))).as("both instances name the same version")
+                .isEqualTo(read);
+        HttpResponse<String> changed = patch(a + policy, carol, read, "{\"summary\":\"Edited through A\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        HttpResponse<String> stale = patch(b + policy, carol, read, "{\"summary\":\"Edited through B\"}");
+        assertThat(stale.statusCode()).as("B refuses the ETag A made stale: " + stale.body()).isEqualTo(412);
+        assertThat(stale.headers().firstValue("ETag")).contains(etag(changed));
+        assertThat(get(b + policy, carol)).contains("Edited through A").doesNotContain("Edited through B");
+    }
+
+    private static void deleteTree(Path folder) throws Exception {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
