@@ -14,13 +14,15 @@ import java.util.stream.Collectors;
  * types, criminality, and prepare-date bounds (fiscal years become date ranges). When no release was named the
  * question reads the release series: {@code series} holds the parts (release, state, days) it reads, and
  * {@code releases} the releases that serve them; the normalised query then names no release, because it asks
- * about the series, whose composition the answer's provenance records. Named releases are read whole ({@code series}
- * is null). Facilities named by a spelling that resolves to no curated facility are matched on the raw text.
+ * about the series, whose composition the answer's provenance records; {@code seriesKeys} are the state keys the
+ * question asks the series about (the states named, else every key). Named releases are read whole ({@code series}
+ * and {@code seriesKeys} are null). Facilities named by a spelling that resolves to no curated facility are matched on the raw text.
  */
 public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List<Place> counties, List<Long> facilityIds,
                              List<String> facilityNames, Set<Outcome> outcomes, List<String> detainerTypes,
                              List<String> criminalities, LocalDate from, LocalDate to, List<Integer> fiscalYears,
-                             boolean excludeLikelyDuplicates, List<Series.Part> series) {
+                             boolean excludeLikelyDuplicates, List<Series.Part> series,
+                             Set<Long> seriesKeys) {
 
     /** The parameters a filter reads. */
     public static final Set<String> PARAMETERS = Set.of("release", "state", "county", "facility", "outcome",
@@ -66,7 +68,7 @@ public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List
     /** The filter without its outcome condition: the denominator of an outcome's share. */
     public DetainerFilter withoutOutcomes() {
         return new DetainerFilter(releases, states, counties, facilityIds, facilityNames, Set.of(), detainerTypes,
-                criminalities, from, to, fiscalYears, excludeLikelyDuplicates, series);
+                criminalities, from, to, fiscalYears, excludeLikelyDuplicates, series, seriesKeys);
     }
 
     /** The filter as query parameters in a fixed order with resolved values, e.g. {@code release=1&state=CA}. */

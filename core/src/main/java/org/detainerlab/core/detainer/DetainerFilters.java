@@ -41,19 +41,20 @@ public final class DetainerFilters {
                 facilityIds.stream().distinct().toList(), facilityNames.stream().distinct().toList(),
                 outcomes(q), q.repeated("detainerType").stream().distinct().toList(),
                 q.repeated("criminality").stream().distinct().toList(), from, to, fiscalYears(q),
-                q.flag("excludeLikelyDuplicates"), null);
+                q.flag("excludeLikelyDuplicates"), null, null);
         return named.releases() != null ? named : inSeries(named, snapshot);
     }
 
     /** The question on the release series: the parts its states and days read, and the releases serving them. */
     private static DetainerFilter inSeries(DetainerFilter f, Snapshot snapshot) {
         Series series = snapshot.series();
-        List<Series.Part> parts = series.select(f.states().stream().map(Place::id).toList(), f.days());
+        List<Long> states = f.states().stream().map(Place::id).toList();
+        List<Series.Part> parts = series.select(states, f.days());
         List<ReleaseRef> serving = parts.stream().map(Series.Part::releaseId).distinct().sorted()
                 .map(id -> series.releases().get(id)).toList();
         return new DetainerFilter(serving, f.states(), f.counties(), f.facilityIds(), f.facilityNames(), f.outcomes(),
                 f.detainerTypes(), f.criminalities(), f.from(), f.to(), f.fiscalYears(), f.excludeLikelyDuplicates(),
-                parts);
+                parts, Set.copyOf(states.isEmpty() ? series.stateKeys() : states));
     }
 
     private static List<ReleaseRef> releases(QueryParameters q, Snapshot snapshot) {

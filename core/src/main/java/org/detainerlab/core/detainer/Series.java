@@ -128,6 +128,11 @@ public final class Series {
         return free;
     }
 
+    /** Every state key of the series: {@link #NO_STATE} and the ids of the states. */
+    public List<Long> stateKeys() {
+        return stateKeys;
+    }
+
     public List<Part> parts() {
         return parts;
     }

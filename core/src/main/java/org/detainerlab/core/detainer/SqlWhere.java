@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -53,6 +56,9 @@ public final class SqlWhere {
     private record Array(String type, Object[] values) {
     }
 
+    /** Above this many release-and-days groups the series is matched as arrays, not as one condition per group. */
+    private static final int MAX_SERIES_GROUPS = 64;
+
     private final StringJoiner conditions = new StringJoiner(" and ");
     private final List<Object> parameters = new ArrayList<>();
 
@@ -60,7 +66,7 @@ public final class SqlWhere {
         SqlWhere where = new SqlWhere();
         where.add("d.release_id = any(?)", new Array("bigint", filter.releaseIds().toArray()));
         if (filter.readsSeries()) {
-            where.series(filter.series(), source);
+            where.series(filter.series(), filter.seriesKeys(), source);
         }
         if (!filter.states().isEmpty()) {
             where.add("d.state_id = any(?)", new Array("bigint", filter.states().stream().map(Place::id).toArray()));
@@ -120,9 +126,42 @@ public final class SqlWhere {
 
     /**
      * Only the rows inside the series parts: their release, state (0 for rows without one) and day. A monthly
-     * source compares months, which is exact because it serves only month-exact parts.
+     * source compares months, which is exact because it serves only month-exact parts. Parts that share a release
+     * and days become one condition on release and days, with a state list only when they do not serve every state
+     * key the question asks about (a national release serving all its days, the common case, needs no per-row state
+     * test: the question's own state condition, if any, still applies);
+     * a series cut into many such groups is matched against the parts as arrays instead.
      */
-    private void series(List<Series.Part> parts, Source source) {
+    private void series(List<Series.Part> parts, Set<Long> asked, Source source) {
+        Map<List<Object>, List<Long>> groups = new LinkedHashMap<>();
+        for (Series.Part p : parts) {
+            LocalDate from = source.monthly() ? p.from().withDayOfMonth(1) : p.from();
+            groups.computeIfAbsent(List.of(p.releaseId(), from, p.to()), k -> new ArrayList<>()).add(p.stateKey());
+        }
+        if (groups.size() > MAX_SERIES_GROUPS) {
+            seriesAsArrays(parts, source);
+            return;
+        }
+        if (groups.isEmpty()) {
+            conditions.add("false");
+            return;
+        }
+        StringJoiner either = new StringJoiner(" or ", "(", ")");
+        groups.forEach((key, states) -> {
+            StringBuilder one = new StringBuilder("(d.release_id = ? and " + source.date + " between ? and ?");
+            parameters.add(key.get(0));
+            parameters.add(key.get(1));
+            parameters.add(key.get(2));
+            if (!Set.copyOf(states).containsAll(asked)) {
+                one.append(" and coalesce(d.state_id, " + Series.NO_STATE + ") = any(?)");
+                parameters.add(new Array("bigint", states.toArray()));
+            }
+            either.add(one.append(')'));
+        });
+        conditions.add(either.toString());
+    }
+
+    private void seriesAsArrays(List<Series.Part> parts, Source source) {
         conditions.add("exists (select 1 from unnest(?, ?, ?, ?) p(release_id, state_key, from_day, to_day)"
                 + " where p.release_id = d.release_id and p.state_key = coalesce(d.state_id, " + Series.NO_STATE + ")"
                 + " and " + source.date + " between p.from_day and p.to_day)");

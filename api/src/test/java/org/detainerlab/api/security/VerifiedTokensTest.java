@@ -1,0 +1,123 @@
+package org.detainerlab.api.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.detainerlab.api.testing.Tokens;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 19's guard: a bearer token is verified by quarkus-oidc once and then answered from the identity it gave, so
+ * a repeated request does not pay for signature checks and claim parsing again; other tokens, tampered ones and
+ * expired entries are never answered from another token's identity.
+ */
+@QuarkusTest
+class VerifiedTokensTest {
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Test
+    void aTokenIsVerifiedOnceAndThenAnsweredFromTheIdentityItGave() {
+        String token = Tokens.accessToken("carol");
+        long kept = verifiedTokens.kept();
+        long answered = verifiedTokens.answered();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/me")
+                    .then().statusCode(200)
+                    .body("username", equalTo("carol"))
+                    .body("roles", containsInAnyOrder("researcher", "curator"))
+                    .body("teams", containsInAnyOrder("Team A"));
+        }
+        assertThat(verifiedTokens.kept() - kept).as("tokens verified and kept").isEqualTo(1);
+        assertThat(verifiedTokens.answered() - answered).as("requests answered from the kept identity").isEqualTo(2);
+        // the kept identity still carries the roles the endpoints check
+        given().auth().oauth2(token).when().get("/api/v1/admin/system").then().statusCode(403);
+    }
+
+    @Test
+    void otherAndTamperedTokensAreVerifiedOnTheirOwn() {
+        String alice = Tokens.accessToken("alice");
+        given().auth().oauth2(alice).when().get("/api/v1/me").then().statusCode(200).body("username", equalTo("alice"));
+        given().auth().oauth2(Tokens.accessToken("bob")).when().get("/api/v1/me")
+                .then().statusCode(200).body("username", equalTo("bob")).body("teams", containsInAnyOrder("Team B"));
+        String tampered = alice.substring(0, alice.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(tampered).when().get("/api/v1/me")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void anEntryIsNotUsedOnceItsTokenHasExpired() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        VerifiedTokens cache = new VerifiedTokens(10, clock);
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("s-1");
+        claims.setClaim("preferred_username", "alice");
+        claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().getEpochSecond() + 300));
+        SecurityIdentity identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new DefaultJWTCallerPrincipal("raw", "JWT", claims))
+                .addCredential(new TokenCredential("raw", "bearer")).addRole("researcher").build();
+        cache.augment(identity, null).await().indefinitely();
+
+        assertThat(cache.authenticate(request("raw"), null).await().indefinitely().getRoles())
+                .containsExactly("researcher");
+        assertThat(cache.authenticate(request("other"), null).await().indefinitely()).isNull();
+        clock.now = clock.now.plusSeconds(300);
+        assertThat(cache.authenticate(request("raw"), null).await().indefinitely()).isNull();
+    }
+
+    @Test
+    void nothingIsKeptWhenTurnedOff() throws Exception {
+        VerifiedTokens off = new VerifiedTokens(0, Clock.systemUTC());
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("s-2");
+        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().getEpochSecond() + 300));
+        off.augment(QuarkusSecurityIdentity.builder().setPrincipal(new DefaultJWTCallerPrincipal("raw", "JWT", claims))
+                .addCredential(new TokenCredential("raw", "bearer")).build(), null).await().indefinitely();
+        assertThat(off.authenticate(request("raw"), null).await().indefinitely()).isNull();
+        assertThat(off.kept()).isZero();
+    }
+
+    private static TokenAuthenticationRequest request(String token) {
+        return new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
