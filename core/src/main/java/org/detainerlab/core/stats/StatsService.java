@@ -164,7 +164,8 @@ public class StatsService {
             sql.append("sum(n) from (").append(select(filter, dimensions, Source.ROLLUP, regime, wanted,
                             "(d.month is null or d.month <> all(?))", wheres))
                     .append(" union all ").append(select(filter, dimensions, Source.ROWS, regime, wanted,
-                            "date_trunc('month', d.prepare_date)::date = any(?)", wheres))
+                            "(" + String.join(" or ", split.stream()
+                                    .map(m -> "(d.prepare_date >= ? and d.prepare_date < ?)").toList()) + ")", wheres))
                     .append(") u");
             groupBy(sql, keyCount);
         }
@@ -172,11 +173,15 @@ public class StatsService {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int next = regime == null ? 1 : PolicyRegimes.Sql.bind(regime, connection, statement, 1);
-            for (SqlWhere where : wheres) {
-                next = where.bind(connection, statement, next);
-                if (!split.isEmpty()) {
-                    statement.setArray(next++, connection.createArrayOf("date",
-                            split.stream().map(java.sql.Date::valueOf).toArray()));
+            next = wheres.get(0).bind(connection, statement, next);
+            if (!split.isEmpty()) {
+                statement.setArray(next++, connection.createArrayOf("date",
+                        split.stream().map(java.sql.Date::valueOf).toArray()));
+                // the split months' rows by prepare-date ranges, which the index on prepare_date serves
+                next = wheres.get(1).bind(connection, statement, next);
+                for (LocalDate month : split) {
+                    statement.setDate(next++, java.sql.Date.valueOf(month));
+                    statement.setDate(next++, java.sql.Date.valueOf(month.plusMonths(1)));
                 }
             }
             try (ResultSet rs = statement.executeQuery()) {
@@ -199,7 +204,7 @@ public class StatsService {
 
     /**
      * One grouped select over one source, its keys named k1..kn and its count n; its condition is added to
-     * {@code wheres} for binding, followed by one date array when {@code months} is given.
+     * {@code wheres} for binding, followed by the parameters of {@code months} when it is given.
      */
     private static String select(DetainerFilter filter, List<Dimension> dimensions, Source source, Regime regime,
                                  Set<PolicyRegime> wanted, String months, List<SqlWhere> wheres) {
