@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
  * {@code releases} the releases that serve them; the normalised query then names no release, because it asks
  * about the series, whose composition the answer's provenance records; {@code seriesKeys} are the state keys the
  * question asks the series about (the states named, else every key). Named releases are read whole ({@code series}
- * and {@code seriesKeys} are null). Facilities named by a spelling that resolves to no curated facility are matched on the raw text.
+ * and {@code seriesKeys} are null). Facilities named by a spelling that resolves to no curated facility are matched
+ * on the raw text.
  */
 public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List<Place> counties, List<Long> facilityIds,
                              List<String> facilityNames, Set<Outcome> outcomes, List<String> detainerTypes,
                              List<String> criminalities, LocalDate from, LocalDate to, List<Integer> fiscalYears,
-                             boolean excludeLikelyDuplicates, List<Series.Part> series,
-                             Set<Long> seriesKeys) {
+                             boolean excludeLikelyDuplicates, List<Series.Part> series, Set<Long> seriesKeys) {
 
     /** The parameters a filter reads. */
     public static final Set<String> PARAMETERS = Set.of("release", "state", "county", "facility", "outcome",

@@ -56,6 +56,10 @@ public final class SqlWhere {
     private record Array(String type, Object[] values) {
     }
 
+    /** The parts of one release on the same days (months, for a monthly source). */
+    private record Group(long releaseId, LocalDate from, LocalDate to) {
+    }
+
     /** Above this many release-and-days groups the series is matched as arrays, not as one condition per group. */
     private static final int MAX_SERIES_GROUPS = 64;
 
@@ -129,14 +133,14 @@ public final class SqlWhere {
      * source compares months, which is exact because it serves only month-exact parts. Parts that share a release
      * and days become one condition on release and days, with a state list only when they do not serve every state
      * key the question asks about (a national release serving all its days, the common case, needs no per-row state
-     * test: the question's own state condition, if any, still applies);
-     * a series cut into many such groups is matched against the parts as arrays instead.
+     * test: the question's own state condition, if any, still applies); a series cut into many such groups is
+     * matched against the parts as arrays instead.
      */
     private void series(List<Series.Part> parts, Set<Long> asked, Source source) {
-        Map<List<Object>, List<Long>> groups = new LinkedHashMap<>();
+        Map<Group, List<Long>> groups = new LinkedHashMap<>();
         for (Series.Part p : parts) {
             LocalDate from = source.monthly() ? p.from().withDayOfMonth(1) : p.from();
-            groups.computeIfAbsent(List.of(p.releaseId(), from, p.to()), k -> new ArrayList<>()).add(p.stateKey());
+            groups.computeIfAbsent(new Group(p.releaseId(), from, p.to()), k -> new ArrayList<>()).add(p.stateKey());
         }
         if (groups.size() > MAX_SERIES_GROUPS) {
             seriesAsArrays(parts, source);
@@ -147,11 +151,11 @@ public final class SqlWhere {
             return;
         }
         StringJoiner either = new StringJoiner(" or ", "(", ")");
-        groups.forEach((key, states) -> {
+        groups.forEach((group, states) -> {
             StringBuilder one = new StringBuilder("(d.release_id = ? and " + source.date + " between ? and ?");
-            parameters.add(key.get(0));
-            parameters.add(key.get(1));
-            parameters.add(key.get(2));
+            parameters.add(group.releaseId());
+            parameters.add(group.from());
+            parameters.add(group.to());
             if (!Set.copyOf(states).containsAll(asked)) {
                 one.append(" and coalesce(d.state_id, " + Series.NO_STATE + ") = any(?)");
                 parameters.add(new Array("bigint", states.toArray()));

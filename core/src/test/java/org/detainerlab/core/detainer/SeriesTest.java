@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 /** The series rule on hand-made releases: rank order, scope, day boundaries, month exactness, gaps. */
 class SeriesTest {
 
-    private static final long PA = 42;
-    private static final long NJ = 34;
+    static final long PA = 42;
+    static final long NJ = 34;
 
-    private static ReleaseRef release(long id, String from, String to) {
+    /** A national release of ten rows covering from..to; SqlWhereTest uses it too. */
+    static ReleaseRef release(long id, String from, String to) {
         return new ReleaseRef(id, "release " + id, "f" + id + ".xlsx", "0".repeat(64), LocalDate.parse(from),
                 LocalDate.parse(to), 10, null, false);
     }
