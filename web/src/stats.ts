@@ -38,6 +38,9 @@ export interface StatsAnswer {
 
 export const FILTERS = ['release', 'state', 'county', 'facility', 'outcome', 'from', 'to'] as const;
 export type Filter = (typeof FILTERS)[number];
+/** Filters of the statistics API that Explore has no field for. */
+const UNSHOWN_FILTERS = ['detainerType', 'criminality', 'threatLevel', 'gender', 'citizenshipCountry', 'ageBand',
+  'notifyRelease', 'mscCharge', 'chargeCategory', 'excludeLikelyDuplicates', 'policyRegime'];
 export type Filters = Partial<Record<Filter, string>>;
 
 export const OUTCOMES = ['DECLINED', 'ICE_CUSTODY', 'LIFTED', 'OTHER_CLOSED', 'UNKNOWN'];
@@ -100,6 +103,8 @@ export function formatValue(value: number | null, percent: boolean): string {
  * explore has no fiscal-year filter, so fiscal years become dates, which only a run of consecutive years allows.
  */
 export function exploreParams(query: URLSearchParams): URLSearchParams | null {
+  // a question Explore cannot filter by would open as a different, wider one
+  if (UNSHOWN_FILTERS.some((name) => query.has(name))) return null;
   const view = new URLSearchParams();
   for (const name of FILTERS) {
     const values = query.getAll(name).flatMap((v) => v.split(',')).filter(Boolean);

@@ -23,6 +23,7 @@ interface ClaimQuery {
   state?: string[];
   county?: string[];
   facility?: string[];
+  chargeCategory?: string[];
   tolerance: { absolute?: number; relative?: number };
 }
 
@@ -86,7 +87,7 @@ function exploreHref(query: URLSearchParams): string | null {
 
 function claimParams(query: ClaimQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ['outcome', 'state', 'county', 'facility', 'fiscalYear'] as const) {
+  for (const name of ['outcome', 'state', 'county', 'facility', 'fiscalYear', 'chargeCategory'] as const) {
     if (query[name]?.length) params.set(name, query[name]!.join(','));
   }
   if (query.from) params.set('from', query.from);

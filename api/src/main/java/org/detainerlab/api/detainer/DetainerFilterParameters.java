@@ -43,6 +43,36 @@ public class DetainerFilterParameters {
     @Parameter(description = "Criminality exactly as published (e.g. \"1 Convicted Criminal\"); repeat for several.")
     public List<String> criminality;
 
+    @QueryParam("threatLevel")
+    @Parameter(description = "Threat level exactly as published (1, 2 or 3 in the modern layouts); repeat for several.")
+    public List<String> threatLevel;
+
+    @QueryParam("gender")
+    @Parameter(description = "Gender exactly as published (e.g. Male, Female); repeat for several.")
+    public List<String> gender;
+
+    @QueryParam("citizenshipCountry")
+    @Parameter(description = "Country of citizenship exactly as published (e.g. MEXICO); repeat for several.")
+    public List<String> citizenshipCountry;
+
+    @QueryParam("ageBand")
+    @Parameter(description = "Age at the prepare date, by the birth year (up to a year high): 0-17, 18-24, 25-34,"
+            + " 35-44, 45-54, 55-64, 65+; repeat or comma-separate.")
+    public List<String> ageBand;
+
+    @QueryParam("notifyRelease")
+    @Parameter(description = "true or false: whether ICE asked to be notified of the person's release.")
+    public String notifyRelease;
+
+    @QueryParam("mscCharge")
+    @Parameter(description = "Most serious charge exactly as published (e.g. Dangerous Drugs); repeat for several.")
+    public List<String> mscCharge;
+
+    @QueryParam("chargeCategory")
+    @Parameter(description = "Category of the most serious charge's code (the NCIC offense group, e.g. homicide,"
+            + " dangerous-drugs; unclassified for a code of no listed group); see the data dictionary.")
+    public List<String> chargeCategory;
+
     @QueryParam("from")
     @Parameter(description = "First prepare date, YYYY-MM-DD, inclusive.")
     public String from;

@@ -94,8 +94,10 @@ public class StatsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsAnswer.class)))
     public Response detainers(
             @Parameter(description = "Up to three of state, county, facility, month, fiscalYear, year, outcome,"
-                    + " liftReason (as published), detainerType, policyRegime (needs provision) (comma-separated, in the"
-                    + " order wanted).") @QueryParam("groupBy") List<String> groupBy,
+                    + " liftReason (as published), detainerType, policyRegime (needs provision), criminality, threatLevel,"
+                    + " gender, citizenshipCountry, ageBand, notifyRelease, mscCharge, chargeCategory (comma-separated,"
+                    + " in the order wanted). The person and charge dimensions exist in the modern layouts only (the"
+                    + " 2015 layout's rows have none: they form the null group) and are counted from the rows.") @QueryParam("groupBy") List<String> groupBy,
             @Parameter(description = "The provision whose policies decide the policy regime, e.g."
                     + " DECLINES_DETAINER_HOLDS (see the data dictionary)") @QueryParam("provision") String provision,
             @Parameter(description = "Only detainers in these regimes: IN_FORCE, NOT_IN_FORCE, PLACE_UNKNOWN,"

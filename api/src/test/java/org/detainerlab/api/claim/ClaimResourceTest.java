@@ -172,6 +172,19 @@ class ClaimResourceTest {
         assertThat((Object) none.get("[0].release")).isNull();
     }
 
+    /** Issue 14: a claim can count by charge category; the generator's tally says how many homicide charges it wrote. */
+    @Test
+    void aClaimAboutAChargeCategoryIsCountedExactly() {
+        long homicide = tally.byCharge().get("Homicide");
+        Map<String, Object> query = countQuery(coverageFrom, coverageTo, 0);
+        query.put("chargeCategory", List.of("homicide"));
+        long id = create(claim("Detainers of people whose most serious charge is a homicide", homicide, query));
+        JsonPath result = check(id, release);
+        assertThat(result.getString("[0].status")).isEqualTo("SUPPORTED");
+        assertThat(result.getDouble("[0].computedValue")).isEqualTo((double) homicide);
+        assertThat(result.getString("[0].provenance.query")).contains("chargeCategory=homicide");
+    }
+
     @Test
     void aClaimWithoutAQueryIsNotCheckableAndSaysWhy() {
         Map<String, Object> body = claim("Most of them re-offend", null, null);

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.detainerlab.api.testing.Claims;
 import org.detainerlab.api.testing.RealReleases;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.core.testing.RealData;
@@ -86,5 +88,21 @@ class RealDataClaimsTest {
                 .isEqualTo("NOT_CHECKABLE");
         assertThat(check(seeds("California's jails and prisons refused").get(0)).getString("[0].status"))
                 .isEqualTo("PARTIAL_COVERAGE");
+        assertThat(check(seeds("with homicide charges or convictions").get(0)).getString("[0].status"))
+                .isEqualTo("PARTIAL_COVERAGE");
+    }
+
+    /** Issue 14: the 2015 layout has no charge columns, so a count by charge category in its period is partial. */
+    @Test
+    void aChargeCategoryClaimInThe2015PeriodIsPartialForTheLayoutHasNoCharges() {
+        Map<String, Object> query = Claims.countQuery(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 7, 19), 0);
+        query.put("outcome", List.of("DECLINED"));
+        query.put("chargeCategory", List.of("homicide"));
+        long id = Claims.create(Tokens.accessToken("carol"),
+                Claims.claim("Declined detainers of people charged with homicide, 2015", 10, query));
+        JsonPath result = check(id);
+        assertThat(result.getString("[0].status")).isEqualTo("PARTIAL_COVERAGE");
+        assertThat(result.getString("[0].explanation")).contains("release " + release + " has no charge codes")
+                .contains("0 detainers");
     }
 }

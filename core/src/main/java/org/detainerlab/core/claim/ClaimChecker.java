@@ -32,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * against the release series (no release named: each state and day from one release, the question a default
  * Explore view asks), or on one named release. The rules, in order: no query is NOT_CHECKABLE (with the claim's
  * reason); coverage of only part of the period (a release's, or the series' with its gaps named), or a county
- * whose state has matching detainers with no known county (unresolved places, which may belong to it), is
+ * whose state has matching detainers with no known county (unresolved places, which may belong to it), or a
+ * claim about charge categories read from a release whose rows carry no charge code (the 2015 layout has none), is
  * PARTIAL_COVERAGE with the coverage stated; otherwise SUPPORTED within tolerance, else CONTRADICTED.
  */
 @ApplicationScoped
@@ -116,12 +117,43 @@ class ClaimChecker {
                     + " facility, not a county: the county's count holds the rows whose place resolved to it ("
                     + measured + "), but " + unplaced + " may belong to it too.", actor);
         }
+        String uncharged = uncharged(query, count);
+        if (uncharged != null) {
+            return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, computed, "The claim counts by charge"
+                    + " category, but " + uncharged + " (" + measured + " from the rows that have one).", actor);
+        }
         double difference = computed - claim.claimedValue;
         boolean within = query.tolerance().admits(difference, claim.claimedValue);
         return result(claim, release, within ? ClaimStatus.SUPPORTED : ClaimStatus.CONTRADICTED, count, computed,
                 covered + ": " + measured + "; claimed " + claim.claimedValue + ", difference " + difference
                         + (within ? ", within" : ", beyond") + " the tolerance " + tolerance(query.tolerance()) + ".",
                 actor);
+    }
+
+    /**
+     * For a claim about charge categories: the releases read whose rows that match the claim apart from the
+     * category carry no charge code at all, described, or null when there are none (or the claim names no category).
+     * A row of a modern release without a code is a person with no charge recorded, which the count rightly leaves
+     * out; a release with no code on any such row has no charge column, so its detainers could not be counted.
+     */
+    private String uncharged(ClaimQuery query, StatsAnswer count) {
+        if (ClaimQuery.list(query.chargeCategory()).isEmpty()) {
+            return null;
+        }
+        List<Long> without = new ArrayList<>();
+        for (ReleaseRef read : count.provenance().releases()) {
+            Map<String, List<String>> parameters = query.parameters(true);
+            parameters.remove("chargeCategory");
+            parameters.put("groupBy", List.of("chargeCategory"));
+            parameters.put("release", List.of(Long.toString(read.id())));
+            List<StatsRow> rows = stats.detainers(QueryParameters.of(parameters)).rows();
+            if (!rows.isEmpty() && rows.stream().allMatch(r -> r.group().get("chargeCategory") == null)) {
+                without.add(read.id());
+            }
+        }
+        return without.isEmpty() ? null : (without.size() == 1 ? "release " + without.get(0) + " has"
+                : "releases " + without + " have") + " no charge codes on the detainers the claim is about (a layout"
+                + " without charge columns), so they cannot be counted";
     }
 
     private static String describe(List<Series.Use> uses) {

@@ -17,7 +17,7 @@ import org.detainerlab.core.detainer.FiscalYear;
 
 /**
  * What a claim says, in the statistics API's own terms: which detainers (outcomes, a period as dates or fiscal
- * years, states, counties, facilities) and the measure. {@code count} is the number of such detainers;
+ * years, states, counties, facilities, charge categories) and the measure. {@code count} is the number of such detainers;
  * {@code share} is that number divided by the same count without the places, i.e. the places' share of the
  * national total (claimed as a fraction: 52% is 0.52). A value is within tolerance when it is within
  * {@code absolute} or within {@code relative} times the claimed value of it.
@@ -31,6 +31,7 @@ public record ClaimQuery(
         List<@NotBlank @Size(max = 100) String> state,
         List<@NotBlank @Size(max = 100) String> county,
         List<@NotBlank @Size(max = 300) String> facility,
+        List<@NotBlank @Size(max = 40) String> chargeCategory,
         @NotNull @Valid Tolerance tolerance) {
 
     public record Tolerance(@PositiveOrZero Double absolute, @PositiveOrZero Double relative) {
@@ -64,7 +65,10 @@ public record ClaimQuery(
         return list(fiscalYear).stream().max(Integer::compare).map(FiscalYear::lastDay).orElse(null);
     }
 
-    /** The statistics parameters of the count, with or without the places (the denominator of a share). */
+    /**
+     * The statistics parameters of the count, with or without the places (the denominator of a share: the same
+     * detainers, charge categories included, nationally).
+     */
     Map<String, List<String>> parameters(boolean withPlaces) {
         Map<String, List<String>> p = new LinkedHashMap<>();
         put(p, "outcome", list(outcome));
@@ -75,6 +79,7 @@ public record ClaimQuery(
             p.put("to", List.of(to.toString()));
         }
         put(p, "fiscalYear", list(fiscalYear).stream().map(String::valueOf).toList());
+        put(p, "chargeCategory", list(chargeCategory));
         if (withPlaces) {
             put(p, "state", list(state));
             put(p, "county", list(county));

@@ -17,16 +17,22 @@ import java.util.stream.Collectors;
  * about the series, whose composition the answer's provenance records; {@code seriesKeys} are the state keys the
  * question asks the series about (the states named, else every key). Named releases are read whole ({@code series}
  * and {@code seriesKeys} are null). Facilities named by a spelling that resolves to no curated facility are matched
- * on the raw text.
+ * on the raw text. {@code subject} holds the conditions on the person and charge columns, which only the rows answer.
  */
 public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List<Place> counties, List<Long> facilityIds,
                              List<String> facilityNames, Set<Outcome> outcomes, List<String> detainerTypes,
-                             List<String> criminalities, LocalDate from, LocalDate to, List<Integer> fiscalYears,
+                             List<String> criminalities, Subject subject, LocalDate from, LocalDate to, List<Integer> fiscalYears,
                              boolean excludeLikelyDuplicates, List<Series.Part> series, Set<Long> seriesKeys) {
 
     /** The parameters a filter reads. */
-    public static final Set<String> PARAMETERS = Set.of("release", "state", "county", "facility", "outcome",
-            "detainerType", "criminality", "from", "to", "fiscalYear", "excludeLikelyDuplicates");
+    public static final Set<String> PARAMETERS;
+
+    static {
+        Set<String> names = new java.util.HashSet<>(Set.of("release", "state", "county", "facility", "outcome",
+                "detainerType", "criminality", "from", "to", "fiscalYear", "excludeLikelyDuplicates"));
+        names.addAll(Subject.PARAMETERS);
+        PARAMETERS = Set.copyOf(names);
+    }
 
     public List<Long> releaseIds() {
         return releases.stream().map(ReleaseRef::id).toList();
@@ -68,7 +74,7 @@ public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List
     /** The filter without its outcome condition: the denominator of an outcome's share. */
     public DetainerFilter withoutOutcomes() {
         return new DetainerFilter(releases, states, counties, facilityIds, facilityNames, Set.of(), detainerTypes,
-                criminalities, from, to, fiscalYears, excludeLikelyDuplicates, series, seriesKeys);
+                criminalities, subject, from, to, fiscalYears, excludeLikelyDuplicates, series, seriesKeys);
     }
 
     /** The filter as query parameters in a fixed order with resolved values, e.g. {@code release=1&state=CA}. */
@@ -83,6 +89,15 @@ public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List
         add(q, "outcome", outcomes.stream().map(Enum::name).sorted().toList());
         repeat(q, "detainerType", detainerTypes.stream().sorted().toList());
         repeat(q, "criminality", criminalities.stream().sorted().toList());
+        repeat(q, "threatLevel", subject.threatLevels().stream().sorted().toList());
+        repeat(q, "gender", subject.genders().stream().sorted().toList());
+        repeat(q, "citizenshipCountry", subject.citizenshipCountries().stream().sorted().toList());
+        add(q, "ageBand", subject.ageBands().stream().sorted().map(b -> b.label).toList());
+        if (subject.notifyRelease() != null) {
+            q.add("notifyRelease=" + subject.notifyRelease());
+        }
+        repeat(q, "mscCharge", subject.charges().stream().sorted().toList());
+        add(q, "chargeCategory", subject.chargeCategories().stream().sorted().toList());
         add(q, "fiscalYear", fiscalYears.stream().sorted().map(String::valueOf).toList());
         add(q, "from", from == null ? List.of() : List.of(from.toString()));
         add(q, "to", to == null ? List.of() : List.of(to.toString()));

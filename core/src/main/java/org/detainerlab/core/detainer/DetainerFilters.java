@@ -40,7 +40,7 @@ public final class DetainerFilters {
                 distinct(counties(q).stream().map(value -> county(value, snapshot)).toList()),
                 facilityIds.stream().distinct().toList(), facilityNames.stream().distinct().toList(),
                 outcomes(q), q.repeated("detainerType").stream().distinct().toList(),
-                q.repeated("criminality").stream().distinct().toList(), from, to, fiscalYears(q),
+                q.repeated("criminality").stream().distinct().toList(), subject(q, snapshot), from, to, fiscalYears(q),
                 q.flag("excludeLikelyDuplicates"), null, null);
         return named.releases() != null ? named : inSeries(named, snapshot);
     }
@@ -53,8 +53,29 @@ public final class DetainerFilters {
         List<ReleaseRef> serving = parts.stream().map(Series.Part::releaseId).distinct().sorted()
                 .map(id -> series.releases().get(id)).toList();
         return new DetainerFilter(serving, f.states(), f.counties(), f.facilityIds(), f.facilityNames(), f.outcomes(),
-                f.detainerTypes(), f.criminalities(), f.from(), f.to(), f.fiscalYears(), f.excludeLikelyDuplicates(),
+                f.detainerTypes(), f.criminalities(), f.subject(), f.from(), f.to(), f.fiscalYears(), f.excludeLikelyDuplicates(),
                 parts, Set.copyOf(states.isEmpty() ? series.stateKeys() : states));
+    }
+
+    private static Subject subject(QueryParameters q, Snapshot snapshot) {
+        List<String> categories = q.values("chargeCategory").stream().map(c -> c.trim().toLowerCase(Locale.ROOT))
+                .distinct().toList();
+        for (String category : categories) {
+            if (!snapshot.chargeCategories().contains(category)) {
+                throw new InvalidQueryException("chargeCategory", "'" + category + "' is not one of "
+                        + snapshot.chargeCategories().stream().sorted().toList());
+            }
+        }
+        String notify = q.single("notifyRelease");
+        if (notify != null && !notify.equalsIgnoreCase("true") && !notify.equalsIgnoreCase("false")) {
+            throw new InvalidQueryException("notifyRelease", "'" + notify + "' is not true or false");
+        }
+        return new Subject(q.repeated("threatLevel").stream().distinct().toList(),
+                q.repeated("gender").stream().distinct().toList(),
+                q.repeated("citizenshipCountry").stream().distinct().toList(),
+                q.values("ageBand").stream().map(AgeBand::of).distinct().toList(),
+                notify == null ? null : Boolean.valueOf(notify.toLowerCase(Locale.ROOT)),
+                q.repeated("mscCharge").stream().distinct().toList(), categories);
     }
 
     private static List<ReleaseRef> releases(QueryParameters q, Snapshot snapshot) {

@@ -4,19 +4,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.detainerlab.core.jurisdiction.PlaceNames;
 
 /**
  * The reference data that detainer queries resolve names against and answers are labelled with, as of one data
  * generation: jurisdictions, curated facilities with their aliases and counties, the loaded detainer releases (withdrawn
- * ones too: a question may name them) and the release series that default questions read. Immutable; replaced as a
+ * ones too: a question may name them), the release series that default questions read, and the charge categories. Immutable; replaced as a
  * whole when the generation moves.
  */
 public record Snapshot(long generation, Map<Long, Place> places, Map<String, Place> placesByCode,
                        Map<String, Place> statesByName, Map<String, Place> countiesByName,
                        Map<Long, FacilityRef> facilities, Map<String, Long> facilityAliases, List<ReleaseRef> releases,
-                       Map<String, List<Place>> countiesByBareName, Series series) {
+                       Map<String, List<Place>> countiesByBareName, Series series, Set<String> chargeCategories) {
 
     /** A curated facility: its name and the county it stands in (null when not recorded). */
     public record FacilityRef(long id, String name, Long countyId) {

@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.detainerlab.core.jurisdiction.PlaceNames;
@@ -111,9 +113,15 @@ public class SnapshotSource {
             }
         }
         releases.sort(Comparator.comparingLong(ReleaseRef::id));
+        Set<String> chargeCategories = new HashSet<>(Set.of(ChargeCategories.UNCLASSIFIED));
+        try (ResultSet rs = statement.executeQuery("select distinct category from charge_category")) {
+            while (rs.next()) {
+                chargeCategories.add(rs.getString(1));
+            }
+        }
         Series series = Series.of(ranked, statesByName.values().stream().map(Place::id).toList());
         return new Snapshot(generation, Map.copyOf(places), Map.copyOf(byCode), Map.copyOf(statesByName),
                 Map.copyOf(countiesByName), Map.copyOf(facilities), Map.copyOf(aliases), List.copyOf(releases),
-                Map.copyOf(countiesByBareName), series);
+                Map.copyOf(countiesByBareName), series, Set.copyOf(chargeCategories));
     }
 }

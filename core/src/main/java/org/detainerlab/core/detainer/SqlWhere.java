@@ -45,10 +45,11 @@ public final class SqlWhere {
         public boolean serves(DetainerFilter filter) {
             return switch (this) {
                 case ROWS -> true;
-                case ROLLUP -> filter.facilityNames().isEmpty() && filter.monthAligned();
+                case ROLLUP -> filter.facilityNames().isEmpty() && filter.subject().isEmpty() && filter.monthAligned();
                 case ROLLUP_STATE -> filter.monthAligned() && filter.counties().isEmpty() && filter.facilityIds().isEmpty()
                         && filter.facilityNames().isEmpty() && filter.detainerTypes().isEmpty()
-                        && filter.criminalities().isEmpty() && !filter.excludeLikelyDuplicates();
+                        && filter.criminalities().isEmpty() && filter.subject().isEmpty()
+                        && !filter.excludeLikelyDuplicates();
             };
         }
     }
@@ -106,6 +107,7 @@ public final class SqlWhere {
         if (!filter.criminalities().isEmpty()) {
             where.add("d.criminality = any(?)", new Array("text", filter.criminalities().toArray()));
         }
+        where.subject(filter.subject());
         if (filter.from() != null) {
             where.add(source.date + " >= ?", filter.from());
         }
@@ -126,6 +128,32 @@ public final class SqlWhere {
             where.conditions.add("not d.likely_duplicate");
         }
         return where;
+    }
+
+    /** The person and charge conditions, on columns only the rows hold ({@link Source#serves} sees to that). */
+    private void subject(Subject subject) {
+        if (!subject.threatLevels().isEmpty()) {
+            add("d.threat_level = any(?)", new Array("text", subject.threatLevels().toArray()));
+        }
+        if (!subject.genders().isEmpty()) {
+            add("d.gender = any(?)", new Array("text", subject.genders().toArray()));
+        }
+        if (!subject.citizenshipCountries().isEmpty()) {
+            add("d.citizenship_country = any(?)", new Array("text", subject.citizenshipCountries().toArray()));
+        }
+        if (!subject.ageBands().isEmpty()) {
+            add("(" + AgeBand.sql() + ") = any(?)",
+                    new Array("text", subject.ageBands().stream().map(b -> b.label).toArray()));
+        }
+        if (subject.notifyRelease() != null) {
+            add("d.notify_release_request = ?", subject.notifyRelease());
+        }
+        if (!subject.charges().isEmpty()) {
+            add("d.msc_charge = any(?)", new Array("text", subject.charges().toArray()));
+        }
+        if (!subject.chargeCategories().isEmpty()) {
+            add("(" + ChargeCategories.SQL + ") = any(?)", new Array("text", subject.chargeCategories().toArray()));
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.detainerlab.core.common.InvalidQueryException;
+import org.detainerlab.core.detainer.AgeBand;
+import org.detainerlab.core.detainer.ChargeCategories;
 import org.detainerlab.core.detainer.SqlWhere.Source;
 
 /** What statistics can be grouped by, with the SQL that yields each group's key. */
@@ -17,6 +19,17 @@ public enum Dimension {
     OUTCOME("outcome"),
     LIFT_REASON("liftReason"),
     DETAINER_TYPE("detainerType"),
+    CRIMINALITY("criminality"),
+    THREAT_LEVEL("threatLevel"),
+    GENDER("gender"),
+    CITIZENSHIP_COUNTRY("citizenshipCountry"),
+    /** The prepare date's year minus the birth year, in {@link AgeBand}s. */
+    AGE_BAND("ageBand"),
+    NOTIFY_RELEASE("notifyRelease"),
+    /** The most serious charge as published. */
+    MSC_CHARGE("mscCharge"),
+    /** The curated category of the most serious charge's code ({@link ChargeCategories}). */
+    CHARGE_CATEGORY("chargeCategory"),
     /** Needs provision=; its SQL key is written by {@link PolicyRegimes.Sql}, which knows the in-force days. */
     POLICY_REGIME("policyRegime");
 
@@ -41,8 +54,17 @@ public enum Dimension {
     boolean servedBy(Source source) {
         return switch (source) {
             case ROWS -> true;
-            case ROLLUP -> this != FACILITY;
+            // the rollup's key holds the place, so a person or charge column would multiply its groups
+            case ROLLUP -> this != FACILITY && !rowsOnly();
             case ROLLUP_STATE -> this == STATE || this == MONTH || this == FISCAL_YEAR || this == YEAR || this == OUTCOME;
+        };
+    }
+
+    /** Whether only the detainer rows hold this dimension's columns. */
+    boolean rowsOnly() {
+        return switch (this) {
+            case THREAT_LEVEL, GENDER, CITIZENSHIP_COUNTRY, AGE_BAND, NOTIFY_RELEASE, MSC_CHARGE, CHARGE_CATEGORY -> true;
+            default -> false;
         };
     }
 
@@ -64,6 +86,14 @@ public enum Dimension {
             case OUTCOME -> List.of("d.outcome");
             case LIFT_REASON -> List.of("d.lift_reason_raw");
             case DETAINER_TYPE -> List.of("d.detainer_type");
+            case CRIMINALITY -> List.of("d.criminality");
+            case THREAT_LEVEL -> List.of("d.threat_level");
+            case GENDER -> List.of("d.gender");
+            case CITIZENSHIP_COUNTRY -> List.of("d.citizenship_country");
+            case AGE_BAND -> List.of(AgeBand.sql());
+            case NOTIFY_RELEASE -> List.of("d.notify_release_request");
+            case MSC_CHARGE -> List.of("d.msc_charge");
+            case CHARGE_CATEGORY -> List.of(ChargeCategories.SQL);
             case POLICY_REGIME -> List.of(PolicyRegimes.Sql.EXPRESSION.replace("{date}", source.date));
         };
     }

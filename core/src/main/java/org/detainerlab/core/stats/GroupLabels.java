@@ -51,7 +51,8 @@ final class GroupLabels {
                 }
                 case MONTH -> group.put(d.parameter, key == null ? null : toDate(key).toString().substring(0, 7));
                 case FISCAL_YEAR, YEAR -> group.put(d.parameter, key == null ? null : ((Number) key).intValue());
-                case OUTCOME, LIFT_REASON, DETAINER_TYPE, POLICY_REGIME -> group.put(d.parameter, key);
+                case OUTCOME, LIFT_REASON, DETAINER_TYPE, POLICY_REGIME, CRIMINALITY, THREAT_LEVEL, GENDER,
+                     CITIZENSHIP_COUNTRY, AGE_BAND, NOTIFY_RELEASE, MSC_CHARGE, CHARGE_CATEGORY -> group.put(d.parameter, key);
             }
         }
         return group;

@@ -21,7 +21,8 @@ class SqlWhereTest {
 
     private static DetainerFilter onSeries(Series series, List<Series.Part> parts) {
         return new DetainerFilter(List.copyOf(series.releases().values()), List.of(), List.of(), List.of(), List.of(),
-                Set.of(), List.of(), List.of(), null, null, List.of(), false, parts, Set.copyOf(series.stateKeys()));
+                Set.of(), List.of(), List.of(), Subject.NONE, null, null, List.of(), false, parts,
+                Set.copyOf(series.stateKeys()));
     }
 
     @Test

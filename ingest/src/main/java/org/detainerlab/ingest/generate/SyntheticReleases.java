@@ -69,6 +69,15 @@ public final class SyntheticReleases {
     private static final Weighted<String> CHARGES = new Weighted<>(new LinkedHashMap<>(Map.of(
             "Dangerous Drugs", 25, "Traffic Offenses", 20, "Driving Under Influence Liquor", 15, "Assault", 15,
             "Larceny", 8, "Burglary", 6, "Weapon Offenses", 5, "Fraudulent Activities", 4, "Homicide", 1, "", 1)));
+    /**
+     * NCIC offense codes that fit each charge heading (the first two digits are its offense group), so that charge
+     * categories come out as the headings say.
+     */
+    private static final Map<String, String[]> CHARGE_CODES = Map.of("Dangerous Drugs", new String[] {"3599", "3562"},
+            "Traffic Offenses", new String[] {"5499", "5402"}, "Driving Under Influence Liquor", new String[] {"5404"},
+            "Assault", new String[] {"1399", "1313"}, "Larceny", new String[] {"2399", "2303"},
+            "Burglary", new String[] {"2299"}, "Weapon Offenses", new String[] {"5299", "5212"},
+            "Fraudulent Activities", new String[] {"2699"}, "Homicide", new String[] {"0999", "0911", "0909"});
     private static final String[] DETAINER_TYPES = {"I247A - Immigration Detainer - Notice of Action",
             "I247A - Immigration Detainer - Notice of Action (as of May 2025)", "I247D - Immigration Detainer - Request",
             "I247N - Request for Voluntary Notification of Release"};
@@ -229,7 +238,13 @@ public final class SyntheticReleases {
         String charge = CHARGES.pick(random);
         row[c++] = charge.isEmpty() ? null : charge;
         c += 3;
-        row[c++] = charge.isEmpty() ? null : Integer.toString(1000 + random.nextInt(8000));
+        if (charge.isEmpty()) {
+            row[c++] = null;
+        } else {
+            // the same draw as the code this column held before, so every seed keeps its other columns
+            String[] codes = CHARGE_CODES.get(charge);
+            row[c++] = codes[random.nextInt(8000) % codes.length];
+        }
         row[c++] = date.minusDays(30 + random.nextInt(300));
         row[c++] = random.nextBoolean() ? date.minusDays(random.nextInt(30)) : null;
         row[c++] = random.nextInt(20) == 0 ? "Aggravated Felon" : "Not an Aggravated Felon";
@@ -253,6 +268,7 @@ public final class SyntheticReleases {
         row[c++] = REDACTED;
         row[c] = id;
         tally.add(date, state, lift, duplicate);
+        tally.byCharge.merge(charge, 1L, Long::sum);
         return row;
     }
 
@@ -331,7 +347,10 @@ public final class SyntheticReleases {
         }
     }
 
-    /** Counts of what was written: rows, per lift reason, per state, declined per state, per month, duplicates. */
+    /**
+     * Counts of what was written: rows, per lift reason, per state, declined per state, per month, duplicates, and
+     * per most serious charge.
+     */
     public static final class Tally {
         private long rows;
         private long duplicates;
@@ -342,6 +361,7 @@ public final class SyntheticReleases {
         private final Map<String, Long> byStateAndMonth = new TreeMap<>();
         private final Map<String, Long> declinedByStateAndMonth = new TreeMap<>();
         private final Map<String, Long> byStateAndDay = new TreeMap<>();
+        private final Map<String, Long> byCharge = new TreeMap<>();
 
         void add(LocalDate date, String state, String liftReason, boolean duplicate) {
             rows++;
@@ -358,6 +378,11 @@ public final class SyntheticReleases {
             byMonth.merge(month, 1L, Long::sum);
             byStateAndMonth.merge(state + "|" + month, 1L, Long::sum);
             byStateAndDay.merge(state + "|" + date, 1L, Long::sum);
+        }
+
+        /** Modern layouts: keys are most serious charges as written ("" for none). */
+        public Map<String, Long> byCharge() {
+            return byCharge;
         }
 
         /** Keys are {@code STATE NAME|yyyy-MM-dd}, the state as written ("" for blank). */
