@@ -114,7 +114,7 @@ final class StatsBenchmark {
                 workDir.resolve("keycloak.log"));
         running.add(keycloak);
         int port = FreePort.find();
-        Process application = startApplication(app, postgres, keycloak, port, workDir.resolve("application.log"));
+        Process application = startApplication(app, postgres, keycloak, port, false, workDir.resolve("application.log"));
         running.add(() -> {
             application.destroy();
             if (!application.waitFor(20, TimeUnit.SECONDS)) {
@@ -168,8 +168,9 @@ final class StatsBenchmark {
         }
     }
 
-    private static Process startApplication(Path jar, PostgresServer postgres, KeycloakServer keycloak, int port,
-                                            Path log) throws IOException {
+    /** Starts the built application on {@code port}; {@code worker}: whether it runs ingest jobs. */
+    static Process startApplication(Path jar, PostgresServer postgres, KeycloakServer keycloak, int port,
+                                    boolean worker, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString());
         Map<String, String> env = builder.environment();
@@ -178,11 +179,11 @@ final class StatsBenchmark {
         env.put("DETAINERLAB_DB_USER", PostgresServer.USER);
         env.put("DETAINERLAB_DB_PASSWORD", "");
         env.put("DETAINERLAB_OIDC_URL", keycloak.issuer());
-        env.put("DETAINERLAB_INGEST_WORKER", "false");
+        env.put("DETAINERLAB_INGEST_WORKER", Boolean.toString(worker));
         return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitReady(String base, Process application) throws Exception {
+    static void awaitReady(String base, Process application) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
@@ -202,7 +203,7 @@ final class StatsBenchmark {
         throw new IllegalStateException("The application did not become ready within 2 minutes");
     }
 
-    private static String token(KeycloakServer keycloak, String user) throws Exception {
+    static String token(KeycloakServer keycloak, String user) throws Exception {
         String form = "grant_type=password&client_id=detainerlab-cli&username=" + user + "&password="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
