@@ -60,10 +60,13 @@ public class IngestQueueListener {
         thread.start();
     }
 
+    /**
+     * Not interrupted: the thread may be running a job, whose file reads an interrupt would break; it stops at its
+     * next wait, and a job still running when the application ends is swept as interrupted like any other.
+     */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
         if (thread != null) {
-            thread.interrupt();
             thread.join(WAIT_MILLIS * 2L);
         }
     }
