@@ -269,9 +269,14 @@ final class StatsBenchmark {
         load(http, uri, tokens, clients, 10);
         out.printf("Measuring: %d clients for %d s ...%n", clients, seconds);
         // CPU per request depends far less on what else the machine runs than requests per second do
+        // the load generator shares the cores: its own CPU per request says how much of the machine it takes
+        int answerBytes = get(http, uri, tokens.get(0)).body().length;
         Duration cpuBefore = cpu(application);
+        Duration clientCpuBefore = cpu(ProcessHandle.current());
         Phase phase = load(http, uri, tokens, clients, seconds);
         double cpuPerRequest = (cpu(application).minus(cpuBefore).toNanos() / 1e6) / Math.max(1, phase.requests());
+        double clientCpuPerRequest = (cpu(ProcessHandle.current()).minus(clientCpuBefore).toNanos() / 1e6)
+                / Math.max(1, phase.requests());
 
         double sqlMedian = sqlMedian(postgres);
         double[] duck = duckMedians(postgres, workDir);
@@ -311,7 +316,9 @@ final class StatsBenchmark {
                 pct(phase.server(), 95), pct(phase.server(), 99));
         out.printf(Locale.ROOT, "| client p50 / p95 / p99 ms | %.2f / %.2f / %.2f |%n", pct(phase.client(), 50),
                 pct(phase.client(), 95), pct(phase.client(), 99));
+        out.printf(Locale.ROOT, "| answer size bytes | %,d |%n", answerBytes);
         out.printf(Locale.ROOT, "| application CPU per request ms | %.3f |%n", cpuPerRequest);
+        out.printf(Locale.ROOT, "| load generator CPU per request ms | %.3f |%n", clientCpuPerRequest);
         out.println();
         out.println("The same aggregation elsewhere, in the same run (median of repeated runs, ms):");
         out.println();
@@ -327,8 +334,9 @@ final class StatsBenchmark {
         out.println(met ? "Targets met: server p95 <= 50 ms, >= 1,000 requests/s, no errors, p95 below DuckDB's median."
                 : "Targets NOT met (server p95 <= 50 ms, >= 1,000 requests/s, no errors, p95 below DuckDB's median).");
         // One line that scripts and the "done when" can read without parsing the tables above.
-        out.printf(Locale.ROOT, "RESULT stats-warm rps=%.0f server_p95_ms=%.2f errors=%d cpu_ms_per_request=%.3f%n",
-                phase.perSecond(), apiP95, phase.errors(), cpuPerRequest);
+        out.printf(Locale.ROOT, "RESULT stats-warm rps=%.0f server_p95_ms=%.2f errors=%d cpu_ms_per_request=%.3f"
+                + " client_cpu_ms_per_request=%.3f answer_bytes=%d%n",
+                phase.perSecond(), apiP95, phase.errors(), cpuPerRequest, clientCpuPerRequest, answerBytes);
     }
 
     private static Duration cpu(ProcessHandle process) {

@@ -11,7 +11,10 @@ import org.detainerlab.core.security.Caller;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller of the current request: username, the platform's roles they hold, and their teams. */
+/**
+ * The caller of the current request: their account (the token's subject), username, the platform's roles they
+ * hold, and their teams.
+ */
 @RequestScoped
 public class CurrentUser {
 
@@ -42,7 +45,7 @@ public class CurrentUser {
 
     /** The caller as services see them for visibility: curators and admins moderate, admins administer. */
     public Caller caller() {
-        return new Caller(username(), teams(), identity.hasRole(Roles.CURATOR) || identity.hasRole(Roles.ADMIN),
+        return new Caller(token.getSubject(), username(), teams(), identity.hasRole(Roles.CURATOR) || identity.hasRole(Roles.ADMIN),
                 identity.hasRole(Roles.ADMIN));
     }
 }

@@ -65,9 +65,10 @@ class AccessibilityTest {
         }
     }
 
-    @Test
-    void theSkipLinkAndPageChangesLeadToTheHeading() {
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void theSkipLinkAndPageChangesLeadToTheHeading(int width) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/claims");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Claims");
             page.locator("body").focus();
@@ -83,9 +84,10 @@ class AccessibilityTest {
         }
     }
 
-    @Test
-    void theMapIsOneTabStopWithArrowKeysInside() {
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void theMapIsOneTabStopWithArrowKeysInside(int width) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
             Locator areas = page.getByTestId("map").locator("path.area");
             assertThat(areas.first()).isVisible();

@@ -20,7 +20,8 @@ import org.detainerlab.api.testing.Annotations;
 import org.detainerlab.api.testing.Browsers;
 import org.detainerlab.api.testing.CaseRecords;
 import org.detainerlab.api.testing.Tokens;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The annotations page: a researcher finds the annotations they may read by words, tag and author, follows one to
@@ -32,8 +33,9 @@ class AnnotationsPageTest {
 
     private static final String NARRATIVE = "The sheriff released him before the detainer arrived, the report says.";
 
-    @Test
-    void aResearcherSearchesFollowsAndExportsWhileAnotherTeamSeesNothingOfTheirs() throws Exception {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aResearcherSearchesFollowsAndExportsWhileAnotherTeamSeesNothingOfTheirs(int width) throws Exception {
         CaseRecords.Created record = CaseRecords.create(Tokens.accessToken("carol"), NARRATIVE);
         String word = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String tag = "timing-" + word;
@@ -41,7 +43,7 @@ class AnnotationsPageTest {
                 "before the detainer arrived", "Released " + word + " before the hold", "TEAM", "Team A",
                 List.of(tag))).getLong("id");
 
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/annotations");
             List<String> errors = new ArrayList<>();
             page.onPageError(errors::add);
@@ -52,7 +54,7 @@ class AnnotationsPageTest {
             Locator found = list.locator("[data-annotation='" + id + "']");
             assertThat(found).containsText("team Team A");
             assertThat(found.locator("blockquote")).hasText("before the detainer arrived");
-            Browsers.screenshot(page, "annotations-1280");
+            Browsers.screenshot(page, "annotations-" + width);
 
             Download jsonLd = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Download this page as JSON-LD")).click());
@@ -71,14 +73,14 @@ class AnnotationsPageTest {
             assertThat(errors).isEmpty();
         }
 
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "bob", "#/annotations?q=" + word);
             assertThat(page.getByTestId("annotation-count")).containsText("0 annotations");
             assertThat(page.getByTestId("annotation-list").locator("li.annotation")).hasCount(0);
             page.navigate(Browsers.appUrl() + "/#/annotations?author=alice");
             assertThat(page.getByTestId("annotation-count")).isVisible();
             assertThat(page.getByTestId("annotation-list")).not().containsText(word);
-            Browsers.screenshot(page, "annotations-390");
+            Browsers.screenshot(page, "annotations-other-team-" + width);
         }
     }
 }

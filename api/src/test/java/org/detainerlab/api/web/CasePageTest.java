@@ -14,7 +14,8 @@ import java.util.UUID;
 import org.detainerlab.api.testing.Browsers;
 import org.detainerlab.api.testing.CaseRecords;
 import org.detainerlab.api.testing.Tokens;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Case records in the browser: search, the case page, annotating a selected passage, and who sees the note. */
 @QuarkusTest
@@ -22,17 +23,18 @@ class CasePageTest {
 
     private static final String PASSAGE = "the county declined the detainer";
 
-    @Test
-    void aPassageSelectedAndAnnotatedStaysAfterAReloadAndIsHiddenFromAnotherTeam() {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aPassageSelectedAndAnnotatedStaysAfterAReloadAndIsHiddenFromAnotherTeam(int width) {
         String word = "Marker" + UUID.randomUUID().toString().substring(0, 8);
         CaseRecords.Created record = CaseRecords.create(Tokens.accessToken("carol"),
                 "A man was arrested in March 2021 in " + word + "; " + PASSAGE + " a week later.");
         String note = "Which policy applied here? " + UUID.randomUUID();
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/cases?q=" + word);
             Locator list = page.getByTestId("case-list");
             assertThat(list.getByRole(AriaRole.LINK)).hasText(record.title());
-            Browsers.screenshot(page, "cases-1280");
+            Browsers.screenshot(page, "cases-" + width);
             list.getByRole(AriaRole.LINK).click();
 
             assertThat(page.getByTestId("events").locator("li")).hasCount(2);
@@ -61,14 +63,14 @@ class CasePageTest {
             assertThat(page.getByTestId("annotations")).not().containsText(note);
             page.getByLabel("Show").selectOption("TEAM");
             assertThat(page.getByTestId("annotations")).containsText(note);
-            Browsers.screenshot(page, "case-1280");
+            Browsers.screenshot(page, "case-" + width);
         }
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "bob", "#/case/" + record.id());
             assertThat(page.getByTestId("narrative")).containsText(PASSAGE);
             assertThat(page.getByText("No annotations to show.")).isVisible();
             assertThat(page.getByTestId("narrative").locator("mark")).hasCount(0);
-            Browsers.screenshot(page, "case-390");
+            Browsers.screenshot(page, "case-other-team-" + width);
         }
     }
 

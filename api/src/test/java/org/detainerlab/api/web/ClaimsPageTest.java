@@ -29,6 +29,8 @@ import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The claims page checks a claim about a release generated for this class, whose counts the generator tallied
@@ -64,8 +66,9 @@ class ClaimsPageTest {
         return String.format(Locale.US, "%,d", value);
     }
 
-    @Test
-    void aResearcherChecksAClaimAboutTheGeneratedReleaseAndSeesItSupported() {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aResearcherChecksAClaimAboutTheGeneratedReleaseAndSeesItSupported(int width) {
         long expected = 0;
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             expected += tally.byMonth().getOrDefault(m.toString(), 0L);
@@ -74,7 +77,7 @@ class ClaimsPageTest {
         long id = Claims.create(Tokens.accessToken("carol"), claim("\"" + number(expected) + " detainers\" (" + word
                 + ")", expected, countQuery(first.atDay(1), last.atEndOfMonth(), 0)));
 
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore");
             page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                     .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Claims")).click();
@@ -104,26 +107,27 @@ class ClaimsPageTest {
                     .hasAttribute("href", "#/explore?release=" + release + "&from=" + first.atDay(1) + "&to="
                             + last.atEndOfMonth());
             assertThat(page.getByTestId("stored-checks").getByTestId("check-result")).hasCount(1);
-            Browsers.screenshot(page, "claim-1280");
+            Browsers.screenshot(page, "claim-" + width);
 
             result.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open in Explore")).click();
             assertThat(page.getByTestId("total")).hasText(number(expected));
         }
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "bob", "#/claims?q=" + word);
             assertThat(page.getByTestId("claim")).containsText("Last check: SUPPORTED");
-            Browsers.screenshot(page, "claims-390");
+            Browsers.screenshot(page, "claims-" + width);
         }
     }
 
-    @Test
-    void goingStraightToAnotherClaimStartsAfreshAndSharesArePercentages() {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void goingStraightToAnotherClaimStartsAfreshAndSharesArePercentages(int width) {
         long count = Claims.create(Tokens.accessToken("carol"), claim("\"" + number(tally.rows()) + " detainers\" ("
                 + UUID.randomUUID() + ")", tally.rows(), countQuery(first.atDay(1), last.atEndOfMonth(), 0)));
         long share = given().auth().oauth2(Tokens.accessToken("alice")).queryParam("q", "over half of all such refusals")
                 .get("/api/v1/claims").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
         java.time.Instant before = java.time.Instant.now().minusSeconds(2);
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/claims/" + count);
             page.getByLabel("Release to check on").selectOption(String.valueOf(release));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check now")).click();
@@ -139,7 +143,7 @@ class ClaimsPageTest {
                     .hasText("Claim " + share);
             assertThat(page.getByTestId("latest-checks")).hasCount(0);
             assertThat(page.getByTestId("claimed-value")).hasText("52% of the national total");
-            Browsers.screenshot(page, "claim-share-390");
+            Browsers.screenshot(page, "claim-share-" + width);
         }
     }
 

@@ -25,7 +25,8 @@ import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The row browser: a release's rows under a filter, sorted by prepare date, paged by cursor; a row opens with its
@@ -34,10 +35,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DetainersPageTest {
 
-    @Test
-    void aResearcherPagesSortsOpensAnnotatedRowAndExports() throws Exception {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aResearcherPagesSortsOpensAnnotatedRowAndExports(int width) throws Exception {
         Path file = Files.createTempFile("rows", ".csv");
-        SyntheticReleases.Tally tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 120, 4242, file);
+        SyntheticReleases.Tally tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 120, 4242 + width, file);
         long release = Jobs.loadRelease(file.toFile(), "Row browser test release");
         String alice = Tokens.accessToken("alice");
         Map<String, Object> first = given().auth().oauth2(alice).queryParam("release", release).queryParam("limit", 1)
@@ -50,7 +52,7 @@ class DetainersPageTest {
         given().auth().oauth2(alice).contentType(ContentType.JSON).body(annotation).post("/api/v1/annotations")
                 .then().statusCode(201);
 
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/detainers?release=" + release);
             List<String> errors = new ArrayList<>();
             page.onPageError(errors::add);
@@ -76,7 +78,7 @@ class DetainersPageTest {
                 page.waitForTimeout(200);
             }
             assertThat(dates).isSorted();
-            Browsers.screenshot(page, "detainers-1280");
+            Browsers.screenshot(page, "detainers-" + width);
 
             page.navigate(Browsers.appUrl() + "/#/detainers?release=" + release);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(ref).setExact(true)).click();
@@ -95,10 +97,10 @@ class DetainersPageTest {
             assertThat(errors).isEmpty();
         }
 
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "bob", "#/detainers?release=" + release + "&row=" + ref);
             assertThat(page.getByTestId("row-detail")).containsText("This row's facility name is spelled two ways");
-            Browsers.screenshot(page, "detainers-390");
+            Browsers.screenshot(page, "detainer-row-" + width);
         }
     }
 }

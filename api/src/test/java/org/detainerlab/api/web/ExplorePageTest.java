@@ -29,6 +29,8 @@ import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The explore page against a release loaded for this class: its totals are the generator's tally, its view lives
@@ -42,6 +44,8 @@ class ExplorePageTest {
 
     private static long release;
     private static SyntheticReleases.Tally tally;
+    /** The real FY2015 file, loaded by the first test that needs it. */
+    private static long fy2015;
 
     /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
     @BeforeEach
@@ -89,11 +93,12 @@ class ExplorePageTest {
         }
     }
 
-    @Test
-    void theMapDrillsDownToAStateAndTheFacilityTableToAFacility() {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void theMapDrillsDownToAStateAndTheFacilityTableToAFacility(int width) {
         Map.Entry<String, Long> biggest = tally.byState().entrySet().stream().filter(e -> !e.getKey().isBlank())
                 .max(Map.Entry.comparingByValue()).orElseThrow();
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
             Locator states = page.getByTestId("map").locator("path.area");
             assertThat(states.first()).isVisible();
@@ -123,9 +128,10 @@ class ExplorePageTest {
         }
     }
 
-    @Test
-    void aFigureDownloadsAsCsvAndShowsItsProvenance() throws Exception {
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aFigureDownloadsAsCsvAndShowsItsProvenance(int width) throws Exception {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
             Locator figure = page.getByTestId("time-series");
             figure.getByText("Provenance").click();
@@ -141,11 +147,13 @@ class ExplorePageTest {
         }
     }
 
-    @Test
-    void theFy2015ReleaseShowsItsPublishedTotals() {
-        Path file = RealData.file(FY2015);
-        long fy2015 = Jobs.loadRelease(file.toFile(), "ICE detainers FY2015 YTD");
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void theFy2015ReleaseShowsItsPublishedTotals(int width) {
+        if (fy2015 == 0) {
+            fy2015 = Jobs.loadRelease(RealData.file(FY2015).toFile(), "ICE detainers FY2015 YTD");
+        }
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + fy2015);
             assertThat(page.getByTestId("total")).hasText("79,053");
             page.navigate(Browsers.appUrl() + "/#/explore?release=" + fy2015 + "&outcome=DECLINED");
@@ -165,13 +173,14 @@ class ExplorePageTest {
             assertThat(series.locator("g.around rect.before")).hasCount(1);
             assertThat(series.getByTestId("around-summary")).containsText("before");
             assertThat(series.getByTestId("around-summary")).containsText("is not by itself an effect");
-            Browsers.screenshot(page, "explore-fy2015-declined-1280");
+            Browsers.screenshot(page, "explore-fy2015-declined-" + width);
         }
     }
 
-    @Test
-    void whileNewNumbersLoadTheOldAreNotShownAndAnEmptyAnswerSaysSo() {
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void whileNewNumbersLoadTheOldAreNotShownAndAnEmptyAnswerSaysSo(int width) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
             assertThat(page.getByTestId("total")).hasText(total(tally.rows()));
             List<Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -192,9 +201,10 @@ class ExplorePageTest {
         }
     }
 
-    @Test
-    void theFacilityAndCountyFieldsSuggestNames() {
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void theFacilityAndCountyFieldsSuggestNames(int width) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
             String facility = page.getByTestId("facility-table").locator("tbody td button.link").first().textContent();
             page.getByLabel("Facility", new Page.GetByLabelOptions().setExact(true)).fill(facility.substring(0, 4));
@@ -204,9 +214,10 @@ class ExplorePageTest {
         }
     }
 
-    @Test
-    void fromAfterToIsSaidOnceBesideTheToField() {
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void fromAfterToIsSaidOnceBesideTheToField(int width) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release + "&from=2015-05-01&to=2015-01-01");
             Locator error = page.locator("#filter-to-error");
             assertThat(error).containsText("To (2015-01-01) is before From (2015-05-01)");
@@ -222,15 +233,16 @@ class ExplorePageTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
             assertThat(error).containsText("is before From");
             assertThat(page).not().hasURL(Pattern.compile(".*from=2015-03-01.*"));
-            Browsers.screenshot(page, "explore-error-390");
+            Browsers.screenshot(page, "explore-error-" + width);
         }
     }
 
-    @Test
-    void percentagesCarryTheirCountsAndAFigureSavedFromThePercentViewKeepsMeasureFiltersChartAndCitation()
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void percentagesCarryTheirCountsAndAFigureSavedFromThePercentViewKeepsMeasureFiltersChartAndCitation(int width)
             throws Exception {
-        String title = "Percent figure " + release;
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        String title = "Percent figure " + release + " at " + width + " px";
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release
                     + "&outcome=DECLINED&measure=percent");
             Locator counts = page.getByTestId("facility-table").locator("tbody td.counts");
@@ -272,7 +284,7 @@ class ExplorePageTest {
             assertThat(item.getString("[0].URL")).isEqualTo(link);
             assertThat(item.getString("[0].note")).contains(sha);
             assertThat(item.getList("[0].accessed.'date-parts'[0]")).hasSize(3);
-            Browsers.screenshot(page, "figure-percent-1280");
+            Browsers.screenshot(page, "figure-percent-" + width);
         }
     }
 

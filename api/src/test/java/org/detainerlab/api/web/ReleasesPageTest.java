@@ -23,7 +23,8 @@ import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An admin uploads a release in the browser, follows its progress, and reads its validation report; withdraws,
@@ -32,11 +33,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReleasesPageTest {
 
-    @Test
-    void anUploadShowsItsProgressThenTheValidationReport() throws Exception {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void anUploadShowsItsProgressThenTheValidationReport(int width) throws Exception {
         Path file = Files.createTempFile("releases-page", ".csv");
-        SyntheticReleases.Tally tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 2_000, 9119, file);
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        SyntheticReleases.Tally tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 2_000, 9119 + width, file);
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "dave", "#/releases");
             page.getByLabel("File (xlsx or csv)").setInputFiles(file);
             page.getByLabel("Title").fill("Releases page test");
@@ -47,21 +49,22 @@ class ReleasesPageTest {
             assertThat(page.getByTestId("report")).containsText(
                     String.format(Locale.US, "%,d rows read", tally.rows()));
             assertThat(page.getByTestId("releases")).containsText("Releases page test");
-            Browsers.screenshot(page, "releases-1280");
+            Browsers.screenshot(page, "releases-" + width);
         }
     }
 
-    @Test
-    void anAdminWithdrawsRestoresAndDeletesACitedReleaseAfterConfirming() throws Exception {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void anAdminWithdrawsRestoresAndDeletesACitedReleaseAfterConfirming(int width) throws Exception {
         Path file = Files.createTempFile("releases-page-series", ".xlsx");
-        SyntheticReleases.write2015(40, 9120, "DELAWARE", LocalDate.of(2008, 2, 1), LocalDate.of(2008, 4, 30), file);
+        SyntheticReleases.write2015(40, 9120 + width, "DELAWARE", LocalDate.of(2008, 2, 1), LocalDate.of(2008, 4, 30), file);
         long release = Jobs.loadRelease(file.toFile(), "Releases page: Delaware 2008");
         Map<String, Object> query = Claims.countQuery(LocalDate.of(2008, 2, 1), LocalDate.of(2008, 4, 30), 100);
         query.put("state", List.of("DE"));
         long claim = Claims.create(Tokens.accessToken("carol"), Claims.claim("Delaware early 2008", 40, query));
         given().auth().oauth2(Tokens.accessToken("alice")).post("/api/v1/claims/" + claim + "/check")
                 .then().statusCode(200);
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "dave", "#/releases");
             Locator row = page.getByTestId("release-" + release);
             assertThat(row).containsText("DE");
@@ -78,7 +81,7 @@ class ReleasesPageTest {
             row.getByText("History").click();
             assertThat(page.getByTestId("history-" + release)).containsText("HIDE (superseded by a corrected file)");
             assertThat(page.getByTestId("history-" + release)).containsText("RESTORE");
-            Browsers.screenshot(page, "releases-history-1280");
+            Browsers.screenshot(page, "releases-history-" + width);
 
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete release " + release)).click();
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
@@ -88,9 +91,10 @@ class ReleasesPageTest {
         }
     }
 
-    @Test
-    void aResearcherIsToldTheUploadIsForAdmins() {
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aResearcherIsToldTheUploadIsForAdmins(int width) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/releases");
             assertThat(page.getByRole(AriaRole.ALERT)).hasText("Only admins upload releases.");
         }

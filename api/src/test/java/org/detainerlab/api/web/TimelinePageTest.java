@@ -27,7 +27,8 @@ import java.util.TreeSet;
 import org.detainerlab.api.testing.Browsers;
 import org.detainerlab.api.testing.CuratedFixtures;
 import org.detainerlab.api.testing.Tokens;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The jurisdiction timeline in the browser: found by name, drawn in lanes with policy summaries and sources, open
@@ -37,15 +38,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TimelinePageTest {
 
-    @Test
-    void aCuratorEditsAPolicyEventWithInlineErrorsAndAConflictThatLosesNeitherChange() {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aCuratorEditsAPolicyEventWithInlineErrorsAndAConflictThatLosesNeitherChange(int width) {
         String curator = Tokens.accessToken("carol");
         Map<String, Object> body = CuratedFixtures.policy();
         String key = (String) body.get("key");
         given().auth().oauth2(curator).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/policies").then().statusCode(201);
 
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "carol", "#/timeline/" + CuratedFixtures.TEST_COUNTY);
             Locator entry = page.getByTestId("timeline").locator("li.entry").filter(
                     new Locator.FilterOptions().setHasText("effective")).filter(
@@ -70,7 +72,7 @@ class TimelinePageTest {
             editor.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true)).fill(body.get("title") + " (amended)");
 
             // A second session of a curator opens the same policy and saves a change to the other event first.
-            try (BrowserContext other = Browsers.context(Browsers.WIDE)) {
+            try (BrowserContext other = Browsers.context(width)) {
                 Page second = Browsers.logIn(other, "carol", "#/timeline/" + CuratedFixtures.TEST_COUNTY);
                 Locator otherEntry = second.getByTestId("timeline").locator("li.entry").filter(
                         new Locator.FilterOptions().setHasText("effective")).filter(
@@ -99,7 +101,7 @@ class TimelinePageTest {
             assertThat(editor.getByTestId("merged-version")).containsText("Board minutes, 1 April 2019");
             assertThat(editor.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true)))
                     .hasValue(body.get("title") + " (amended)");
-            Browsers.screenshot(page, "timeline-conflict-1280");
+            Browsers.screenshot(page, "timeline-conflict-" + width);
 
             editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save policy")).click();
             assertThat(page.getByTestId("policy-editor")).hasCount(0);
@@ -116,15 +118,16 @@ class TimelinePageTest {
         assertThat(saved.getList("sources.citation")).contains("Test County Code 1-1", "Board minutes, 1 April 2019");
     }
 
-    @Test
-    void aCuratorAddsAndRemovesEventsAndSources() {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aCuratorAddsAndRemovesEventsAndSources(int width) {
         String curator = Tokens.accessToken("carol");
         Map<String, Object> body = CuratedFixtures.policy();
         String key = (String) body.get("key");
         given().auth().oauth2(curator).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/policies").then().statusCode(201);
 
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "carol", "#/timeline/" + CuratedFixtures.TEST_COUNTY);
             page.getByTestId("timeline").locator("li.entry").filter(new Locator.FilterOptions().setHasText("signed"))
                     .filter(new Locator.FilterOptions().setHasText((String) body.get("title")))
@@ -145,7 +148,7 @@ class TimelinePageTest {
             editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save policy")).click();
             assertThat(page.getByTestId("policy-editor")).hasCount(0);
             assertThat(page.getByTestId("timeline")).containsText("repealed");
-            Browsers.screenshot(page, "timeline-edited-390");
+            Browsers.screenshot(page, "timeline-edited-" + width);
         }
 
         JsonPath saved = given().auth().oauth2(curator).get("/api/v1/policies/" + key).then().statusCode(200)
@@ -156,9 +159,10 @@ class TimelinePageTest {
         assertThat(saved.getList("events[1].sources.citation")).containsExactly("Test County minutes 2023-06");
     }
 
-    @Test
-    void aResearcherFindsATimelineByNameAndReadsItsLanesSummariesAndSources() {
-        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aResearcherFindsATimelineByNameAndReadsItsLanesSummariesAndSources(int width) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/timeline");
             List<String> errors = new ArrayList<>();
             page.onPageError(errors::add);
@@ -173,7 +177,7 @@ class TimelinePageTest {
             Locator policies = page.getByTestId("policies");
             assertThat(policies.locator("[data-policy='ca-sb54-2017'] .summary")).not().hasText("No summary is curated.");
             assertThat(policies.locator("[data-policy='ca-sb54-2017'] .sources li").first()).isVisible();
-            Browsers.screenshot(page, "timeline-1280");
+            Browsers.screenshot(page, "timeline-" + width);
 
             page.getByLabel("Place (name or code)").fill("Nowhere at all");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
@@ -182,8 +186,9 @@ class TimelinePageTest {
         }
     }
 
-    @Test
-    void everyPlaceWithASeededPolicyOrRulingOpensItsTimeline() throws Exception {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void everyPlaceWithASeededPolicyOrRulingOpensItsTimeline(int width) throws Exception {
         JsonNode seed;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("seed/curated-v1.json")) {
             seed = new ObjectMapper().readTree(in);
@@ -193,7 +198,7 @@ class TimelinePageTest {
             seed.get(list).forEach(item -> item.get("jurisdictions").forEach(code -> codes.add(code.asText())));
         }
         assertThat(codes).contains("US", "CA", "06085");
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/timeline/US");
             List<String> errors = new ArrayList<>();
             page.onPageError(errors::add);
@@ -208,14 +213,15 @@ class TimelinePageTest {
         }
     }
 
-    @Test
-    void aResearcherReadsTheTimelineWithoutEditing() {
-        try (BrowserContext context = Browsers.context(Browsers.NARROW)) {
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aResearcherReadsTheTimelineWithoutEditing(int width) {
+        try (BrowserContext context = Browsers.context(width)) {
             Page page = Browsers.logIn(context, "alice", "#/timeline/CA");
             assertThat(page.getByTestId("timeline").locator("li.entry").first()).isVisible();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit"))).hasCount(0);
             assertThat(page.getByTestId("lanes")).isVisible();
-            Browsers.screenshot(page, "timeline-390");
+            Browsers.screenshot(page, "timeline-read-only-" + width);
         }
     }
 }

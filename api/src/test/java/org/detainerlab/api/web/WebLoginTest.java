@@ -50,7 +50,7 @@ class WebLoginTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Releases").setLevel(1)))
                     .isVisible();
             assertThat(page.getByTestId("user").locator(".teams")).hasText("no team");
-            Browsers.screenshot(page, "releases-390");
+            Browsers.screenshot(page, "releases-after-login-390");
         }
     }
 }

@@ -64,8 +64,12 @@ public class Annotation {
     public Visibility visibility;
     public String team;
 
+    /** The username shown; it was the author's when they wrote the annotation. */
     @Column(nullable = false)
     public String author;
+    /** Whose annotation it is: the author's token subject (null on annotations older than subjects, see 0100). */
+    @Column(name = "author_subject")
+    public String authorSubject;
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
     @Column(name = "modified_at", nullable = false)

@@ -27,11 +27,17 @@ public class AnnotationRepository implements PanacheRepository<Annotation> {
      * its author, TEAM for members of the team (and admins, who moderate every team); hidden ones only for their
      * author and moderators.
      */
+    /**
+     * The caller's own annotations: those with their subject, and those written before subjects were recorded
+     * under their username (see {@link Annotation#authorSubject}).
+     */
+    private static final String OWN = "(a.authorSubject = :mySubject or (a.authorSubject is null and a.author = :me))";
+
     static String visibleTo(Caller caller, Parameters parameters) {
         StringBuilder where = new StringBuilder("a.deletedAt is null and (a.visibility = :researchers"
-                + " or (a.visibility = :private and a.author = :me)");
+                + " or (a.visibility = :private and " + OWN + ")");
         parameters.and("researchers", Visibility.RESEARCHERS).and("private", Visibility.PRIVATE)
-                .and("me", caller.username());
+                .and("me", caller.username()).and("mySubject", caller.subject());
         if (caller.admin()) {
             where.append(" or a.visibility = :team");
             parameters.and("team", Visibility.TEAM);
@@ -41,7 +47,7 @@ public class AnnotationRepository implements PanacheRepository<Annotation> {
         }
         where.append(")");
         if (!caller.moderator()) {
-            where.append(" and (a.hiddenAt is null or a.author = :me)");
+            where.append(" and (a.hiddenAt is null or " + OWN + ")");
         }
         return where.toString();
     }

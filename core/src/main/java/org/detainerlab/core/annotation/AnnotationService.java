@@ -90,6 +90,7 @@ public class AnnotationService {
         annotation.body = input.body();
         annotation.tags.addAll(tags(input.tags()));
         annotation.author = caller.username();
+        annotation.authorSubject = caller.subject();
         annotation.createdAt = OffsetDateTime.now();
         annotation.modifiedAt = annotation.createdAt;
         annotations.persistAndFlush(annotation);
@@ -198,9 +199,13 @@ public class AnnotationService {
     private Annotation lockOwn(Caller caller, long id, String ifMatch, String verb) {
         Annotation annotation = annotations.lockVisible(caller, id)
                 .orElseThrow(() -> new ResourceNotFoundException("annotation", id));
-        if (!annotation.author.equals(caller.username())) {
+        boolean own = annotation.authorSubject == null ? annotation.author.equals(caller.username())
+                : annotation.authorSubject.equals(caller.subject());
+        if (!own) {
             throw new NotPermittedException("Only the author of an annotation may " + verb + " it");
         }
+        // An annotation from before subjects were recorded becomes its author's account's at their first change.
+        annotation.authorSubject = caller.subject();
         Revisions.requireMatch(ifMatch, AnnotationView.KIND, id, annotation.version);
         return annotation;
     }

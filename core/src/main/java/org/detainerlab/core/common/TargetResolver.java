@@ -1,6 +1,8 @@
 package org.detainerlab.core.common;
 
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Checks references of one {@link TargetKind}. Each domain context that owns linkable things provides one as a CDI
@@ -17,5 +19,30 @@ public interface TargetResolver {
     /** The text that a passage selector on {@code ref} points into, for kinds that have one. */
     default Optional<String> text(String ref) {
         return Optional.empty();
+    }
+
+    /** A resolver made of its parts, for contexts that produce theirs from a producer method. */
+    static TargetResolver of(TargetKind kind, Predicate<String> exists) {
+        return of(kind, exists, ref -> Optional.empty());
+    }
+
+    /** As {@link #of(TargetKind, Predicate)}, for a kind whose references point into a text. */
+    static TargetResolver of(TargetKind kind, Predicate<String> exists, Function<String, Optional<String>> text) {
+        return new TargetResolver() {
+            @Override
+            public TargetKind kind() {
+                return kind;
+            }
+
+            @Override
+            public boolean exists(String ref) {
+                return exists.test(ref);
+            }
+
+            @Override
+            public Optional<String> text(String ref) {
+                return text.apply(ref);
+            }
+        };
     }
 }

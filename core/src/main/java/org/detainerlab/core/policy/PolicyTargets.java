@@ -1,6 +1,7 @@
 package org.detainerlab.core.policy;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,55 +17,30 @@ import org.detainerlab.core.common.TargetResolver;
  */
 final class PolicyTargets {
 
-    private PolicyTargets() {
+    @Produces
+    @Singleton
+    TargetResolver policies(PolicyRepository policies) {
+        return TargetResolver.of(TargetKind.POLICY, ref -> ref != null && policies.findLiveByKey(ref).isPresent());
     }
 
-    @ApplicationScoped
-    static class Policies implements TargetResolver {
-        private final PolicyRepository policies;
-
-        Policies(PolicyRepository policies) {
-            this.policies = policies;
-        }
-
-        @Override
-        public TargetKind kind() {
-            return TargetKind.POLICY;
-        }
-
-        @Override
-        public boolean exists(String ref) {
-            return ref != null && policies.findLiveByKey(ref).isPresent();
-        }
+    @Produces
+    @Singleton
+    TargetResolver events(PolicyRepository policies) {
+        return TargetResolver.of(TargetKind.POLICY_EVENT, ref -> eventExists(policies, ref));
     }
 
-    @ApplicationScoped
-    static class Events implements TargetResolver {
-        private final PolicyRepository policies;
-
-        Events(PolicyRepository policies) {
-            this.policies = policies;
+    private static boolean eventExists(PolicyRepository policies, String ref) {
+        String[] parts = ref == null ? new String[0] : ref.split("/");
+        if (parts.length != 3) {
+            return false;
         }
-
-        @Override
-        public TargetKind kind() {
-            return TargetKind.POLICY_EVENT;
-        }
-
-        @Override
-        public boolean exists(String ref) {
-            String[] parts = ref == null ? new String[0] : ref.split("/");
-            if (parts.length != 3) {
-                return false;
-            }
-            try {
-                PolicyEventType type = PolicyEventType.valueOf(parts[1].toUpperCase(Locale.ROOT));
-                LocalDate date = LocalDate.parse(parts[2]);
-                return policies.findLiveByKey(parts[0]).map(p -> p.events.stream()
-                        .anyMatch(e -> e.type == type && e.date.equals(date))).orElse(false);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                return false;
-            }
+        try {
+            PolicyEventType type = PolicyEventType.valueOf(parts[1].toUpperCase(Locale.ROOT));
+            LocalDate date = LocalDate.parse(parts[2]);
+            return policies.findLiveByKey(parts[0]).map(p -> p.events.stream()
+                    .anyMatch(e -> e.type == type && e.date.equals(date))).orElse(false);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return false;
         }
     }
 }

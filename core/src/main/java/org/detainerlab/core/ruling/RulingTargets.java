@@ -1,27 +1,17 @@
 package org.detainerlab.core.ruling;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import org.detainerlab.core.common.TargetKind;
 import org.detainerlab.core.common.TargetResolver;
 
 /** Rulings as link and annotation targets, named by their key ({@code ca9-2019-united-states-v-california}). */
-@ApplicationScoped
-class RulingTargets implements TargetResolver {
+final class RulingTargets {
 
-    private final RulingRepository rulings;
-
-    RulingTargets(RulingRepository rulings) {
-        this.rulings = rulings;
-    }
-
-    @Override
-    public TargetKind kind() {
-        return TargetKind.RULING;
-    }
-
-    @Override
-    public boolean exists(String ref) {
-        return ref != null && rulings.findLiveByKey(ref).isPresent();
+    @Produces
+    @Singleton
+    TargetResolver rulings(RulingRepository rulings) {
+        return TargetResolver.of(TargetKind.RULING, ref -> ref != null && rulings.findLiveByKey(ref).isPresent());
     }
 }

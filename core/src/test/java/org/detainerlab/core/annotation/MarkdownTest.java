@@ -23,4 +23,20 @@ class MarkdownTest {
         assertThat(Markdown.toSafeHtml("[x](javascript:alert(1)) ![i](data:text/html,hi)"))
                 .doesNotContain("javascript:").doesNotContain("data:");
     }
+
+    @Test
+    void anImageIsALinkToItNeverLoadedByTheReadersBrowser() {
+        String html = Markdown.toSafeHtml("Seen ![the pixel](https://tracker.example/p.gif?reader=1) here");
+        assertThat(html).doesNotContain("<img").contains("<a href=\"https://tracker.example/p.gif?reader=1\"")
+                .contains("rel=\"nofollow noopener noreferrer\"").contains(">image: the pixel</a>");
+    }
+
+    @Test
+    void anImageInsideALinkIsItsTextAloneAndAnImageWithoutAltNamesItsUrl() {
+        assertThat(Markdown.toSafeHtml("[![badge](https://img.example/b.svg)](https://example.org/r)"))
+                .doesNotContain("<img").doesNotContain("img.example")
+                .contains("<a rel=\"nofollow\" href=\"https://example.org/r\">image: badge</a>");
+        assertThat(Markdown.toSafeHtml("![](https://img.example/x.png)")).doesNotContain("<img")
+                .contains(">image: https://img.example/x.png</a>");
+    }
 }
