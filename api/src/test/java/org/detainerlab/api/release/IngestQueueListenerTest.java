@@ -3,6 +3,8 @@ package org.detainerlab.api.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 import java.nio.file.Files;
@@ -21,11 +23,19 @@ import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.Test;
 
 /**
- * A queued job starts because it was announced, not because a poll found it: the test profile polls once an hour
- * (application.properties), so a job that leaves QUEUED during the test was started by the NOTIFY listener.
+ * A queued job starts because it was announced, not because a poll found it: this class's profile polls once an
+ * hour, so a job that leaves QUEUED during the test was started by the NOTIFY listener.
  */
 @QuarkusTest
+@TestProfile(IngestQueueListenerTest.HourlyPoll.class)
 class IngestQueueListenerTest {
+
+    public static class HourlyPoll implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("detainerlab.ingest.poll-every", "1h");
+        }
+    }
 
     @Inject
     IngestConfig config;
