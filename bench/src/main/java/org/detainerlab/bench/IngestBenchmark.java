@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.detainerlab.core.schema.SchemaMigrations;
 import org.detainerlab.devstack.PostgresServer;
@@ -27,18 +28,28 @@ import org.detainerlab.ingest.load.ProgressListener;
 import org.detainerlab.ingest.load.ReleaseLoader;
 import org.detainerlab.ingest.load.SourceMetadata;
 import org.detainerlab.ingest.read.ReadLimits;
+import org.detainerlab.ingest.read.RowIterator;
+import org.detainerlab.ingest.read.SourceRow;
+import org.detainerlab.ingest.read.SpreadsheetSource;
+import org.detainerlab.ingest.read.Spreadsheets;
 import org.detainerlab.ingest.report.Thresholds;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.postgresql.PGConnection;
 
 /**
  * {@code ./detainerlab bench ingest}: generates modern-layout rows as csv and as xlsx, ingests each into a fresh
  * database, and in the same run loads the same csv with plain {@code COPY} into a bare staging table as the
- * baseline. Then, with the JVM warm, the real FY2015 release end to end when the data folder is there. Prints
- * rows/s, the ratio to COPY and the peak heap, as a Markdown table for docs/benchmarks.md.
+ * baseline; reads the xlsx with the project's reader alone and with dhatim fastexcel-reader, a library baseline.
+ * Then, with the JVM warm, the real FY2015 release end to end when the data folder is there, and uploaded to the
+ * running application ({@link UploadBenchmark}). Prints rows/s, the ratio to COPY and the peak heap, as a Markdown
+ * table for docs/benchmarks.md.
  */
 final class IngestBenchmark {
 
-    private record Result(String what, long rows, double seconds, String note) {
+    record Result(String what, long rows, double seconds, String note) {
         double rowsPerSecond() {
             return rows / seconds;
         }
@@ -64,13 +75,18 @@ final class IngestBenchmark {
         results.add(copyBaseline(csv, rows));
         results.add(ingest("DetainerLab ingest, csv", csv));
         results.add(ingest("DetainerLab ingest, xlsx", xlsx));
+        results.add(readOnly("DetainerLab xlsx reader, read only", xlsx, IngestBenchmark::readWithOurs));
+        results.add(readOnly("dhatim fastexcel-reader " + FASTEXCEL + ", read only", xlsx, IngestBenchmark::readWithFastexcel));
         Path fy2015 = realData.resolve("ice-detainers-fy2015/rif-FOIA_15-87693_07262015_LESA-STU_FINAL_FY15YTD.xlsx");
+        Result upload = null;
         if (Files.isRegularFile(fy2015)) {
             results.add(ingest("FY2015 release (real, xlsx), warm JVM", fy2015));
+            upload = new UploadBenchmark(out).uploadWarm(fy2015, workDir);
+            results.add(upload);
         } else {
             out.println("  (FY2015 skipped: " + fy2015 + " is absent; set DETAINERLAB_DATA_DIR)");
         }
-        report(results);
+        report(results, upload);
         Files.deleteIfExists(csv);
         Files.deleteIfExists(xlsx);
     }
@@ -124,7 +140,55 @@ final class IngestBenchmark {
         }
     }
 
-    private void report(List<Result> results) {
+    /** The version of fastexcel-reader the bench module depends on, for the report. */
+    private static final String FASTEXCEL = "0.19.0";
+
+    @FunctionalInterface
+    private interface RowReader {
+        long rows(Path xlsx) throws Exception;
+    }
+
+    /** Reading every cell of every sheet as text, nothing else: a reader against a library, without the database. */
+    private Result readOnly(String what, Path xlsx, RowReader reader) throws Exception {
+        out.println(what + " ...");
+        long[] rows = new long[1];
+        double seconds = time(() -> rows[0] = reader.rows(xlsx));
+        return new Result(what, rows[0], seconds, "rows with a cell, title and header rows included; no checks, no database");
+    }
+
+    private static long readWithOurs(Path xlsx) throws Exception {
+        long rows = 0;
+        try (SpreadsheetSource source = Spreadsheets.open(xlsx)) {
+            for (String sheet : source.sheets()) {
+                try (RowIterator it = source.rows(sheet)) {
+                    for (SourceRow row = it.next(); row != null; row = it.next()) {
+                        rows++;
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long readWithFastexcel(Path xlsx) throws Exception {
+        long rows = 0;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(xlsx.toFile())) {
+            for (Sheet sheet : workbook.getSheets().toList()) {
+                try (Stream<Row> stream = sheet.openStream()) {
+                    for (Row row : (Iterable<Row>) stream::iterator) {
+                        boolean any = false;
+                        for (Cell cell : row) {
+                            any |= cell != null && !cell.getText().isBlank();
+                        }
+                        rows += any ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void report(List<Result> results, Result upload) {
         double copy = results.get(0).seconds();
         Runtime runtime = Runtime.getRuntime();
         out.println();
@@ -136,16 +200,16 @@ final class IngestBenchmark {
         out.println("|---|---:|---:|---:|---:|---|");
         for (Result r : results) {
             out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s |%n", r.what(), r.rows(), r.seconds(),
-                    r.rowsPerSecond(), r.what().startsWith("FY2015") ? "" : String.format(Locale.ROOT, "%.2f",
-                            r.seconds() / copy), r.note());
+                    r.rowsPerSecond(), r.what().startsWith("FY2015") || r.what().contains("read only") ? ""
+                            : String.format(Locale.ROOT, "%.2f", r.seconds() / copy), r.note());
         }
         Result csv = results.get(1);
         Result xlsx = results.get(2);
         out.println();
         out.printf(Locale.ROOT, "RESULT ingest csv_rows_per_s=%.0f csv_copy_ratio=%.2f xlsx_rows_per_s=%.0f"
-                        + " xlsx_copy_ratio=%.2f fy2015_load_s=%s%n", csv.rowsPerSecond(), csv.seconds() / copy,
-                xlsx.rowsPerSecond(), xlsx.seconds() / copy, results.size() > 3
-                        ? String.format(Locale.ROOT, "%.2f", results.get(3).seconds()) : "absent");
+                        + " xlsx_copy_ratio=%.2f fy2015_upload_s=%s%n", csv.rowsPerSecond(), csv.seconds() / copy,
+                xlsx.rowsPerSecond(), xlsx.seconds() / copy, upload != null
+                        ? String.format(Locale.ROOT, "%.2f", upload.seconds()) : "absent");
     }
 
     private static void resetPeakHeap() {

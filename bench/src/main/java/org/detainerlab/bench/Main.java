@@ -1,6 +1,7 @@
 package org.detainerlab.bench;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.detainerlab.devstack.ProjectLayout;
 
@@ -18,18 +19,24 @@ public final class Main {
             System.err.println("Usage: ./detainerlab bench ingest [--rows N]   (default 1,000,000 rows)");
             System.err.println("       ./detainerlab bench stats [--rows N] [--clients N] [--seconds N]"
                     + "   (default 5,000,000 rows, 32 clients, 30 s)");
+            System.err.println("       ./detainerlab bench stats --mix cold [--rows N] [--clients N] [--questions N]"
+                    + "   (default 5,000,000 rows, 8 clients, 500 distinct questions)");
             System.exit(2);
         }
         boolean stats = args[0].equals("stats");
         long rows = stats ? 5_000_000 : 1_000_000;
-        int clients = 32;
+        Integer clients = null;
         int seconds = 30;
+        int questions = 500;
+        StatsBenchmark.Mix mix = StatsBenchmark.Mix.WARM;
         for (int i = 1; i + 1 < args.length; i += 2) {
             String value = args[i + 1].replace("_", "").replace(",", "");
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(value);
                 case "--clients" -> clients = Integer.parseInt(value);
                 case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--questions" -> questions = Integer.parseInt(value);
+                case "--mix" -> mix = StatsBenchmark.Mix.valueOf(value.toUpperCase(Locale.ROOT));
                 default -> {
                     System.err.println("Unknown option " + args[i]);
                     System.exit(2);
@@ -37,7 +44,9 @@ public final class Main {
             }
         }
         if (stats) {
-            new StatsBenchmark(System.out).run(rows, clients, seconds, ProjectLayout.locate().stateDir().resolve("bench"));
+            int defaultClients = mix == StatsBenchmark.Mix.COLD ? 8 : 32;
+            new StatsBenchmark(System.out).run(rows, clients == null ? defaultClients : clients, seconds, mix, questions,
+                    ProjectLayout.locate().stateDir().resolve("bench"));
             return;
         }
         String data = System.getenv("DETAINERLAB_DATA_DIR");

@@ -49,7 +49,8 @@ import org.postgresql.PGConnection;
  * in {@code .detainerlab/bench/stats-postgres-series} for the next run), starts Keycloak and the built application, and
  * puts 32 clients with real tokens on the grouped statistics (state x month, declined, full range). In the same run
  * it times the same aggregation as a plain SQL GROUP BY over the detainer table and in DuckDB over the same rows
- * exported to Parquet (and CSV), and prints the ratios as Markdown for docs/benchmarks.md.
+ * exported to Parquet (and CSV), and prints the ratios as Markdown for docs/benchmarks.md. With {@code --mix cold}
+ * the clients ask instead many distinct questions never asked before ({@link ColdMix}).
  */
 final class StatsBenchmark {
 
@@ -67,7 +68,12 @@ final class StatsBenchmark {
         this.out = out;
     }
 
-    void run(long rows, int clients, int seconds, Path workDir) throws Exception {
+    /** Which questions the clients ask: one question again and again, or many never asked before. */
+    enum Mix {
+        WARM, COLD
+    }
+
+    void run(long rows, int clients, int seconds, Mix mix, int questions, Path workDir) throws Exception {
         ProjectLayout layout = ProjectLayout.locate();
         Path app = layout.root().resolve("api/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
@@ -78,7 +84,7 @@ final class StatsBenchmark {
         Thread stopOnInterrupt = new Thread(() -> closeAll(running));
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try {
-            measureWith(layout, app, rows, clients, seconds, workDir, running);
+            measureWith(layout, app, rows, clients, seconds, mix, questions, workDir, running);
         } finally {
             closeAll(running);
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
@@ -96,8 +102,8 @@ final class StatsBenchmark {
         }
     }
 
-    private void measureWith(ProjectLayout layout, Path app, long rows, int clients, int seconds, Path workDir,
-                             List<AutoCloseable> running) throws Exception {
+    private void measureWith(ProjectLayout layout, Path app, long rows, int clients, int seconds, Mix mix,
+                             int questions, Path workDir, List<AutoCloseable> running) throws Exception {
         PostgresServer postgres = PostgresServer.start(workDir.resolve("stats-postgres-series"), FreePort.find());
         running.add(postgres);
         load(postgres, rows, workDir);
@@ -108,7 +114,7 @@ final class StatsBenchmark {
                 workDir.resolve("keycloak.log"));
         running.add(keycloak);
         int port = FreePort.find();
-        Process application = startApplication(app, postgres, keycloak, port, workDir.resolve("application.log"));
+        Process application = startApplication(app, postgres, keycloak, port, false, workDir.resolve("application.log"));
         running.add(() -> {
             application.destroy();
             if (!application.waitFor(20, TimeUnit.SECONDS)) {
@@ -121,7 +127,11 @@ final class StatsBenchmark {
         for (String user : List.of("alice", "bob", "carol", "dave")) {
             tokens.add(token(keycloak, user));
         }
-        measure(postgres, base, tokens, clients, seconds, rows, workDir, application.toHandle());
+        if (mix == Mix.COLD) {
+            new ColdMix(out).measure(postgres, base, tokens, clients, questions, rows, workDir);
+        } else {
+            measure(postgres, base, tokens, clients, seconds, rows, workDir, application.toHandle());
+        }
     }
 
     /** Loads the generated releases that the kept database does not hold yet. */
@@ -158,8 +168,9 @@ final class StatsBenchmark {
         }
     }
 
-    private static Process startApplication(Path jar, PostgresServer postgres, KeycloakServer keycloak, int port,
-                                            Path log) throws IOException {
+    /** Starts the built application on {@code port}; {@code worker}: whether it runs ingest jobs. */
+    static Process startApplication(Path jar, PostgresServer postgres, KeycloakServer keycloak, int port,
+                                    boolean worker, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString());
         Map<String, String> env = builder.environment();
@@ -168,11 +179,11 @@ final class StatsBenchmark {
         env.put("DETAINERLAB_DB_USER", PostgresServer.USER);
         env.put("DETAINERLAB_DB_PASSWORD", "");
         env.put("DETAINERLAB_OIDC_URL", keycloak.issuer());
-        env.put("DETAINERLAB_INGEST_WORKER", "false");
+        env.put("DETAINERLAB_INGEST_WORKER", Boolean.toString(worker));
         return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitReady(String base, Process application) throws Exception {
+    static void awaitReady(String base, Process application) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
@@ -192,7 +203,7 @@ final class StatsBenchmark {
         throw new IllegalStateException("The application did not become ready within 2 minutes");
     }
 
-    private static String token(KeycloakServer keycloak, String user) throws Exception {
+    static String token(KeycloakServer keycloak, String user) throws Exception {
         String form = "grant_type=password&client_id=detainerlab-cli&username=" + user + "&password="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -346,19 +357,19 @@ final class StatsBenchmark {
         return ids;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static HttpResponse<byte[]> get(HttpClient http, URI uri, String token) throws Exception {
+    static HttpResponse<byte[]> get(HttpClient http, URI uri, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static double serverMillis(HttpResponse<?> response) {
+    static double serverMillis(HttpResponse<?> response) {
         Matcher m = SERVER_TIMING.matcher(response.headers().firstValue("Server-Timing").orElse(""));
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
@@ -424,7 +435,7 @@ final class StatsBenchmark {
         return new Phase(total, errors.get(), elapsed, client, server);
     }
 
-    private static double pct(double[] sorted, int percentile) {
+    static double pct(double[] sorted, int percentile) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -13,8 +13,11 @@ public interface IngestConfig {
     @WithDefault("true")
     boolean worker();
 
-    /** How often this instance looks for queued jobs. */
-    @WithDefault("1s")
+    /**
+     * How often this instance looks for queued jobs it was not told about (a queued job is announced by
+     * PostgreSQL's NOTIFY and starts at once; see IngestQueueListener).
+     */
+    @WithDefault("30s")
     Duration pollEvery();
 
     /** A running job whose heartbeat is older than this is reported as interrupted. */

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,8 @@ public class IngestWorker {
     private final String name = ManagementFactory.getRuntimeMXBean().getName();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final DatabaseOutage outage = new DatabaseOutage(LOG, "ingest worker");
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
     static final Path WORK_ROOT = Path.of(System.getProperty("java.io.tmpdir"));
     /**
@@ -74,9 +78,33 @@ public class IngestWorker {
         this.json = json;
     }
 
-    @Scheduled(every = "${detainerlab.ingest.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    /**
+     * The fallback: {@link IngestQueueListener} starts a queued job at once; this poll finds those it could not
+     * announce (queued while its connection was down).
+     */
+    @Scheduled(every = "${detainerlab.ingest.poll-every:30s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        runQueued();
+    }
+
+    /**
+     * Runs the queued jobs one after another, on whichever thread asks first (the poll or the listener). A call
+     * while they run returns at once but makes the running one look again before it stops, so a job queued just
+     * after its last claim is not left for the next poll.
+     */
     void runQueued() {
+        wanted.set(true);
+        while (wanted.get() && draining.tryLock()) {
+            try {
+                wanted.set(false);
+                drain();
+            } finally {
+                draining.unlock();
+            }
+        }
+    }
+
+    private void drain() {
         if (!config.worker() || outage.waiting()) {
             return;
         }

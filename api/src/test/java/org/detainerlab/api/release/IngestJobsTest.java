@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,9 @@ class IngestJobsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void concurrentClaimsNeverShareAJob() throws Exception {
@@ -65,11 +70,14 @@ class IngestJobsTest {
     @Test
     void aJobWhoseInstanceStoppedIsReportedAsInterrupted() throws Exception {
         Path upload = Files.writeString(Files.createTempFile("abandoned", ".csv"), "a\n1\n");
-        long id = jobs.enqueue("abandoned.csv", upload, "{}", "test").id();
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("update ingest_job set status = 'RUNNING', worker = 'gone@host',"
-                    + " heartbeat_at = now() - interval '5 minutes' where id = " + id);
-        }
+        // queued and taken by the stopped instance in one transaction: this instance's worker, told of the job when
+        // it commits, finds it already running
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            long queued = jobs.enqueue("abandoned.csv", upload, "{}", "test").id();
+            em.createNativeQuery("update ingest_job set status = 'RUNNING', worker = 'gone@host',"
+                    + " heartbeat_at = now() - interval '5 minutes' where id = " + queued).executeUpdate();
+            return queued;
+        });
         assertThat(jobs.sweepAbandoned(Duration.ofSeconds(60))).isGreaterThanOrEqualTo(1);
         JobView job = jobs.get(id);
         assertThat(job.status().name()).isEqualTo("FAILED");

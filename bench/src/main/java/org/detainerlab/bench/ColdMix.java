@@ -1,0 +1,211 @@
+package org.detainerlab.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
+
+import org.detainerlab.devstack.PostgresServer;
+
+/**
+ * {@code bench stats --mix cold}: questions never asked before, each once, from several clients, against DuckDB
+ * answering the same questions over the same rows in Parquet. The application was started for this run, so its
+ * answer cache holds none of them; the one question asked before the mix (to learn the policies' in-force days for
+ * DuckDB) is not among them.
+ */
+final class ColdMix {
+
+    static final String PROVISION = "DECLINES_DETAINER_HOLDS";
+    private static final long SEED = 17;
+
+    /** What one question cost: API server and client time, DuckDB's time, and whether the totals agreed. */
+    private static final class Asked {
+        final ColdQuestions.Question question;
+        double serverMs = Double.NaN;
+        double clientMs = Double.NaN;
+        int status;
+        byte[] body;
+        long apiTotal = -1;
+        String source = "";
+        double duckMs = Double.NaN;
+        long duckTotal = -1;
+
+        Asked(ColdQuestions.Question question) {
+            this.question = question;
+        }
+    }
+
+    private final PrintStream out;
+
+    ColdMix(PrintStream out) {
+        this.out = out;
+    }
+
+    void measure(PostgresServer postgres, String base, List<String> tokens, int clients, int count, long rows,
+                 Path workDir) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        // excludeLikelyDuplicates is never drawn, so this question is not one of the mix
+        HttpResponse<byte[]> policies = StatsBenchmark.get(http, URI.create(base
+                + "/api/v1/stats/detainers?groupBy=policyRegime&provision=" + PROVISION + "&excludeLikelyDuplicates=true"),
+                tokens.get(0));
+        if (policies.statusCode() != 200) {
+            throw new IllegalStateException("The policy regime question answered " + policies.statusCode());
+        }
+        List<Asked> asked = new ArrayList<>();
+        Path parquet = workDir.resolve("bench-cold-export.parquet");
+        try (Connection pg = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "")) {
+            ColdQuestions.Catalog catalog = DuckMirror.catalog(pg, null, PROVISION);
+            List<DuckMirror.Span> spans = DuckMirror.spans(pg, new String(policies.body(), StandardCharsets.UTF_8));
+            for (ColdQuestions.Question question : ColdQuestions.draw(catalog, count, SEED)) {
+                asked.add(new Asked(question));
+            }
+            out.printf("Asking %d distinct questions (%d shapes) from %d clients ...%n", asked.size(),
+                    ColdQuestions.shapes().size(), clients);
+            long started = System.nanoTime();
+            ask(http, base, tokens, clients, asked);
+            double apiSeconds = (System.nanoTime() - started) / 1e9;
+            out.printf("  %.1f s%n", apiSeconds);
+            readAnswers(asked);
+
+            out.println("Exporting the rows to Parquet for DuckDB ...");
+            try (DuckMirror duck = DuckMirror.export(pg, null, parquet, spans)) {
+                out.println("DuckDB answers the same questions, one after another ...");
+                duck.answer(asked.get(0).question, true);
+                for (Asked a : asked) {
+                    long t0 = System.nanoTime();
+                    Map<List<String>, Long> groups = duck.answer(a.question, true);
+                    a.duckMs = (System.nanoTime() - t0) / 1e6;
+                    a.duckTotal = groups.values().stream().mapToLong(Long::longValue).sum();
+                }
+            } finally {
+                Files.deleteIfExists(parquet);
+            }
+        }
+        report(asked, clients, rows);
+    }
+
+    /** The clients take the questions in turn from one list, so each is asked exactly once. */
+    private static void ask(HttpClient http, String base, List<String> tokens, int clients, List<Asked> asked)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String token = tokens.get(c % tokens.size());
+            Thread thread = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < asked.size(); i = next.getAndIncrement()) {
+                    Asked a = asked.get(i);
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = StatsBenchmark.get(http,
+                                URI.create(base + "/api/v1/stats/detainers?" + a.question.query()), token);
+                        a.clientMs = (System.nanoTime() - t0) / 1e6;
+                        a.serverMs = StatsBenchmark.serverMillis(response);
+                        a.status = response.statusCode();
+                        a.body = response.body();
+                    } catch (Exception e) {
+                        a.clientMs = (System.nanoTime() - t0) / 1e6;
+                        a.status = -1;
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    private static void readAnswers(List<Asked> asked) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (Asked a : asked) {
+            if (a.status == 200) {
+                JsonNode answer = json.readTree(a.body);
+                a.apiTotal = answer.path("total").asLong(-1);
+                a.source = answer.path("provenance").path("source").asText("");
+            }
+            a.body = null;
+        }
+    }
+
+    private void report(List<Asked> asked, int clients, long rows) {
+        Runtime runtime = Runtime.getRuntime();
+        out.println();
+        out.printf("%s, %d cores, %s %s, PostgreSQL 17 (embedded), %,d detainers; %d distinct questions, %d clients%n",
+                LocalDate.now(), runtime.availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), rows, asked.size(), clients);
+        out.println();
+        out.println("Each question asked once (server ms from Server-Timing, client ms as the client waited;"
+                + " DuckDB over Parquet, one question at a time):");
+        out.println();
+        out.println("| shape | questions | API server p50 / p95 / p99 | API client p50 / p95 / p99 | DuckDB p50 / p95 |");
+        out.println("|---|---:|---:|---:|---:|");
+        Map<String, List<Asked>> byShape = new LinkedHashMap<>();
+        for (String shape : ColdQuestions.shapes()) {
+            byShape.put(shape, new ArrayList<>());
+        }
+        asked.forEach(a -> byShape.get(a.question.shape()).add(a));
+        byShape.forEach((shape, of) -> row(shape, of));
+        row("**all**", asked);
+        out.println();
+        long errors = asked.stream().filter(a -> a.status != 200).count();
+        long differ = asked.stream().filter(a -> a.status == 200 && a.apiTotal != a.duckTotal).count();
+        Map<String, Integer> sources = new TreeMap<>();
+        asked.forEach(a -> sources.merge(a.source.isEmpty() ? "(no answer)" : a.source, 1, Integer::sum));
+        out.printf("Errors: %d. Totals differing between the API and DuckDB: %d. Answered from: %s%n", errors, differ,
+                sources);
+        asked.stream().filter(a -> a.status != 200 || a.apiTotal != a.duckTotal).limit(5).forEach(a -> out.printf(
+                "  %s: status %d, API total %d, DuckDB total %d%n", a.question.query(), a.status, a.apiTotal,
+                a.duckTotal));
+        asked.stream().sorted((x, y) -> Double.compare(y.serverMs, x.serverMs)).limit(5).forEach(a -> out.printf(
+                Locale.ROOT, "  slowest: %.1f ms from %s: %s%n", a.serverMs, a.source, a.question.query()));
+        double[] server = sorted(asked, a -> a.serverMs);
+        double[] duck = sorted(asked, a -> a.duckMs);
+        double apiP50 = StatsBenchmark.pct(server, 50);
+        double apiP95 = StatsBenchmark.pct(server, 95);
+        double duckMedian = StatsBenchmark.median(duck);
+        out.println();
+        out.printf(Locale.ROOT, "RESULT stats-cold questions=%d api_p50_ms=%.1f api_p95_ms=%.1f duckdb_median_ms=%.1f"
+                + " ratio=%.2f%n", asked.size(), apiP50, apiP95, duckMedian, apiP95 / duckMedian);
+    }
+
+    private void row(String shape, List<Asked> of) {
+        if (of.isEmpty()) {
+            out.printf("| %s | 0 | | | |%n", shape);
+            return;
+        }
+        double[] server = sorted(of, a -> a.serverMs);
+        double[] client = sorted(of, a -> a.clientMs);
+        double[] duck = sorted(of, a -> a.duckMs);
+        out.printf(Locale.ROOT, "| %s | %d | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f / %.1f |%n", shape,
+                of.size(), StatsBenchmark.pct(server, 50), StatsBenchmark.pct(server, 95), StatsBenchmark.pct(server, 99),
+                StatsBenchmark.pct(client, 50), StatsBenchmark.pct(client, 95), StatsBenchmark.pct(client, 99),
+                StatsBenchmark.pct(duck, 50), StatsBenchmark.pct(duck, 95));
+    }
+
+    private static double[] sorted(List<Asked> asked, ToDoubleFunction<Asked> value) {
+        double[] values = asked.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).toArray();
+        Arrays.sort(values);
+        return values;
+    }
+}
