@@ -1,0 +1,132 @@
+package org.detainerlab.api.claim;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.ingest.generate.Layout;
+import org.detainerlab.ingest.generate.SyntheticReleases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14, point 5: the seed claim about homicide charges ("72 people with homicide charges released despite
+ * detainers", October 2022 to February 2025) checked against a generated modern release covering FY2023-FY2025,
+ * which covers the claim's whole period. The expected figure is counted here straight from the release's rows in
+ * SQL, by the raw lift reason and the charge code's first two digits, not through the statistics engine.
+ */
+@QuarkusTest
+class SeedClaimsOnModernReleasesTest {
+
+    private static final LocalDate CLAIM_FROM = LocalDate.of(2022, 10, 1);
+    private static final LocalDate CLAIM_TO = LocalDate.of(2025, 2, 6);
+
+    private static String researcher;
+    private static long release;
+    private static SyntheticReleases.Tally tally;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
+    @BeforeEach
+    void load() throws Exception {
+        if (tally != null) {
+            return;
+        }
+        researcher = Tokens.accessToken("alice");
+        String admin = Tokens.accessToken("dave");
+        Path file = Files.createTempFile("seed-claims-modern", ".csv");
+        // Homicide is 1 charge in 110 and a declined detainer 7 in 100: 20,000 rows give a few dozen such rows.
+        tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 20_000, 2023, file, 2023);
+        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(),
+                Map.of("title", "Seed claims test release FY2023-FY2025")));
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        release = job.getLong("releaseId");
+    }
+
+    /** The seed claim (imported by system) whose text contains {@code words}. */
+    private static Object seed(String words) {
+        List<Object> ids = given().auth().oauth2(researcher).queryParam("q", words).queryParam("size", 200)
+                .when().get("/api/v1/claims").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("items").stream()
+                .filter(item -> "system".equals(item.get("createdBy"))).map(item -> item.get("id")).toList();
+        assertThat(ids).as(words).hasSize(1);
+        return ids.get(0);
+    }
+
+    private static JsonPath check(Object id) {
+        return given().auth().oauth2(researcher).queryParam("release", release)
+                .when().post("/api/v1/claims/" + id + "/check").then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    /**
+     * Declined detainers of the release prepared in the claim's period whose most serious charge code is in the
+     * NCIC homicide group (09), counted from the rows. The lift reason is ICE's own wording, as the generator writes
+     * it; a code a spreadsheet shortened (999 for 0999) is padded back to four digits.
+     */
+    private long homicideDeclinedInRows() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select count(*) from detainer"
+                     + " where release_id = ? and prepare_date between ? and ?"
+                     + " and lift_reason_raw = 'Detainer Declined by LEA'"
+                     + " and left(lpad(btrim(msc_charge_code), 4, '0'), 2) = '09'")) {
+            statement.setLong(1, release);
+            statement.setObject(2, CLAIM_FROM);
+            statement.setObject(3, CLAIM_TO);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void theHomicideClaimIsComputedExactlyWhereTheReleaseCoversItsPeriod() throws Exception {
+        long expected = homicideDeclinedInRows();
+        assertThat(expected).as("the generated release has declined detainers with homicide charges").isPositive();
+        assertThat(expected).as("no more than the generator wrote with homicide charges")
+                .isLessThanOrEqualTo(tally.byCharge().get("Homicide"));
+
+        JsonPath result = check(seed("with homicide charges or convictions"));
+        assertThat(result.getList("")).hasSize(1);
+        assertThat(result.getString("[0].status")).as("the release covers 2022-10-01..2025-02-06 whole")
+                .isEqualTo(expected == 72 ? "SUPPORTED" : "CONTRADICTED");
+        assertThat(result.getDouble("[0].computedValue")).isEqualTo((double) expected);
+        assertThat(result.getDouble("[0].claimedValue")).isEqualTo(72.0);
+        assertThat(result.getDouble("[0].difference")).isEqualTo((double) expected - 72);
+        assertThat(result.getLong("[0].release.id")).isEqualTo(release);
+        assertThat(result.getString("[0].provenance.query")).contains("release=" + release)
+                .contains("outcome=DECLINED").contains("chargeCategory=homicide")
+                .contains("from=2022-10-01").contains("to=2025-02-06");
+    }
+
+    /**
+     * The sanctuary claim has no query in the seed (which places count as sanctuary jurisdictions is the claim's own
+     * definition), so even a release covering its period leaves it not checkable, saying why, rather than partial.
+     */
+    @Test
+    void theSanctuaryClaimStaysNotCheckableSayingWhyEvenWhereTheReleaseCoversItsPeriod() {
+        JsonPath result = check(seed("sanctuary jurisdictions declined"));
+        assertThat(result.getString("[0].status")).isEqualTo("NOT_CHECKABLE");
+        assertThat(result.getString("[0].explanation")).contains("no list of sanctuary jurisdictions");
+        assertThat((Object) result.get("[0].computedValue")).isNull();
+    }
+}
