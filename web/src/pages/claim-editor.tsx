@@ -22,6 +22,7 @@ interface ClaimBody {
     state?: string[] | null;
     county?: string[] | null;
     facility?: string[] | null;
+    chargeCategory?: string[] | null;
     tolerance: { absolute?: number | null; relative?: number | null };
   } | null;
   notCheckableReason?: string | null;
@@ -49,6 +50,7 @@ interface Editable {
   from: string;
   to: string;
   fiscalYear: string;
+  chargeCategory: string;
   absolute: string;
   relative: string;
   notCheckableReason: string;
@@ -64,7 +66,7 @@ function editable(c: ClaimBody): Editable {
     url: c.source.url ?? '', quoted: c.source.quoted ?? '', checkable: q != null, measure: q?.measure ?? 'count',
     claimedValue: c.claimedValue == null ? '' : String(c.claimedValue), state: joined(q?.state), county: joined(q?.county),
     facility: joined(q?.facility), outcome: joined(q?.outcome), from: q?.from ?? '', to: q?.to ?? '',
-    fiscalYear: joined(q?.fiscalYear), absolute: q?.tolerance.absolute == null ? '' : String(q.tolerance.absolute),
+    fiscalYear: joined(q?.fiscalYear), chargeCategory: joined(q?.chargeCategory), absolute: q?.tolerance.absolute == null ? '' : String(q.tolerance.absolute),
     relative: q?.tolerance.relative == null ? '' : String(q.tolerance.relative),
     notCheckableReason: c.notCheckableReason ?? '', verified: c.verified,
   };
@@ -72,7 +74,7 @@ function editable(c: ClaimBody): Editable {
 
 /**
  * A new claim, pre-filled from a figure's question when Explore's "Claim this figure" opened it: the statistics
- * parameters (state, county, facility, outcome, from, to, fiscalYear) and the figure's total count as the value.
+ * parameters (state, county, facility, outcome, from, to, fiscalYear, chargeCategory) and the figure's total count as the value.
  */
 export function prefilled(params: URLSearchParams): Editable {
   const get = (name: string) => params.get(name) ?? '';
@@ -80,7 +82,7 @@ export function prefilled(params: URLSearchParams): Editable {
     text: '', publisher: '', title: '', published: '', url: '', quoted: '', checkable: true,
     measure: 'count', claimedValue: get('value'), state: get('state'),
     county: get('county'), facility: get('facility'), outcome: get('outcome'), from: get('from'), to: get('to'),
-    fiscalYear: get('fiscalYear'), absolute: '', relative: '', notCheckableReason: '', verified: false,
+    fiscalYear: get('fiscalYear'), chargeCategory: get('chargeCategory'), absolute: '', relative: '', notCheckableReason: '', verified: false,
   };
 }
 
@@ -97,7 +99,7 @@ function body(d: Editable): ClaimBody {
     query: d.checkable ? {
       measure: d.measure, outcome: listOrNull(d.outcome), from: orNull(d.from), to: orNull(d.to),
       fiscalYear: listOrNull(d.fiscalYear)?.map(Number) ?? null, state: listOrNull(d.state), county: listOrNull(d.county),
-      facility: listOrNull(d.facility), tolerance: { absolute: number(d.absolute), relative: number(d.relative) },
+      facility: listOrNull(d.facility), chargeCategory: listOrNull(d.chargeCategory), tolerance: { absolute: number(d.absolute), relative: number(d.relative) },
     } : null,
     notCheckableReason: d.checkable ? null : orNull(d.notCheckableReason),
     verified: d.verified,
@@ -109,7 +111,7 @@ const FIELD: Record<string, string> = {
   text: 'text', publisher: 'source.publisher', title: 'source.title', published: 'source.published', url: 'source.url',
   quoted: 'source.quoted', claimedValue: 'claimedValue', measure: 'query.measure', from: 'query.from', to: 'query.to',
   fiscalYear: 'query.fiscalYear', state: 'query.state', county: 'query.county', facility: 'query.facility',
-  outcome: 'query.outcome', absolute: 'query.tolerance.absolute', relative: 'query.tolerance.relative',
+  outcome: 'query.outcome', chargeCategory: 'query.chargeCategory', absolute: 'query.tolerance.absolute', relative: 'query.tolerance.relative',
   notCheckableReason: 'notCheckableReason',
 };
 
@@ -220,6 +222,7 @@ export function ClaimEditor({ id, start, onDone }: { id?: string; start?: Editab
               releases={null} states={states.data ?? []} errors={filterErrors} prefix={`${fields.form}-filter`} />
           </div>
           {input('fiscalYear', 'Fiscal years instead of dates (e.g. 2017,2018)')}
+          {input('chargeCategory', 'Charge categories of the most serious charge (e.g. homicide; see the data dictionary)')}
           <label>Measure
             <select value={draft.measure} {...fields.props('query.measure')} onChange={(e) => set({ measure: (e.target as HTMLSelectElement).value })}>
               <option value="count">count of detainers</option>
@@ -258,7 +261,7 @@ function Summary({ claim }: { claim: Editable }) {
       <dt>Quotation</dt><dd>{claim.text}</dd>
       <dt>Source</dt><dd>{[claim.publisher, claim.title, claim.published].filter(Boolean).join(', ')}</dd>
       <dt>Question</dt><dd>{claim.checkable
-        ? `${claim.measure} = ${claim.claimedValue || '?'} with ${['state', 'county', 'facility', 'outcome', 'from', 'to', 'fiscalYear']
+        ? `${claim.measure} = ${claim.claimedValue || '?'} with ${['state', 'county', 'facility', 'outcome', 'from', 'to', 'fiscalYear', 'chargeCategory']
           .filter((f) => claim[f as keyof Editable]).map((f) => `${f} ${claim[f as keyof Editable]}`).join(', ') || 'no filter'}`
         : `not checkable: ${claim.notCheckableReason}`}</dd>
       <dt>Verified</dt><dd>{claim.verified ? 'yes' : 'no'}</dd>

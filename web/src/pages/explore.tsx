@@ -2,9 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, Me } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
-import { Filters, filtersOf, FILTERS, formatValue, OUTCOMES, percentMeaning, StatsAnswer, statsPath } from '../stats';
+import {
+  AGE_BANDS, CHARGE_CATEGORIES, COMPARE_BY, DIMENSION_FILTERS, EXPLORE_FILTERS, Filters, filtersOf, formatValue, OUTCOMES,
+  percentMeaning, POLICY_REGIMES, PROVISIONS, StatsAnswer, statsPath,
+} from '../stats';
 import { Figure } from '../figures/figure';
 import { TimeSeries } from '../figures/timeseries';
+import { CompareSeries } from '../figures/compare';
 import { FacilityTable } from '../figures/facilities';
 import { ChoroplethMap, Place } from '../figures/map';
 import { markersOf, Timeline } from './timeline';
@@ -18,7 +22,9 @@ interface Release {
 
 /** Figures of detainers under one set of filters; everything the view shows is in its URL. */
 export function Explore({ route, me }: { route: Route; me: Me }) {
-  const filters = filtersOf(route.params);
+  const filters = filtersOf(route.params, EXPLORE_FILTERS);
+  const compare = route.params.get('compare') ?? undefined;
+  const compareBy = compare && compare in COMPARE_BY ? compare : undefined;
   const period = route.params.get('period') === 'fiscalYear' ? 'fiscalYear' : 'month';
   const percent = route.params.get('measure') === 'percent';
   const releases = useApi<Release[]>('/api/v1/releases?kind=DETAINERS');
@@ -35,8 +41,11 @@ export function Explore({ route, me }: { route: Route; me: Me }) {
 
   // A view whose own fields contradict each other is not asked for: the form says what is wrong, beside the field.
   const invalid = fieldErrorsOf(filters);
+  if (compareBy === 'policyRegime' && !filters.provision) {
+    invalid.compare = 'Comparing by policy regime needs a provision: choose one in the filters above.';
+  }
   const valid = Object.keys(invalid).length === 0;
-  const seriesPath = statsPath(filters, period, percent);
+  const seriesPath = statsPath(filters, period, percent, compareBy);
   const mapPath = statsPath(filters, filters.state ? 'county' : 'state', percent);
   const facilityPath = statsPath(filters, 'facility', percent);
   const series = useApi<StatsAnswer>(valid ? seriesPath : null);
@@ -45,7 +54,7 @@ export function Explore({ route, me }: { route: Route; me: Me }) {
   // The API names the query parameter it refused; its message goes beside that field once, not in every figure.
   const refused = [series, map, facilities].map((a) => a.error).find((e): e is ApiError => e instanceof ApiError && e.problem.status === 400);
   const fieldErrors: Partial<Record<string, string>> = valid ? {} : invalid;
-  if (refused && refused.problem.parameter && FILTERS.includes(refused.problem.parameter as never)) {
+  if (refused && refused.problem.parameter && EXPLORE_FILTERS.includes(refused.problem.parameter as never)) {
     fieldErrors[refused.problem.parameter] = refused.problem.detail ?? refused.message;
   }
   const shownBeside = Object.keys(fieldErrors).length > 0;
@@ -58,7 +67,10 @@ export function Explore({ route, me }: { route: Route; me: Me }) {
 
   // A claim is about detainers under these filters on whatever release it is checked on, so the release is left out;
   // the number it starts with is the figure's total count (every figure of the view counts the same detainers).
-  const claim = me.roles.includes('curator') ? (answer: StatsAnswer) => {
+  // A claim's question has no field for the policy or person dimensions (charge categories aside): offering to claim
+  // such a figure would open a wider question than the one shown, so it is not offered.
+  const claimable = DIMENSION_FILTERS.every((name) => name === 'chargeCategory' || !filters[name]);
+  const claim = me.roles.includes('curator') && claimable ? (answer: StatsAnswer) => {
     const { release: _release, ...question } = filters;
     return href('claims', { ...question, value: answer.total == null ? undefined : String(answer.total) }, 'new');
   } : undefined;
@@ -72,6 +84,19 @@ export function Explore({ route, me }: { route: Route; me: Me }) {
           <Toggle name="period" value="month" checked={period === 'month'} label="Months" onPick={() => go({ period: undefined })} />
           <Toggle name="period" value="fiscalYear" checked={period === 'fiscalYear'} label="Fiscal years" onPick={() => go({ period: 'fiscalYear' })} />
         </fieldset>
+        <div class="field compare-by">
+          {/* a label beside the select, not around it: its options name other fields (Outcome, Gender, ...) */}
+          <label for="compare-by">Compare by</label>
+          <select id="compare-by" value={compareBy ?? ''} onChange={(e) => go({ compare: (e.target as HTMLSelectElement).value || undefined })}
+            {...(invalid.compare ? { 'aria-invalid': 'true' as const, 'aria-describedby': 'compare-by-error' } : {})}>
+            <option value="">Nothing (one series)</option>
+            {Object.entries(COMPARE_BY).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+          {invalid.compare && <span class="error field-error" id="compare-by-error">{invalid.compare}</span>}
+          {filters.provision && !filters.policyRegime && compareBy !== 'policyRegime' && (
+            <span class="note" data-testid="provision-unused">The provision counts once a policy regime is chosen or the figure is compared by policy regime.</span>
+          )}
+        </div>
         <fieldset>
           <legend>Measure</legend>
           <Toggle name="measure" value="count" checked={!percent} label="Count" onPick={() => go({ measure: undefined })} />
@@ -92,8 +117,11 @@ export function Explore({ route, me }: { route: Route; me: Me }) {
       <div class="figures">
         <Figure id="time-series" title={`${period === 'month' ? 'Detainers by month' : 'Detainers by fiscal year'}${percent ? ' (percent)' : ''}`}
           path={seriesPath} answer={series} errorShownElsewhere={Boolean(refused) || !valid} claim={claim}>
-          {series.data && <TimeSeries answer={series.data} period={period} percent={percent} filters={filters}
-            markers={events.data ? markersOf(events.data) : []} around={around} onAround={(date) => go({ around: date })} />}
+          {series.data && (compareBy
+            ? <CompareSeries answer={series.data} period={period} compareBy={compareBy} percent={percent} filters={filters} />
+            : <TimeSeries answer={series.data} period={period} percent={percent} filters={filters}
+              markers={events.data ? markersOf(events.data) : []} around={around} onAround={(date) => go({ around: date })} />)}
+          {series.data?.provenance.policies && <DecidingPolicies answer={series.data} provision={filters.provision!} />}
         </Figure>
         <Figure id="map" title={`${filters.state ? `Detainers by county in ${filters.state}` : 'Detainers by state'}${percent ? ' (percent)' : ''}`}
           path={mapPath} answer={map} errorShownElsewhere={Boolean(refused) || !valid} claim={claim}>
@@ -120,6 +148,28 @@ export function Explore({ route, me }: { route: Route; me: Me }) {
   );
 }
 
+/**
+ * The policies that decided each detainer's policy regime, as the answer's provenance names them (with the version
+ * read), each linking to the timeline of the first place it applies to.
+ */
+function DecidingPolicies({ answer, provision }: { answer: StatsAnswer; provision: string }) {
+  const policies = answer.provenance.policies ?? [];
+  return (
+    <div class="deciding-policies" data-testid="deciding-policies">
+      <h3>Policies that decided the regime ({provision})</h3>
+      {policies.length === 0 ? <p class="note">No policy with this provision applies to the detainers counted: all are NOT_IN_FORCE or have no known place or date.</p> : (
+        <ul>
+          {policies.map((p) => (
+            <li key={p.key} data-policy={p.key}>
+              <a href={href('timeline', { policy: p.key }, p.jurisdictions[0] ?? 'US')}>{p.title}</a> ({p.jurisdictions.join(', ') || 'US'}, version {p.version})
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function Toggle({ name, value, checked, label, onPick }: { name: string; value: string; checked: boolean; label: string; onPick: () => void }) {
   return (
     <label class="toggle">
@@ -133,6 +183,9 @@ function fieldErrorsOf(filters: Filters): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};
   if (filters.from && filters.to && filters.from > filters.to) {
     errors.to = `To (${filters.to}) is before From (${filters.from}): choose a To date on or after the From date.`;
+  }
+  if (filters.policyRegime && !filters.provision) {
+    errors.policyRegime = 'A policy regime is counted under a provision: choose the provision too.';
   }
   return errors;
 }
@@ -154,7 +207,7 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
   useEffect(() => setErrors(applied), [appliedKey]);
   const apply = (e: Event) => {
     e.preventDefault();
-    const next: Filters = Object.fromEntries(FILTERS.map((f) => [f, draft[f]?.trim() || undefined]));
+    const next: Filters = Object.fromEntries(EXPLORE_FILTERS.map((f) => [f, draft[f]?.trim() || undefined]));
     const wrong = fieldErrorsOf(next);
     setErrors(wrong);
     if (Object.keys(wrong).length > 0) {
@@ -163,10 +216,10 @@ function FilterForm({ filters, releases, states, errors: applied, onApply }: Fil
     }
     onApply(next);
   };
-  const clear = () => onApply(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
+  const clear = () => onApply(Object.fromEntries(EXPLORE_FILTERS.map((f) => [f, undefined])));
   return (
     <form class="filters" onSubmit={apply} aria-label="Filters">
-      <FilterFields draft={draft} onChange={setDraft} releases={releases} states={states} errors={errors} />
+      <FilterFields draft={draft} onChange={setDraft} releases={releases} states={states} errors={errors} dimensions />
       <div class="actions">
         <button type="submit" class="primary">Apply filters</button>
         <button type="button" onClick={clear}>Clear</button>
@@ -184,13 +237,15 @@ interface FilterFieldsProps {
   errors: Partial<Record<string, string>>;
   /** Ids of the inputs, their errors and their lists start with this, so that two forms on a page never share one. */
   prefix?: string;
+  /** Also the policy dimension and the person and charge dimensions (Explore's own form). */
+  dimensions?: boolean;
 }
 
 /**
  * Explore's filter controls (release, state, county and facility by name, outcome, dates) without a form of their
  * own, so that any form that builds a statistics question (a claim's, for one) uses the very same controls.
  */
-export function FilterFields({ draft, onChange, releases, states, errors, prefix = 'filter' }: FilterFieldsProps) {
+export function FilterFields({ draft, onChange, releases, states, errors, prefix = 'filter', dimensions = false }: FilterFieldsProps) {
   const set = (name: keyof Filters) => (e: Event) => onChange({ ...draft, [name]: (e.target as HTMLInputElement).value });
   // Autocomplete by name: counties (the filter takes their FIPS code) and facility names as published, most
   // detainers first, both asked for once two letters are typed.
@@ -268,6 +323,57 @@ export function FilterFields({ draft, onChange, releases, states, errors, prefix
           To <input id={`${prefix}-to`} type="date" value={draft.to ?? ''} onInput={set('to')} {...described('to')} />
         </label>
         {error('to')}
+      </div>
+      {dimensions && <DimensionFields draft={draft} onChange={onChange} errors={errors} prefix={prefix} />}
+    </>
+  );
+}
+
+/** A select of published values, "any" first; the values are shown as written unless a label is given. */
+function Choice({ name, label, any, values, draft, onChange, errors, prefix }: {
+  name: keyof Filters; label: string; any: string; values: string[] | Record<string, string>;
+  draft: Filters; onChange: (draft: Filters) => void; errors: Partial<Record<string, string>>; prefix: string;
+}) {
+  const options = Array.isArray(values) ? values.map((v) => [v, v]) : Object.entries(values);
+  return (
+    <div class="field">
+      <label>
+        {label}
+        <select id={`${prefix}-${name}`} value={draft[name] ?? ''} onChange={(e) => onChange({ ...draft, [name]: (e.target as HTMLSelectElement).value })}
+          {...(errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${prefix}-${name}-error` } : {})}>
+          <option value="">{any}</option>
+          {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        </select>
+      </label>
+      {errors[name] && <span class="error field-error" id={`${prefix}-${name}-error`}>{errors[name]}</span>}
+    </div>
+  );
+}
+
+/**
+ * The policy dimension (a provision, and the regime it puts each detainer in) and the person and charge dimensions
+ * of the modern layouts, whose rows alone have them.
+ */
+function DimensionFields({ draft, onChange, errors, prefix }: { draft: Filters; onChange: (draft: Filters) => void; errors: Partial<Record<string, string>>; prefix: string }) {
+  const common = { draft, onChange, errors, prefix };
+  const words = (value: string) => value.toLowerCase().replace(/_/g, ' ');
+  return (
+    <>
+      <Choice name="provision" label="Policy provision" any="No provision" values={Object.fromEntries(PROVISIONS.map((p) => [p, words(p)]))} {...common} />
+      <Choice name="policyRegime" label="Policy regime" any="Any regime" values={POLICY_REGIMES} {...common} />
+      <Choice name="criminality" label="Criminality" any="Any criminality" values={['1 Convicted Criminal', '2 Pending Criminal Charges', '3 Other Immigration Violator']} {...common} />
+      <Choice name="threatLevel" label="Threat level" any="Any threat level" values={['1', '2', '3']} {...common} />
+      <Choice name="gender" label="Gender" any="Any gender" values={['Male', 'Female']} {...common} />
+      <Choice name="ageBand" label="Age band" any="Any age" values={AGE_BANDS} {...common} />
+      <Choice name="notifyRelease" label="Notify-release request" any="Either" values={{ true: 'yes', false: 'no' }} {...common} />
+      <Choice name="chargeCategory" label="Charge category" any="Any charge" values={CHARGE_CATEGORIES} {...common} />
+      <div class="field">
+        <label>
+          Citizenship country <input id={`${prefix}-citizenshipCountry`} type="text" value={draft.citizenshipCountry ?? ''} placeholder="As published, e.g. MEXICO"
+            onInput={(e) => onChange({ ...draft, citizenshipCountry: (e.target as HTMLInputElement).value })}
+            {...(errors.citizenshipCountry ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${prefix}-citizenshipCountry-error` } : {})} />
+        </label>
+        {errors.citizenshipCountry && <span class="error field-error" id={`${prefix}-citizenshipCountry-error`}>{errors.citizenshipCountry}</span>}
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, FieldError, sendJson } from '../api';
 import { useUnsavedGuard } from '../unsaved';
+import { PROVISIONS } from '../stats';
 import type { Verification } from './verification';
 import {
   Clash, ConflictNotice, FieldErrors, filled, loadTagged, mergeFields, same, SourceFields, SourceRef, SourceWords, splitList,
@@ -54,10 +55,6 @@ interface Editable {
 
 const EVENT_TYPES = ['INTRODUCED', 'SIGNED', 'ADOPTED', 'EFFECTIVE', 'AMENDED', 'ENJOINED', 'UPHELD', 'STRUCK_DOWN', 'REPEALED', 'EXPIRED'];
 const KINDS = ['STATUTE', 'ORDINANCE', 'EXECUTIVE_ORDER', 'SHERIFF_OR_JAIL_POLICY', 'AGREEMENT_287G', 'FEDERAL_PROGRAM_OR_RULE'];
-const PROVISIONS = ['DECLINES_DETAINER_HOLDS', 'LIMITS_RELEASE_NOTICE', 'LIMITS_INFORMATION_SHARING', 'REQUIRES_JUDICIAL_WARRANT',
-  'BARS_ICE_JAIL_ACCESS', 'BARS_287G', 'REQUIRES_HONOURING_DETAINERS', 'REQUIRES_INTERVIEW_CONSENT', 'SHARES_FINGERPRINTS_WITH_DHS',
-  'NARROWS_DETAINER_ISSUANCE', 'DETAINERS_CARRY_ADMINISTRATIVE_WARRANT', 'LISTS_SANCTUARY_JURISDICTIONS', 'DELEGATED_JAIL_ENFORCEMENT',
-  'DELEGATED_FIELD_ENFORCEMENT', 'DELEGATED_WARRANT_SERVICE'];
 const PRECISIONS = ['DAY', 'MONTH', 'YEAR'];
 
 export const words = (constant: string) => constant.toLowerCase().replace(/_/g, ' ');

@@ -2,8 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import { href } from '../route';
 import { Scroll } from '../figures/scroll';
 import { TimeSeries } from '../figures/timeseries';
+import { CompareSeries } from '../figures/compare';
 import { downloadPng, downloadSvg } from '../figures/export';
-import { exploreParams, Filters, filtersOf, formatRow, formatValue, percentMeaning, queryParams, ReleaseRef, StatsAnswer, StatsRow } from '../stats';
+import { EXPLORE_FILTERS, exploreParams, Filters, filtersOf, formatRow, formatValue, percentMeaning, queryParams, ReleaseRef, StatsAnswer, StatsRow } from '../stats';
 import { useApi } from '../useApi';
 
 interface Values {
@@ -56,7 +57,7 @@ export function SavedFigurePage({ id }: { id: string }) {
   const f = figure.data;
   const params = queryParams(f.query);
   const view = exploreParams(params);
-  const filters = filtersOf(params);
+  const filters = filtersOf(params, EXPLORE_FILTERS);
   const percent = params.get('measure') === 'share';
   const groupBy = params.get('groupBy') ?? '';
   const current = new Map((f.current?.rows ?? []).map((r) => [groupName(r), r]));
@@ -121,9 +122,10 @@ export function SavedFigurePage({ id }: { id: string }) {
 /** The saved values drawn as the explore page drew them: a time series, or bars for any other grouping. */
 function SavedChart({ figure, title, groupBy, percent, filters }: { figure: SavedFigure; title: string; groupBy: string; percent: boolean; filters: Filters }) {
   const box = useRef<HTMLDivElement>(null);
+  const [period, compare] = groupBy.split(',');
   const [failure, setFailure] = useState<string | null>(null);
   const answer: StatsAnswer = {
-    groupBy: [groupBy], measure: percent ? 'share' : 'count', rows: figure.saved.rows, total: figure.saved.total ?? null,
+    groupBy: groupBy.split(','), measure: percent ? 'share' : 'count', rows: figure.saved.rows, total: figure.saved.total ?? null,
     provenance: { releases: figure.saved.releases, query: figure.query, source: 'saved', applicationVersion: '', computedAt: figure.createdAt, dataGeneration: 0, notes: [] },
   };
   const image = async (kind: 'png' | 'svg') => {
@@ -140,7 +142,9 @@ function SavedChart({ figure, title, groupBy, percent, filters }: { figure: Save
   return (
     <section class="figure" aria-label={`Chart of ${title}`} data-testid="figure-chart">
       <div ref={box}>
-        {groupBy === 'month' || groupBy === 'fiscalYear'
+        {(period === 'month' || period === 'fiscalYear') && compare
+          ? <CompareSeries answer={answer} period={period} compareBy={compare} percent={percent} filters={filters} />
+          : groupBy === 'month' || groupBy === 'fiscalYear'
           ? <TimeSeries answer={answer} period={groupBy} percent={percent} filters={filters} />
           : <Bars answer={answer} percent={percent} filters={filters} />}
       </div>

@@ -288,6 +288,151 @@ class ExplorePageTest {
         }
     }
 
+    /** The answer of the statistics API to {@code query} on this class's release, read as alice. */
+    private static io.restassured.path.json.JsonPath stats(String query) {
+        return given().auth().oauth2(Tokens.accessToken("alice"))
+                .get("/api/v1/stats/detainers?" + query + "&release=" + release).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /**
+     * Issue 14: a researcher picks a provision and compares by policy regime month by month; every cell of the
+     * compared table is the API's count for the same query, and the policies that decided the regime are listed,
+     * each linking to its timeline.
+     */
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void aProvisionComparedByPolicyRegimeShowsTheApisSeriesAndTheDecidingPolicies(int width) {
+        String provision = "DECLINES_DETAINER_HOLDS";
+        io.restassured.path.json.JsonPath answer = stats("groupBy=month,policyRegime&provision=" + provision);
+        List<Map<String, Object>> rows = answer.getList("rows");
+        List<Object> regimes = rows.stream().map(r -> (Object) ((Map<?, ?>) r.get("group")).get("policyRegime")).toList();
+        assertThat(regimes).as("the generated states include California and Illinois, whose policies decline holds,"
+                + " and others").contains("IN_FORCE", "NOT_IN_FORCE");
+        List<Map<String, Object>> policies = answer.getList("provenance.policies");
+        assertThat(policies.stream().map(p -> p.get("key")).toList()).contains("ca-sb54-2017");
+        try (BrowserContext context = Browsers.context(width)) {
+            Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
+            assertThat(page.getByTestId("total")).hasText(total(tally.rows()));
+            List<String> errors = Browsers.errorsOf(page);
+
+            // Comparing by policy regime needs a provision: said beside the choice, nothing asked.
+            page.getByLabel("Compare by").selectOption("policyRegime");
+            assertThat(page.locator("#compare-by-error")).containsText("needs a provision");
+            page.getByLabel("Policy provision").selectOption(provision);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+            assertThat(page).hasURL(Pattern.compile(".*provision=" + provision + ".*"));
+            assertThat(page).hasURL(Pattern.compile(".*compare=policyRegime.*"));
+            assertThat(page.locator("#compare-by-error")).hasCount(0);
+
+            Locator figure = page.getByTestId("time-series");
+            Locator table = figure.getByTestId("compare-table");
+            assertThat(table.locator("thead th[data-series='IN_FORCE']")).hasCount(1);
+            assertThat(table.locator("thead th[data-series='NOT_IN_FORCE']")).hasCount(1);
+            assertThat(figure.locator("svg.chart g.series")).hasCount((int) regimes.stream().distinct().count());
+            for (Map<String, Object> row : rows) {
+                Map<?, ?> group = (Map<?, ?>) row.get("group");
+                assertThat(table.locator("tr[data-period='" + group.get("month") + "'] td[data-series='"
+                        + group.get("policyRegime") + "']")).hasText(total(((Number) row.get("count")).longValue()));
+            }
+            assertThat(page.getByTestId("total")).hasText(total(tally.rows()));
+
+            Locator deciding = figure.getByTestId("deciding-policies");
+            assertThat(deciding.locator("li")).hasCount(policies.size());
+            for (Map<String, Object> policy : policies) {
+                Locator link = deciding.locator("li[data-policy='" + policy.get("key") + "'] a");
+                assertThat(link).hasText((String) policy.get("title"));
+                assertThat(link).hasAttribute("href", Pattern.compile("^#/timeline/"
+                        + ((List<?>) policy.get("jurisdictions")).get(0) + "(\\?.*)?$"));
+            }
+            Browsers.screenshot(page, "explore-policy-regime-" + width);
+            Browsers.assertAccessible(page, "Explore compared by policy regime at " + width + " px");
+
+            // The percent view keeps the counts beside each percentage.
+            page.getByLabel("Percent", new Page.GetByLabelOptions().setExact(true)).check();
+            assertThat(table.locator("tbody td.num:has-text(' of ')").first()).isVisible();
+
+            // Saved, the figure keeps the provision and the comparison, and opens in Explore as the same view.
+            String title = "Policy regime figure " + release + " at " + width + " px";
+            figure.getByLabel("Figure title").fill(title);
+            figure.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save as figure")).click();
+            figure.getByTestId("time-series-saved").getByRole(AriaRole.LINK).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
+            assertThat(page.getByTestId("figure-query")).containsText("provision " + provision);
+            assertThat(page.getByTestId("figure-chart").getByTestId("compare-table")
+                    .locator("thead th[data-series='IN_FORCE']")).hasCount(1);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open in Explore")).click();
+            assertThat(page.getByLabel("Compare by")).hasValue("policyRegime");
+            assertThat(page.getByLabel("Policy provision")).hasValue(provision);
+            assertThat(page.getByTestId("time-series").getByTestId("deciding-policies")
+                    .locator("li[data-policy='ca-sb54-2017'] a")).isVisible();
+
+            page.getByTestId("time-series").getByTestId("deciding-policies")
+                    .locator("li[data-policy='ca-sb54-2017'] a").click();
+            assertThat(page).hasURL(Pattern.compile(".*#/timeline/CA.*"));
+            assertThat(page.getByTestId("timeline-heading")).hasAttribute("data-place", "CA");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    /** Issue 14: the person and charge dimensions of the modern rows filter Explore's figures as they do the API. */
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browsers.WIDE, Browsers.NARROW})
+    void theNewDimensionsFilterTheFiguresAsTheApiCounts(int width) {
+        long female = stats("gender=Female").getLong("total");
+        long femaleHomicide = stats("gender=Female&chargeCategory=homicide").getLong("total");
+        assertThat(female).isPositive().isLessThan(tally.rows());
+        try (BrowserContext context = Browsers.context(width)) {
+            Page page = Browsers.logIn(context, "alice", "#/explore?release=" + release);
+            assertThat(page.getByTestId("total")).hasText(total(tally.rows()));
+            page.getByLabel("Gender").selectOption("Female");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+            assertThat(page).hasURL(Pattern.compile(".*gender=Female.*"));
+            assertThat(page.getByTestId("total")).hasText(total(female));
+
+            page.getByLabel("Charge category").selectOption("homicide");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+            assertThat(page.getByTestId("total")).hasText(total(femaleHomicide));
+
+            // A policy regime is counted under a provision: asked without one, the form says so beside the field.
+            page.getByLabel("Policy regime").selectOption("IN_FORCE");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+            assertThat(page.locator("#filter-policyRegime-error")).containsText("choose the provision too");
+            assertThat(page).not().hasURL(Pattern.compile(".*policyRegime=.*"));
+
+            // Compared by gender, each month's series add up to the month's count.
+            page.navigate(Browsers.appUrl() + "/#/explore?release=" + release + "&compare=gender");
+            Locator table = page.getByTestId("time-series").getByTestId("compare-table");
+            assertThat(table.locator("thead th[data-series='Female']")).hasCount(1);
+            assertThat(table.locator("thead th[data-series='Male']")).hasCount(1);
+            long sum = table.locator("tbody td.num").allTextContents().stream()
+                    .mapToLong(t -> Long.parseLong(t.replace(",", ""))).sum();
+            assertThat(sum).isEqualTo(tally.rows());
+        }
+    }
+
+    /**
+     * A claim's question keeps a charge category from the figure it claims; a figure under a person filter the claim
+     * form has no field for offers no claim (it would be a wider question).
+     */
+    @Test
+    void aClaimFromAFigureKeepsItsChargeCategoryAndNoneIsOfferedUnderAPersonFilter() {
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "carol", "#/explore?release=" + release + "&chargeCategory=homicide");
+            assertThat(page.getByTestId("total")).hasText(total(tally.byCharge().get("Homicide")));
+            page.getByTestId("time-series").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                    .setName("Claim this figure")).click();
+            Locator question = page.getByTestId("claim-editor").getByTestId("claim-query");
+            assertThat(question.getByLabel("Charge categories of the most serious charge", new Locator.GetByLabelOptions()
+                    .setExact(false))).hasValue("homicide");
+
+            page.navigate(Browsers.appUrl() + "/#/explore?release=" + release + "&gender=Female");
+            assertThat(page.getByTestId("total")).hasText(total(stats("gender=Female").getLong("total")));
+            assertThat(page.getByTestId("time-series").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                    .setName("Claim this figure"))).hasCount(0);
+        }
+    }
+
     private static String titleCase(String upper) {
         StringBuilder out = new StringBuilder();
         for (String word : upper.toLowerCase(Locale.ROOT).split(" ")) {
