@@ -4,13 +4,7 @@ import { api, ApiError, FieldError, sendJson } from '../api';
 import { useUnsavedGuard } from '../unsaved';
 import { Clash, ConflictNotice, FieldErrors, loadTagged, same } from './curated-form';
 
-/**
- * The one life of a curated item in the browser, shared by the policy, ruling, claim and case record editors: load
- * it with its ETag, create it (POST) or save it under If-Match (a merge patch of what changed since the version the
- * curator saw, or a PUT of the whole item), and on a 412 load theirs and merge this curator's changes into it; a 422
- * puts its field errors beside the inputs; deleting asks first and on a 412 shows their version to delete again.
- * Each editor keeps only its own fields, summary and words.
- */
+/** What an editor tells {@link useCuratedEditor} about its kind of item. */
 export interface CuratedEditorOptions<E, L> {
   /** The item's own words: "policy", "case record". */
   what: string;
@@ -73,6 +67,14 @@ export type CuratedEditor<E> = Pending | Ready<E>;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const is = (error: unknown, status: number): error is ApiError => error instanceof ApiError && error.problem.status === status;
 
+/**
+ * The one life of a curated item in the browser, shared by the policy, ruling, claim and case record editors: load
+ * it with its ETag, create it (POST) or save it under If-Match (a merge patch of what changed since the version the
+ * curator saw, or a PUT of the whole item), and on a 412 load theirs and merge this curator's changes into it; a 422
+ * puts its field errors beside the inputs; deleting asks first and on a 412 shows their version to delete again;
+ * leaving with unsaved changes asks first.
+ * Each editor keeps only its own fields, summary and words. E is what the form edits, L what the API answers.
+ */
 export function useCuratedEditor<E, L>(options: CuratedEditorOptions<E, L>): CuratedEditor<E> {
   const { what, path, start } = options;
   const creating = start !== null;
