@@ -54,13 +54,16 @@ class ColdQuestionsExactTest {
             List<ColdQuestions.Question> questions = ColdQuestions.draw(catalog, 90, 17);
             assertThat(questions.stream().flatMap(q -> q.groupBy().stream()).distinct())
                     .containsAll(ColdQuestions.DIMENSIONS);
+            int answered = 0;
             try (DuckMirror duck = DuckMirror.export(postgres, rows, parquet, spans)) {
                 for (ColdQuestions.Question question : questions) {
                     Map<List<String>, Long> api = api(researcher, question, "&release=" + release);
-                    assertThat(api).as(question.query()).isNotEmpty();
                     assertThat(duck.answer(question)).as(question.query()).isEqualTo(api);
+                    answered += api.isEmpty() ? 0 : 1;
                 }
             }
+            // a narrow filter may select nothing, but most questions must count something to compare
+            assertThat(answered).isGreaterThan(questions.size() * 3 / 4);
         } finally {
             Files.deleteIfExists(parquet);
         }
