@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,13 @@ class PlatformEndpointsTest {
                 .body("paths.'/api/v1/me'.get.summary", notNullValue())
                 .body("paths.'/api/v1/facilities'.post.description", containsString("curator"))
                 .body("paths.'/api/v1/admin/system'.get.description", containsString("admin"))
-                .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"));
+                .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"))
+                .body("paths.'/api/v1/rulings'.post.summary", equalTo("Add an item"))
+                .body("paths.'/api/v1/claims'.post.description", containsString("claimed value"))
+                // every operation but the front end's public settings declares the token it needs
+                .body("paths.findAll { it.key != '/api/v1/client-config' }.collectMany { it.value.findAll {"
+                        + " it.key in ['get', 'put', 'post', 'patch', 'delete'] }.values() }"
+                        + ".findAll { it.security == null }.collect { it.summary }", empty());
     }
 
     @Test

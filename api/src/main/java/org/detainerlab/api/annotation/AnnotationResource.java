@@ -34,7 +34,6 @@ import org.detainerlab.core.common.Page;
 import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/annotations")
 @Tag(name = "Annotations")
-@SecurityRequirement(name = "keycloak")
 public class AnnotationResource {
 
     /** Why a moderator hides an annotation; kept with it and in its history. */

@@ -12,12 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.detainerlab.api.common.QueryParams;
 import org.detainerlab.api.common.CuratedItemResource;
@@ -33,13 +29,10 @@ import org.detainerlab.core.common.Page;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/case-records")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Case records")
-@SecurityRequirement(name = "keycloak")
 public class CaseRecordResource extends CuratedItemResource<CaseRecordService, CaseRecordInput, CaseRecordView> {
 
     /** A narrative as a curator is about to save it. */
@@ -71,14 +64,6 @@ public class CaseRecordResource extends CuratedItemResource<CaseRecordService, C
                 QueryParams.date("from", from), QueryParams.date("to", to), page, size);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CURATOR)
-    @Operation(summary = "Add a case record", description = "Role curator. 422 lists every field that fails,"
-            + " including links that do not resolve.")
-    public Response create(@NotNull CaseRecordInput input, @Context UriInfo uri) {
-        return createdWithTag(items.create(input, user.username()), null, uri);
-    }
 
     @POST
     @Path("/{ref}/narrative-preview")

@@ -3,19 +3,12 @@ package org.detainerlab.api.claim;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
@@ -29,13 +22,10 @@ import org.detainerlab.core.common.Page;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/claims")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Claims")
-@SecurityRequirement(name = "keycloak")
 public class ClaimResource extends CuratedItemResource<ClaimService, ClaimInput, ClaimView> {
 
     public ClaimResource(ClaimService claims, CurrentUser user) {
@@ -74,14 +64,5 @@ public class ClaimResource extends CuratedItemResource<ClaimService, ClaimInput,
             + " admin).")
     public List<ClaimCheckView> checks(@PathParam("id") long id) {
         return items.checks(id);
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CURATOR)
-    @Operation(summary = "Add a claim", description = "Role curator. 422 lists every field that fails: a claim needs"
-            + " a query with a claimed value and a period, or a notCheckableReason.")
-    public Response create(@NotNull ClaimInput input, @Context UriInfo uri) {
-        return createdWithTag(items.create(input, user.username()), null, uri);
     }
 }

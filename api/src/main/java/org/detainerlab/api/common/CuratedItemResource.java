@@ -9,11 +9,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,12 +30,14 @@ import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * The endpoints every curated item has, declared once: one item with the ETag that If-Match must send to change it,
- * replace, merge patch and delete under If-Match, and the item's history. The resource of each kind (policies,
- * rulings, case records, claims) extends this at its path and adds its list or search and its create.
+ * The endpoints every curated item has, declared once: create, one item with the ETag that If-Match must send to change
+ * it, replace, merge patch and delete under If-Match, and the item's history. The resource of each kind (policies,
+ * rulings, case records, claims) extends this at its path and adds its list or search.
  */
+// the OpenAPI document adds the token requirement only to methods the resource class itself declares
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class CuratedItemResource<S extends CuratedItems<?, I, V, ?>, I, V extends CuratedView> {
 
@@ -47,13 +51,22 @@ public abstract class CuratedItemResource<S extends CuratedItems<?, I, V, ?>, I,
         this.user = user;
     }
 
-    /** 201 with the created item, its ETag, and its address: by {@code name}, or by id when null. */
-    protected Response createdWithTag(V item, String name, UriInfo uri) {
-        return Tagged.created(items, item, name, uri);
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "keycloak")
+    @RolesAllowed(Roles.CURATOR)
+    @Operation(summary = "Add an item", description = "Role curator. 201 with the item, its ETag and its address (by"
+            + " key for policies and rulings, by id otherwise). 422 lists every invalid field, nothing is written"
+            + " then: a case record's links must resolve; a claim needs a query with a claimed value and a period,"
+            + " or a notCheckableReason. 409 when a policy's or ruling's key is taken.")
+    public Response create(@NotNull I input, @Context UriInfo uri) {
+        V created = items.create(input, user.username());
+        return Tagged.created(items, created, created.key(), uri);
     }
 
     @GET
     @Path("/{ref}")
+    @SecurityRequirement(name = "keycloak")
     @RolesAllowed(Roles.RESEARCHER)
     @Operation(summary = "One item by id (policies and rulings also by key); the ETag is what If-Match must send to"
             + " change it", description = "Role researcher (or curator, admin). 404 when there is none, or it was"
@@ -65,6 +78,7 @@ public abstract class CuratedItemResource<S extends CuratedItems<?, I, V, ?>, I,
     @PUT
     @Path("/{ref}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "keycloak")
     @RolesAllowed(Roles.CURATOR)
     @Operation(summary = "Replace an item", description = "Role curator. If-Match with the ETag read is required:"
             + " 428 without it, 412 (with the current ETag) when someone changed the item since. 422 lists every"
@@ -77,6 +91,7 @@ public abstract class CuratedItemResource<S extends CuratedItems<?, I, V, ?>, I,
     @PATCH
     @Path("/{ref}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @SecurityRequirement(name = "keycloak")
     @RolesAllowed(Roles.CURATOR)
     @Operation(summary = "Change some fields of an item (JSON merge patch, RFC 7386)", description = "Role curator."
             + " If-Match as for PUT. Lists (events, sources, ...) are replaced as a whole. The reason is kept as the"
@@ -91,6 +106,7 @@ public abstract class CuratedItemResource<S extends CuratedItems<?, I, V, ?>, I,
 
     @DELETE
     @Path("/{ref}")
+    @SecurityRequirement(name = "keycloak")
     @RolesAllowed(Roles.CURATOR)
     @Operation(summary = "Delete an item", description = "Role curator. If-Match as for PUT. A policy or ruling"
             + " stays, marked deleted, so that its history stays readable by id (and its key stays taken); a ruling"
@@ -103,6 +119,7 @@ public abstract class CuratedItemResource<S extends CuratedItems<?, I, V, ?>, I,
 
     @GET
     @Path("/{ref}/history")
+    @SecurityRequirement(name = "keycloak")
     @RolesAllowed(Roles.RESEARCHER)
     @Operation(summary = "Every change of an item, oldest first: version, action, who, when, note, before and"
             + " after", description = "Role researcher (or curator, admin).")

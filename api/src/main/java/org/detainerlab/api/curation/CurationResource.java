@@ -23,12 +23,10 @@ import org.detainerlab.core.exchange.ImportSummary;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/curation")
 @Tag(name = "Curation")
-@SecurityRequirement(name = "keycloak")
 public class CurationResource {
 
     static final String CSV = "text/csv";

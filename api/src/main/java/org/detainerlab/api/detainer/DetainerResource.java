@@ -24,13 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/detainers")
 @RolesAllowed(Roles.RESEARCHER)
 @Tag(name = "Detainers")
-@SecurityRequirement(name = "keycloak")
 public class DetainerResource {
 
     static final String CSV = "text/csv";

@@ -26,13 +26,11 @@ import org.detainerlab.core.facility.NewFacility;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/facilities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Facilities")
-@SecurityRequirement(name = "keycloak")
 public class FacilityResource {
 
     private final FacilityService facilities;

@@ -19,13 +19,11 @@ import org.detainerlab.core.figure.FigureService;
 import org.detainerlab.core.figure.FigureView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/figures")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Figures")
-@SecurityRequirement(name = "keycloak")
 public class FigureResource {
 
     private final FigureService figures;

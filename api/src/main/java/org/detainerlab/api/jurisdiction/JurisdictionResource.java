@@ -35,14 +35,12 @@ import org.detainerlab.core.timeline.Timeline;
 import org.detainerlab.core.timeline.TimelineService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/jurisdictions")
 @RolesAllowed(Roles.RESEARCHER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Jurisdictions")
-@SecurityRequirement(name = "keycloak")
 public class JurisdictionResource {
 
     private final JurisdictionService jurisdictions;

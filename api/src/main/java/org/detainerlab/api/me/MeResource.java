@@ -11,13 +11,11 @@ import java.util.Set;
 
 import org.detainerlab.api.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/me")
 @Authenticated
 @Tag(name = "Account")
-@SecurityRequirement(name = "keycloak")
 public class MeResource {
 
     /** The caller as the platform sees them. */

@@ -29,13 +29,11 @@ import org.detainerlab.core.place.PlaceView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/places")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Places")
-@SecurityRequirement(name = "keycloak")
 public class PlaceResource {
 
     public static final String CSV = "text/csv";

@@ -17,14 +17,12 @@ import org.detainerlab.core.job.IngestJobService;
 import org.detainerlab.core.job.JobView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/jobs")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Releases")
-@SecurityRequirement(name = "keycloak")
 public class JobResource {
 
     private final IngestJobService jobs;

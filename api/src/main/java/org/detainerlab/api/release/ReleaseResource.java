@@ -40,7 +40,6 @@ import org.detainerlab.core.security.Roles;
 import org.detainerlab.ingest.map.Profile;
 import org.detainerlab.ingest.map.Profiles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -48,7 +47,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/v1/releases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Releases")
-@SecurityRequirement(name = "keycloak")
 public class ReleaseResource {
 
     private final ReleaseService releases;

@@ -1,16 +1,8 @@
 package org.detainerlab.api.ruling;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
@@ -22,14 +14,11 @@ import org.detainerlab.core.ruling.RulingService;
 import org.detainerlab.core.ruling.RulingView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Curated court rulings: the list and create; reading one, editing and history are {@link CuratedItemResource}'s. */
 @Path("/api/v1/rulings")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rulings")
-@SecurityRequirement(name = "keycloak")
 public class RulingResource extends CuratedItemResource<RulingService, RulingInput, RulingView> {
 
     public RulingResource(RulingService rulings, CurrentUser user) {
@@ -51,15 +40,5 @@ public class RulingResource extends CuratedItemResource<RulingService, RulingInp
                     + " keyed \"courts\", which stays readable by its id.")
     public List<CourtView> courts() {
         return CourtView.all();
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CURATOR)
-    @Operation(summary = "Add a ruling", description = "Role curator. 422 lists every invalid field; 409 when the key"
-            + " is taken.")
-    public Response create(@NotNull RulingInput input, @Context UriInfo uri) {
-        RulingView created = items.create(input, user.username());
-        return createdWithTag(created, created.key(), uri);
     }
 }

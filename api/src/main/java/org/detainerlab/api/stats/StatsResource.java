@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.detainerlab.api.common.AcceptEncoding;
 import org.detainerlab.api.detainer.DetainerFilterParameters;
 import org.detainerlab.api.detainer.DetainerResource;
 import org.detainerlab.api.detainer.ProvenanceHeaders;
@@ -31,13 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/stats")
 @RolesAllowed(Roles.RESEARCHER)
 @Tag(name = "Statistics")
-@SecurityRequirement(name = "keycloak")
 public class StatsResource {
 
     private final StatsService stats;
@@ -89,7 +88,8 @@ public class StatsResource {
                     + " NOT_IN_FORCE, PLACE_UNKNOWN (its county is not known and a county's policy could decide) or"
                     + " DATE_UNKNOWN; policyRegime=IN_FORCE&provision=P filters by it; provenance.policies then lists"
                     + " the policies (with their versions) that decided. A bad parameter is 400 naming it; an unknown"
-                    + " provision lists the known ones; policyRegime without provision is 400.")
+                    + " provision lists the known ones; policyRegime without provision is 400. A client that sends"
+                    + " Accept-Encoding: gzip gets the JSON gzip-compressed (compressed once per cached answer).")
     @APIResponse(responseCode = "200", description = "The groups, their total and the provenance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsAnswer.class)))
     public Response detainers(
@@ -113,7 +113,13 @@ public class StatsResource {
             return ProvenanceHeaders.add(Response.ok(csv(answer), "text/csv; charset=UTF-8"), answer.provenance(),
                     "detainer-stats.csv").build();
         }
-        return Response.ok(stats.detainersJson(parameters), MediaType.APPLICATION_JSON).build();
+        if (AcceptEncoding.gzip(headers)) {
+            return Response.ok(stats.detainersJsonGzip(parameters), MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.CONTENT_ENCODING, "gzip").header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                    .build();
+        }
+        return Response.ok(stats.detainersJson(parameters), MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
     }
 
     private static String csv(StatsAnswer answer) {

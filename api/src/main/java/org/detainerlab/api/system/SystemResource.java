@@ -11,14 +11,12 @@ import org.detainerlab.core.system.SystemStatus;
 import org.detainerlab.core.system.SystemStatusService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/system")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
-@SecurityRequirement(name = "keycloak")
 public class SystemResource {
 
     /** The application version beside what the database holds. */

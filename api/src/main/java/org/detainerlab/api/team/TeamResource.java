@@ -21,13 +21,11 @@ import java.util.List;
 import org.detainerlab.api.security.CurrentUser;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Teams")
-@SecurityRequirement(name = "keycloak")
 public class TeamResource {
 
     private final TeamDirectory teams;

@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +33,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.core.detainer.FiscalYear;
+import org.detainerlab.core.stats.StatsService;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +62,9 @@ class StatsApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    StatsService stats;
 
     /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
     @BeforeEach
@@ -95,6 +105,32 @@ class StatsApiTest {
         assertThat(respelled).isEqualTo(first);
         assertThat(JsonPath.from(new String(first, StandardCharsets.UTF_8))
                 .getString("provenance.computedAt")).isNotBlank();
+    }
+
+    /**
+     * Issue 19's cause: the answer grew to about 700 KB, and its bytes were most of what a repeated question cost. A
+     * client that accepts gzip gets the same JSON compressed, compressed once however often the question is asked.
+     */
+    @Test
+    void aClientThatAcceptsGzipGetsTheSameAnswerCompressedOnlyOnce() throws IOException {
+        String query = "/api/v1/stats/detainers?groupBy=state,fiscalYear&outcome=DECLINED&release=" + release;
+        RestAssuredConfig raw = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        byte[] plain = given().config(raw).auth().oauth2(researcher).header("Accept-Encoding", "identity").get(query)
+                .then().statusCode(200).header("Vary", containsString("Accept-Encoding"))
+                .header("Content-Encoding", nullValue()).extract().asByteArray();
+        long before = stats.compressions();
+        List<byte[]> compressed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            compressed.add(given().config(raw).auth().oauth2(researcher).header("Accept-Encoding", "gzip, deflate")
+                    .get(query).then().statusCode(200).contentType("application/json")
+                    .header("Content-Encoding", "gzip").extract().asByteArray());
+        }
+        assertThat(stats.compressions() - before).isEqualTo(1);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed.get(0)))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+        assertThat(compressed.get(0).length).isLessThan(plain.length);
+        assertThat(compressed.get(2)).isEqualTo(compressed.get(0));
     }
 
     @Test

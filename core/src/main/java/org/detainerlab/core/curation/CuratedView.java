@@ -6,4 +6,9 @@ public interface CuratedView {
     long id();
 
     long version();
+
+    /** The key the item is addressed by where its kind has one (policies, rulings); null where it goes by id. */
+    default String key() {
+        return null;
+    }
 }

@@ -8,6 +8,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 import org.detainerlab.core.detainer.DetainerFilter;
 import org.detainerlab.core.detainer.Outcome;
@@ -61,8 +66,30 @@ public class StatsService {
     private final ObjectMapper json;
     private final Cache<String, Cached> cache = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
 
-    /** An answer and its JSON, written once: a repeated question costs neither SQL nor serialising. */
-    private record Cached(StatsAnswer answer, byte[] json) {
+    private final AtomicLong compressions = new AtomicLong();
+
+    /**
+     * An answer and its JSON, written once: a repeated question costs neither SQL nor serialising. The gzip form is
+     * made on the first request that accepts it and kept, so a repeated question does not compress again either.
+     */
+    private final class Cached {
+        private final StatsAnswer answer;
+        private final byte[] json;
+        private volatile byte[] gzip;
+
+        private Cached(StatsAnswer answer, byte[] json) {
+            this.answer = answer;
+            this.json = json;
+        }
+
+        private byte[] gzip() {
+            byte[] made = gzip;
+            if (made == null) {
+                made = compressed(json);
+                gzip = made;
+            }
+            return made;
+        }
     }
 
     public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots, PolicyRegimes regimes,
@@ -78,12 +105,37 @@ public class StatsService {
     }
 
     public StatsAnswer detainers(QueryParameters parameters) {
-        return cached(parameters).answer();
+        return cached(parameters).answer;
     }
 
     /** The same answer as {@link #detainers}, as JSON bytes ready to send. */
     public byte[] detainersJson(QueryParameters parameters) {
-        return cached(parameters).json();
+        return cached(parameters).json;
+    }
+
+    /**
+     * The same JSON, gzip-compressed, for clients that accept it (browsers, R, Python): a state-by-month answer over
+     * fifteen fiscal years is about 700 KB as JSON, and writing and reading those bytes is most of what a repeated
+     * question costs both sides (docs/benchmarks.md, issue 19).
+     */
+    public byte[] detainersJsonGzip(QueryParameters parameters) {
+        return cached(parameters).gzip();
+    }
+
+    /** How many answers were compressed since start: once per cached answer, however often it is asked. */
+    public long compressions() {
+        return compressions.get();
+    }
+
+    private byte[] compressed(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compress a statistics answer in memory", e);
+        }
+        compressions.incrementAndGet();
+        return out.toByteArray();
     }
 
     private Cached cached(QueryParameters parameters) {
