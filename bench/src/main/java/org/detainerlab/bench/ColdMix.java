@@ -199,7 +199,9 @@ final class ColdMix {
         long sampled = asked.stream().filter(a -> a.apiGroups != null).count();
         long groupsDiffer = asked.stream().filter(a -> a.groupsDiffer).count();
         Map<String, Integer> sources = new TreeMap<>();
-        asked.forEach(a -> sources.merge(a.source.isEmpty() ? "(no answer)" : a.source, 1, Integer::sum));
+        // which months the rows counted differs from question to question; the tables are what the tally is about
+        asked.forEach(a -> sources.merge(a.source.isEmpty() ? "(no answer)"
+                : a.source.replaceAll(" for \\[[^\\]]*\\]", " for split months"), 1, Integer::sum));
         out.printf("Timed out (no answer in %d s, counted at that time as server time): %d. Other errors by status (-1: no response): %s.%n",
                 TIMEOUT.toSeconds(), timedOut, errors);
         out.printf("Totals differing between the API and DuckDB: %d of %d answered; every group and count compared for"
