@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, FieldError, getJson, sendJson } from '../api';
+import { getJson, sendJson } from '../api';
 import { href } from '../route';
 import { FILTERS, Filters, OUTCOMES } from '../stats';
-import { useUnsavedGuard } from '../unsaved';
-import { Clash, ConflictNotice, FieldErrors, loadTagged, mergeFields, same, splitList } from './curated-form';
+import { mergeFields, splitList } from './curated-form';
+import { CuratedForm, useCuratedEditor } from './curated-editor';
 
 const EVENT_TYPES = ['ARREST', 'DETAINER_ISSUED', 'DETAINER_DECLINED', 'DETAINER_HONOURED', 'RELEASE', 'LATER_ARREST', 'CONVICTION', 'OTHER'];
 const DESCRIPTOR_KINDS = ['AGE', 'NATIONALITY', 'SEX', 'OTHER'];
@@ -110,30 +110,24 @@ const OUTCOME_WORDS: Record<string, string> = {
  */
 export function CaseEditor({ id, start, onDone }: { id?: string; start?: Editable; onDone: (id: number) => void }) {
   const creating = id === undefined;
-  const initial = creating ? start ?? blank() : null;
-  const [etag, setEtag] = useState('');
-  const [base, setBase] = useState<Editable | null>(initial);
-  const [draft, setDraft] = useState<Editable | null>(initial);
   const [saved, setSaved] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [conflict, setConflict] = useState<{ theirs: Editable; clashes: Clash[] } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useUnsavedGuard(base !== null && draft !== null && !same(base, draft));
-
   const path = `/api/v1/case-records/${id ?? ''}`;
-  const load = async () => {
-    const loaded = await loadTagged<CaseRecordBody>(path);
-    return { record: editable(loaded.item), etag: loaded.etag, narrative: loaded.item.narrative };
-  };
-  useEffect(() => {
-    if (creating) return;
-    load().then((l) => { setEtag(l.etag); setBase(l.record); setDraft(l.record); setSaved(l.narrative); }, (e: Error) => setUnreadable(e.message));
-  }, [id]);
-  const narrative = draft?.narrative;
+  const editor = useCuratedEditor({
+    what: 'case record',
+    collection: '/api/v1/case-records',
+    path,
+    start: creating ? start ?? blank() : null,
+    form: creating ? 'new-case' : `case-${id}`,
+    read: editable,
+    loaded: (record: CaseRecordBody) => setSaved(record.narrative),
+    body,
+    write: 'put',
+    merge: (base, mine, theirs) => mergeFields(base, mine, theirs, describe),
+    saved: async (response) => onDone((await response.json()).id),
+  });
+  const narrative = editor.draft?.narrative;
   useEffect(() => {
     if (creating || saved === null || narrative === undefined || narrative === saved) {
       setPreview(null);
@@ -146,11 +140,9 @@ export function CaseEditor({ id, start, onDone }: { id?: string; start?: Editabl
     }, 400);
     return () => clearTimeout(timer);
   }, [narrative, saved]);
-  if (unreadable) return <p role="alert" class="error">{unreadable}</p>;
-  if (!base || !draft) return <p role="status">Loading the case record…</p>;
+  if (!editor.ready) return editor.pending;
+  const { draft, set, fields } = editor;
 
-  const fields = new FieldErrors(errors, creating ? 'new-case' : `case-${id}`);
-  const set = (change: Partial<Editable>) => setDraft({ ...draft, ...change });
   const text = (name: 'title' | 'jurisdictions' | 'facilityName' | 'policies' | 'rulings', label: string, field: string = name) => (
     <>
       <label>{label}
@@ -175,41 +167,9 @@ export function CaseEditor({ id, start, onDone }: { id?: string; start?: Editabl
   const list = <T,>(name: 'events' | 'sources' | 'subject', index: number, change: Partial<T>) =>
     set({ [name]: (draft[name] as unknown as T[]).map((item, i) => (i === index ? { ...item, ...change } : item)) } as Partial<Editable>);
 
-  const save = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setErrors([]);
-    setFailure(null);
-    setBusy(true);
-    try {
-      const response = creating
-        ? await sendJson('/api/v1/case-records', 'POST', body(draft))
-        : await sendJson(path, 'PUT', body(draft), { 'If-Match': etag });
-      const result: { id: number } = await response.json();
-      setBase(draft);
-      onDone(result.id);
-    } catch (error) {
-      if (error instanceof ApiError && error.problem.status === 422) {
-        setErrors(error.problem.errors ?? []);
-        setFailure(error.problem.detail ?? 'Some fields need attention.');
-      } else if (error instanceof ApiError && error.problem.status === 412 && !creating) {
-        const current = await load();
-        const { merged, clashes } = mergeFields(base, draft, current.record, (field, item) => describe(field, item));
-        setConflict({ theirs: current.record, clashes });
-        setBase(current.record);
-        setDraft(merged);
-        setEtag(current.etag);
-        setSaved(current.narrative);
-      } else {
-        setFailure(error instanceof Error ? error.message : String(error));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form class="policy-editor" onSubmit={save} aria-label={creating ? 'New case record' : `Edit case record ${id}`} data-testid="case-editor" noValidate>
-      {conflict && <ConflictNotice what="case record" theirs={<Summary record={conflict.theirs} />} merged={<Summary record={draft} />} clashes={conflict.clashes} />}
+    <CuratedForm editor={editor} label={creating ? 'New case record' : `Edit case record ${id}`} testid="case-editor" summary={(record) => <Summary record={record} />}
+      cancel={<a href={creating ? href('cases') : href('case', undefined, id)} onClick={(e) => { if (!creating) { e.preventDefault(); onDone(Number(id)); } }}>Cancel</a>}>
       {text('title', 'Title')}
       <label>Narrative (as the sources tell it)
         <textarea rows={6} value={draft.narrative} {...fields.props('narrative')} onInput={(e) => set({ narrative: (e.target as HTMLTextAreaElement).value })} />
@@ -323,13 +283,7 @@ export function CaseEditor({ id, start, onDone }: { id?: string; start?: Editabl
       {text('policies', 'Policies (keys, separated by commas)')}
       {text('rulings', 'Rulings (keys, separated by commas)')}
       <label class="toggle"><input type="checkbox" checked={draft.verified} onChange={(e) => set({ verified: (e.target as HTMLInputElement).checked })} /> The record is verified against its sources</label>
-      {failure && <p role="alert" class="error">{failure}</p>}
-      {fields.rest()}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>{creating ? 'Create case record' : 'Save case record'}</button>
-        <a href={creating ? href('cases') : href('case', undefined, id)} onClick={(e) => { if (!creating) { e.preventDefault(); onDone(Number(id)); } }}>Cancel</a>
-      </div>
-    </form>
+    </CuratedForm>
   );
 }
 

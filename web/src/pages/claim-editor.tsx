@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, FieldError, sendJson } from '../api';
 import { href } from '../route';
 import { Filters } from '../stats';
 import { useApi } from '../useApi';
-import { useUnsavedGuard } from '../unsaved';
 import { Place } from '../figures/map';
 import { FilterFields } from './explore';
-import { Clash, ConflictNotice, FieldErrors, loadTagged, mergeFields, same, splitList } from './curated-form';
+import { mergeFields, splitList } from './curated-form';
+import { CuratedForm, useCuratedEditor } from './curated-editor';
 
 /** A claim as GET /api/v1/claims/{id} answers it (what the form reads). */
 interface ClaimBody {
@@ -121,31 +119,20 @@ const FIELD: Record<string, string> = {
 export function ClaimEditor({ id, start, onDone }: { id?: string; start?: Editable; onDone: (id: number) => void }) {
   const creating = id === undefined;
   const states = useApi<Place[]>('/api/v1/jurisdictions?kind=STATE,DISTRICT,TERRITORY');
-  const initial = creating ? start ?? prefilled(new URLSearchParams()) : null;
-  const [etag, setEtag] = useState('');
-  const [base, setBase] = useState<Editable | null>(initial);
-  const [draft, setDraft] = useState<Editable | null>(initial);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [conflict, setConflict] = useState<{ theirs: Editable; clashes: Clash[] } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useUnsavedGuard(base !== null && draft !== null && !same(base, draft));
-
-  const path = `/api/v1/claims/${id ?? ''}`;
-  const load = async () => {
-    const loaded = await loadTagged<ClaimBody>(path);
-    return { claim: editable(loaded.item), etag: loaded.etag };
-  };
-  useEffect(() => {
-    if (creating) return;
-    load().then((l) => { setEtag(l.etag); setBase(l.claim); setDraft(l.claim); }, (e: Error) => setUnreadable(e.message));
-  }, [id]);
-  if (unreadable) return <p role="alert" class="error">{unreadable}</p>;
-  if (!base || !draft) return <p role="status">Loading the claim…</p>;
-
-  const fields = new FieldErrors(errors, creating ? 'new-claim' : `claim-${id}`);
-  const set = (change: Partial<Editable>) => setDraft({ ...draft, ...change });
+  const editor = useCuratedEditor({
+    what: 'claim',
+    collection: '/api/v1/claims',
+    path: `/api/v1/claims/${id ?? ''}`,
+    start: creating ? start ?? prefilled(new URLSearchParams()) : null,
+    form: creating ? 'new-claim' : `claim-${id}`,
+    read: editable,
+    body,
+    write: 'put',
+    merge: (base, mine, theirs) => mergeFields(base, mine, theirs, () => ''),
+    saved: async (response) => onDone((await response.json()).id),
+  });
+  if (!editor.ready) return editor.pending;
+  const { draft, set, fields } = editor;
   const input = (name: keyof Editable, label: string, type = 'text') => (
     <>
       <label>{label}
@@ -161,40 +148,9 @@ export function ClaimEditor({ id, start, onDone }: { id?: string; start?: Editab
   const filterErrors = Object.fromEntries(['state', 'county', 'facility', 'outcome', 'from', 'to']
     .map((f) => [f, fields.take(`query.${f}`, `query.${f}[0]`)]).filter(([, m]) => m));
 
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setErrors([]);
-    setFailure(null);
-    setBusy(true);
-    try {
-      const response = creating
-        ? await sendJson('/api/v1/claims', 'POST', body(draft))
-        : await sendJson(path, 'PUT', body(draft), { 'If-Match': etag });
-      const saved: { id: number } = await response.json();
-      setBase(draft);
-      onDone(saved.id);
-    } catch (error) {
-      if (error instanceof ApiError && error.problem.status === 422) {
-        setErrors(error.problem.errors ?? []);
-        setFailure(error.problem.detail ?? 'Some fields need attention.');
-      } else if (error instanceof ApiError && error.problem.status === 412 && !creating) {
-        const current = await load();
-        const { merged, clashes } = mergeFields(base, draft, current.claim, () => '');
-        setConflict({ theirs: current.claim, clashes });
-        setBase(current.claim);
-        setDraft(merged);
-        setEtag(current.etag);
-      } else {
-        setFailure(error instanceof Error ? error.message : String(error));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form class="policy-editor" onSubmit={save} aria-label={creating ? 'New claim' : `Edit claim ${id}`} data-testid="claim-editor" noValidate>
-      {conflict && <ConflictNotice what="claim" theirs={<Summary claim={conflict.theirs} />} merged={<Summary claim={draft} />} clashes={conflict.clashes} />}
+    <CuratedForm editor={editor} label={creating ? 'New claim' : `Edit claim ${id}`} testid="claim-editor" summary={(claim) => <Summary claim={claim} />}
+      cancel={<a href={creating ? href('claims') : href('claims', undefined, id)} onClick={(e) => { if (!creating) { e.preventDefault(); onDone(Number(id)); } }}>Cancel</a>}>
       <label>Quotation (the claim exactly as published)
         <textarea value={draft.text} {...fields.props('text')} onInput={(e) => set({ text: (e.target as HTMLTextAreaElement).value })} />
       </label>
@@ -242,13 +198,7 @@ export function ClaimEditor({ id, start, onDone }: { id?: string; start?: Editab
         </>
       )}
       <label class="toggle"><input type="checkbox" checked={draft.verified} onChange={(e) => set({ verified: (e.target as HTMLInputElement).checked })} /> The quotation is verified against the source</label>
-      {failure && <p role="alert" class="error">{failure}</p>}
-      {fields.rest()}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>{creating ? 'Create claim' : 'Save claim'}</button>
-        <a href={creating ? href('claims') : href('claims', undefined, id)} onClick={(e) => { if (!creating) { e.preventDefault(); onDone(Number(id)); } }}>Cancel</a>
-      </div>
-    </form>
+    </CuratedForm>
   );
 }
 

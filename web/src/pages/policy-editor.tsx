@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, FieldError, sendJson } from '../api';
-import { useUnsavedGuard } from '../unsaved';
+import { useState } from 'preact/hooks';
 import type { Verification } from './verification';
-import {
-  Clash, ConflictNotice, FieldErrors, filled, loadTagged, mergeFields, same, SourceFields, SourceRef, SourceWords, splitList,
-} from './curated-form';
+import { Clash, filled, mergeFields, same, SourceFields, SourceRef, SourceWords, splitList } from './curated-form';
+import { CuratedForm, useCuratedEditor } from './curated-editor';
 
 export type { SourceRef } from './curated-form';
 
@@ -141,31 +138,25 @@ const eventSourceWords = (event: number): SourceWords => ({
  */
 export function PolicyEditor({ policyKey, jurisdictions, onDone }: { policyKey?: string; jurisdictions?: string[]; onDone: () => void }) {
   const creating = policyKey === undefined;
-  const [etag, setEtag] = useState('');
-  const [base, setBase] = useState<Editable | null>(creating ? { ...EMPTY, jurisdictions: (jurisdictions ?? []).join(', ') } : null);
-  const [draft, setDraft] = useState<Editable | null>(base);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [conflict, setConflict] = useState<{ theirs: Editable; clashes: Clash[] } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  useUnsavedGuard(base !== null && draft !== null && (!same(base, draft) || reason.trim() !== ''));
+  const editor = useCuratedEditor({
+    what: 'policy',
+    collection: '/api/v1/policies',
+    path: `/api/v1/policies/${encodeURIComponent(policyKey ?? '')}`,
+    start: creating ? { ...EMPTY, jurisdictions: (jurisdictions ?? []).join(', ') } : null,
+    form: creating ? 'new-policy' : `policy-${policyKey}`,
+    read: editable,
+    body,
+    write: 'merge-patch',
+    query: reason.trim() ? `?reason=${encodeURIComponent(reason.trim())}` : '',
+    merge,
+    alsoUnsaved: reason.trim() !== '',
+    saved: onDone,
+    deleted: onDone,
+  });
+  if (!editor.ready) return editor.pending;
+  const { base, draft, setDraft, fields } = editor;
 
-  const path = `/api/v1/policies/${encodeURIComponent(policyKey ?? '')}`;
-  const load = async () => {
-    const loaded = await loadTagged<Policy>(path);
-    return { policy: editable(loaded.item), etag: loaded.etag };
-  };
-  useEffect(() => {
-    if (creating) return;
-    load().then((l) => { setEtag(l.etag); setBase(l.policy); setDraft(l.policy); }, (e: Error) => setUnreadable(e.message));
-  }, [policyKey]);
-  if (unreadable) return <p role="alert" class="error">{unreadable}</p>;
-  if (!base || !draft) return <p role="status">Loading the policy…</p>;
-
-  const form = creating ? 'new-policy' : `policy-${policyKey}`;
-  const fields = new FieldErrors(errors, form);
   const setEvent = (index: number, change: Partial<PolicyEvent>) =>
     setDraft({
       ...draft,
@@ -181,76 +172,10 @@ export function PolicyEditor({ policyKey, jurisdictions, onDone }: { policyKey?:
       : draft.provisions.filter((p) => p.provision !== provision),
   });
 
-  const refused = async (error: unknown) => {
-    if (error instanceof ApiError && error.problem.status === 422) {
-      setErrors(error.problem.errors ?? []);
-      setFailure(error.problem.detail ?? 'Some fields need attention.');
-    } else if (error instanceof ApiError && error.problem.status === 412 && !creating) {
-      const current = await load();
-      const { merged, clashes } = merge(base, draft, current.policy);
-      setConflict({ theirs: current.policy, clashes });
-      setBase(current.policy);
-      setDraft(merged);
-      setEtag(current.etag);
-    } else {
-      setFailure(error instanceof Error ? error.message : String(error));
-    }
-  };
-
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setErrors([]);
-    setFailure(null);
-    setBusy(true);
-    try {
-      if (creating) {
-        await sendJson('/api/v1/policies', 'POST', body(draft));
-      } else {
-        // Only what this curator changed since the version they last saw, so nothing else is overwritten.
-        const all = body(draft);
-        const was = body(base);
-        const patch = Object.fromEntries(Object.entries(all).filter(([field, value]) => !same(value, was[field as keyof typeof was])));
-        const query = reason.trim() ? `?reason=${encodeURIComponent(reason.trim())}` : '';
-        await api(`${path}${query}`, {
-          method: 'PATCH',
-          body: JSON.stringify(patch),
-          headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag },
-        });
-      }
-      setBase(draft);
-      onDone();
-    } catch (error) {
-      await refused(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    if (!confirm(`Delete the policy “${base.title}”? Its history stays readable.`)) return;
-    setFailure(null);
-    try {
-      await api(path, { method: 'DELETE', headers: { 'If-Match': etag } });
-      setDraft(base);
-      onDone();
-    } catch (error) {
-      if (error instanceof ApiError && error.problem.status === 412) {
-        const current = await load();
-        setBase(current.policy);
-        setDraft(current.policy);
-        setEtag(current.etag);
-        setFailure('Someone else changed this policy meanwhile; the form now shows their version. Delete again if it should still go.');
-      } else {
-        setFailure(error instanceof Error ? error.message : String(error));
-      }
-    }
-  };
-
   return (
-    <form class="policy-editor" onSubmit={save} aria-label={creating ? 'New policy' : `Edit ${base.title}`} data-testid="policy-editor" noValidate>
-      {conflict && (
-        <ConflictNotice what="policy" theirs={<Summary policy={conflict.theirs} />} merged={<Summary policy={draft} />} clashes={conflict.clashes} />
-      )}
+    <CuratedForm editor={editor} label={creating ? 'New policy' : `Edit ${base.title}`} testid="policy-editor"
+      summary={(policy) => <Summary policy={policy} />} cancel={<button type="button" onClick={onDone}>Cancel</button>}
+      remove={`Delete the policy “${base.title}”? Its history stays readable.`}>
       {creating && (
         <>
           <label>Key (lower-case letters, digits and hyphens; permanent)
@@ -329,14 +254,7 @@ export function PolicyEditor({ policyKey, jurisdictions, onDone }: { policyKey?:
           {fields.text('reason')}
         </>
       )}
-      {failure && <p role="alert" class="error">{failure}</p>}
-      {fields.rest()}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>{creating ? 'Create policy' : 'Save policy'}</button>
-        <button type="button" onClick={onDone}>Cancel</button>
-        {!creating && <button type="button" class="danger" onClick={remove}>Delete policy</button>}
-      </div>
-    </form>
+    </CuratedForm>
   );
 }
 

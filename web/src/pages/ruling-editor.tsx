@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, FieldError, sendJson } from '../api';
+import { useState } from 'preact/hooks';
 import { useApi } from '../useApi';
-import { useUnsavedGuard } from '../unsaved';
 import type { Verification } from './verification';
 import { shown, words } from './policy-editor';
-import { Clash, ConflictNotice, FieldErrors, filled, loadTagged, mergeFields, same, SourceFields, SourceRef, splitList } from './curated-form';
+import { Clash, filled, mergeFields, SourceFields, SourceRef, splitList } from './curated-form';
+import { CuratedForm, useCuratedEditor } from './curated-editor';
 
 interface Link {
   relation: string;
@@ -104,32 +103,24 @@ export function RulingEditor({ rulingKey, jurisdictions, policies, onDone }: {
   const creating = rulingKey === undefined;
   const start = creating ? { ...EMPTY, jurisdictions: (jurisdictions ?? []).join(', '), policies: (policies ?? []).join(', ') } : null;
   const courts = useApi<Court[]>('/api/v1/rulings/courts');
-  const [etag, setEtag] = useState('');
-  const [base, setBase] = useState<Editable | null>(start);
-  const [draft, setDraft] = useState<Editable | null>(start);
   const [later, setLater] = useState<Link[]>([]);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [conflict, setConflict] = useState<{ theirs: Editable; clashes: Clash[] } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useUnsavedGuard(base !== null && draft !== null && !same(base, draft));
+  const editor = useCuratedEditor({
+    what: 'ruling',
+    collection: '/api/v1/rulings',
+    path: `/api/v1/rulings/${encodeURIComponent(rulingKey ?? '')}`,
+    start,
+    form: creating ? 'new-ruling' : `ruling-${rulingKey}`,
+    read: editable,
+    loaded: (ruling: RulingDetail) => setLater(ruling.subsequentHistory),
+    body,
+    write: 'merge-patch',
+    merge,
+    saved: onDone,
+    deleted: onDone,
+  });
+  if (!editor.ready) return editor.pending;
+  const { base, draft, set, fields } = editor;
 
-  const path = `/api/v1/rulings/${encodeURIComponent(rulingKey ?? '')}`;
-  const load = async () => {
-    const loaded = await loadTagged<RulingDetail>(path);
-    setLater(loaded.item.subsequentHistory);
-    return { ruling: editable(loaded.item), etag: loaded.etag };
-  };
-  useEffect(() => {
-    if (creating) return;
-    load().then((l) => { setEtag(l.etag); setBase(l.ruling); setDraft(l.ruling); }, (e: Error) => setUnreadable(e.message));
-  }, [rulingKey]);
-  if (unreadable) return <p role="alert" class="error">{unreadable}</p>;
-  if (!base || !draft) return <p role="status">Loading the ruling…</p>;
-
-  const fields = new FieldErrors(errors, creating ? 'new-ruling' : `ruling-${rulingKey}`);
-  const set = (change: Partial<Editable>) => setDraft({ ...draft, ...change });
   const text = (field: keyof Editable, label: string, multiline = false) => (
     <>
       <label>{label}
@@ -142,72 +133,10 @@ export function RulingEditor({ rulingKey, jurisdictions, policies, onDone }: {
   );
   const setReview = (index: number, change: Partial<Link>) => set({ reviews: draft.reviews.map((r, i) => (i === index ? { ...r, ...change } : r)) });
 
-  const reloadAfterConflict = async () => {
-    const current = await load();
-    const { merged, clashes } = merge(base, draft, current.ruling);
-    setConflict({ theirs: current.ruling, clashes });
-    setBase(current.ruling);
-    setDraft(merged);
-    setEtag(current.etag);
-  };
-
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setErrors([]);
-    setFailure(null);
-    setBusy(true);
-    try {
-      if (creating) {
-        await sendJson('/api/v1/rulings', 'POST', body(draft));
-      } else {
-        const all = body(draft);
-        const was = body(base);
-        const patch = Object.fromEntries(Object.entries(all).filter(([field, value]) => !same(value, was[field as keyof typeof was])));
-        await api(path, {
-          method: 'PATCH',
-          body: JSON.stringify(patch),
-          headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag },
-        });
-      }
-      setBase(draft);
-      onDone();
-    } catch (error) {
-      if (error instanceof ApiError && error.problem.status === 422) {
-        setErrors(error.problem.errors ?? []);
-        setFailure(error.problem.detail ?? 'Some fields need attention.');
-      } else if (error instanceof ApiError && error.problem.status === 412 && !creating) {
-        await reloadAfterConflict();
-      } else {
-        setFailure(error instanceof Error ? error.message : String(error));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    if (!confirm(`Delete the ruling “${base.caseName}”? Its history stays readable.`)) return;
-    setFailure(null);
-    try {
-      await api(path, { method: 'DELETE', headers: { 'If-Match': etag } });
-      setDraft(base);
-      onDone();
-    } catch (error) {
-      if (error instanceof ApiError && error.problem.status === 412) {
-        const current = await load();
-        setBase(current.ruling);
-        setDraft(current.ruling);
-        setEtag(current.etag);
-        setFailure('Someone else changed this ruling meanwhile; the form now shows their version. Delete again if it should still go.');
-      } else {
-        setFailure(error instanceof Error ? error.message : String(error));
-      }
-    }
-  };
-
   return (
-    <form class="policy-editor" onSubmit={save} aria-label={creating ? 'New ruling' : `Edit ${base.caseName}`} data-testid="ruling-editor" noValidate>
-      {conflict && <ConflictNotice what="ruling" theirs={<Summary ruling={conflict.theirs} />} merged={<Summary ruling={draft} />} clashes={conflict.clashes} />}
+    <CuratedForm editor={editor} label={creating ? 'New ruling' : `Edit ${base.caseName}`} testid="ruling-editor"
+      summary={(ruling) => <Summary ruling={ruling} />} cancel={<button type="button" onClick={onDone}>Cancel</button>}
+      remove={`Delete the ruling “${base.caseName}”? Its history stays readable.`}>
       {creating && text('key', 'Key (lower-case letters, digits and hyphens; permanent)')}
       <label>Court
         <select value={draft.court} {...fields.props('court')} onChange={(e) => set({ court: (e.target as HTMLSelectElement).value })}>
@@ -272,14 +201,7 @@ export function RulingEditor({ rulingKey, jurisdictions, policies, onDone }: {
       </label>
       {fields.text('jurisdictions', ...splitList(draft.jurisdictions).map((_, i) => `jurisdictions[${i}]`))}
       <SourceFields sources={draft.sources} onChange={(sources) => set({ sources })} errors={fields} field="sources" />
-      {failure && <p role="alert" class="error">{failure}</p>}
-      {fields.rest()}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>{creating ? 'Create ruling' : 'Save ruling'}</button>
-        <button type="button" onClick={onDone}>Cancel</button>
-        {!creating && <button type="button" class="danger" onClick={remove}>Delete ruling</button>}
-      </div>
-    </form>
+    </CuratedForm>
   );
 }
 

@@ -42,10 +42,7 @@ class PolicyResourceTest {
     }
 
     private static Response create(Map<String, Object> policy) {
-        Response created = given().auth().oauth2(carol).contentType(ContentType.JSON).body(policy)
-                .when().post("/api/v1/policies");
-        created.then().statusCode(201);
-        return created;
+        return CuratedFixtures.created(carol, "/api/v1/policies", policy);
     }
 
     private static Response put(String ref, String etag, Map<String, Object> policy) {

@@ -31,10 +31,7 @@ class RulingResourceTest {
     }
 
     private static Response create(Map<String, Object> ruling) {
-        Response created = given().auth().oauth2(carol).contentType(ContentType.JSON).body(ruling)
-                .when().post("/api/v1/rulings");
-        created.then().statusCode(201);
-        return created;
+        return CuratedFixtures.created(carol, "/api/v1/rulings", ruling);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.detainerlab.api.testing;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,5 +71,12 @@ public final class CuratedFixtures {
 
     public static Map<String, Object> ruling() {
         return ruling(uniqueKey("test-ruling"));
+    }
+
+    /** Posts a curated item as the given user and checks it was created (201). */
+    public static Response created(String token, String path, Map<String, Object> item) {
+        Response created = given().auth().oauth2(token).contentType(ContentType.JSON).body(item).when().post(path);
+        created.then().statusCode(201);
+        return created;
     }
 }

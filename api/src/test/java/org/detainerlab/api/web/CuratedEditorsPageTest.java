@@ -238,9 +238,22 @@ class CuratedEditorsPageTest {
             Locator again = page.getByTestId("timeline").locator("li.entry").filter(
                     new Locator.FilterOptions().setHasText("Roe v. Test County"));
             button(again, "Edit Roe v. Test County, 2 F.4th 2").click();
+            // Someone changes the ruling before the delete: it is refused, and the form shows their version.
+            Locator deleting = again.getByTestId("ruling-editor");
+            assertThat(deleting.getByLabel("Note")).hasValue("");
+            String stale = given().auth().oauth2(curator).get("/api/v1/rulings/" + key).then().extract().header("ETag");
+            given().auth().oauth2(curator).contentType("application/merge-patch+json").header("If-Match", stale)
+                    .body(Map.of("note", "Noted in another session")).patch("/api/v1/rulings/" + key)
+                    .then().statusCode(200);
+            page.onceDialog(dialog -> dialog.accept());
+            Response staleDelete = page.waitForResponse(r -> r.request().method().equals("DELETE"), () ->
+                    button(deleting, "Delete ruling").click());
+            assertThat(staleDelete.status()).isEqualTo(412);
+            assertThat(deleting.getByRole(AriaRole.ALERT)).containsText("Someone else changed this ruling meanwhile");
+            assertThat(deleting.getByLabel("Note")).hasValue("Noted in another session");
             page.onceDialog(dialog -> dialog.accept());
             Response deleted = page.waitForResponse(r -> r.request().method().equals("DELETE"), () ->
-                    button(again.getByTestId("ruling-editor"), "Delete ruling").click());
+                    button(deleting, "Delete ruling").click());
             assertThat(deleted.status()).isEqualTo(204);
             assertThat(page.getByTestId("timeline")).not().containsText("Roe v. Test County");
             assertThat(errors).isEmpty();
