@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,12 @@ final class ColdMix {
 
     static final String PROVISION = "DECLINES_DETAINER_HOLDS";
     private static final long SEED = 17;
+    /** How long a client waits for one answer before it counts the question as timed out. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** The status recorded for a question whose answer did not come within {@link #TIMEOUT}. */
+    private static final int TIMED_OUT = -2;
+    /** Every this many questions, all groups and counts (not only the totals) are compared with DuckDB's. */
+    private static final int SAMPLE_EVERY = 10;
 
     /** What one question cost: API server and client time, DuckDB's time, and whether the totals agreed. */
     private static final class Asked {
@@ -48,6 +55,9 @@ final class ColdMix {
         String source = "";
         double duckMs = Double.NaN;
         long duckTotal = -1;
+        /** The API's groups, kept for the sampled questions only. */
+        Map<List<String>, Long> apiGroups;
+        boolean groupsDiffer;
 
         Asked(ColdQuestions.Question question) {
             this.question = question;
@@ -74,8 +84,11 @@ final class ColdMix {
         List<Asked> asked = new ArrayList<>();
         Path parquet = workDir.resolve("bench-cold-export.parquet");
         try (Connection pg = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "")) {
-            ColdQuestions.Catalog catalog = DuckMirror.catalog(pg, null, PROVISION);
-            List<DuckMirror.Span> spans = DuckMirror.spans(pg, new String(policies.body(), StandardCharsets.UTF_8));
+            String policiesJson = new String(policies.body(), StandardCharsets.UTF_8);
+            // the questions read the release series, so DuckDB gets exactly the rows the series holds
+            String series = DuckMirror.seriesCondition(pg, policiesJson);
+            ColdQuestions.Catalog catalog = DuckMirror.catalog(pg, series, PROVISION);
+            List<DuckMirror.Span> spans = DuckMirror.spans(pg, policiesJson);
             for (ColdQuestions.Question question : ColdQuestions.draw(catalog, count, SEED)) {
                 asked.add(new Asked(question));
             }
@@ -88,14 +101,15 @@ final class ColdMix {
             readAnswers(asked);
 
             out.println("Exporting the rows to Parquet for DuckDB ...");
-            try (DuckMirror duck = DuckMirror.export(pg, null, parquet, spans)) {
+            try (DuckMirror duck = DuckMirror.export(pg, series, parquet, spans)) {
                 out.println("DuckDB answers the same questions, one after another ...");
-                duck.answer(asked.get(0).question, true);
+                duck.answer(asked.get(0).question);
                 for (Asked a : asked) {
                     long t0 = System.nanoTime();
-                    Map<List<String>, Long> groups = duck.answer(a.question, true);
+                    Map<List<String>, Long> groups = duck.answer(a.question);
                     a.duckMs = (System.nanoTime() - t0) / 1e6;
                     a.duckTotal = groups.values().stream().mapToLong(Long::longValue).sum();
+                    a.groupsDiffer = a.apiGroups != null && !a.apiGroups.equals(groups);
                 }
             } finally {
                 Files.deleteIfExists(parquet);
@@ -117,11 +131,16 @@ final class ColdMix {
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = StatsBenchmark.get(http,
-                                URI.create(base + "/api/v1/stats/detainers?" + a.question.query()), token);
+                                URI.create(base + "/api/v1/stats/detainers?" + a.question.query()), token, TIMEOUT);
                         a.clientMs = (System.nanoTime() - t0) / 1e6;
                         a.serverMs = StatsBenchmark.serverMillis(response);
                         a.status = response.statusCode();
                         a.body = response.body();
+                    } catch (HttpTimeoutException e) {
+                        a.clientMs = (System.nanoTime() - t0) / 1e6;
+                        // counted at the timeout in the percentiles, so that giving up does not make them faster
+                        a.serverMs = TIMEOUT.toMillis();
+                        a.status = TIMED_OUT;
                     } catch (Exception e) {
                         a.clientMs = (System.nanoTime() - t0) / 1e6;
                         a.status = -1;
@@ -138,11 +157,15 @@ final class ColdMix {
 
     private static void readAnswers(List<Asked> asked) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        for (Asked a : asked) {
+        for (int i = 0; i < asked.size(); i++) {
+            Asked a = asked.get(i);
             if (a.status == 200) {
                 JsonNode answer = json.readTree(a.body);
                 a.apiTotal = answer.path("total").asLong(-1);
                 a.source = answer.path("provenance").path("source").asText("");
+                if (i % SAMPLE_EVERY == 0) {
+                    a.apiGroups = DuckMirror.apiGroups(answer, a.question.groupBy());
+                }
             }
             a.body = null;
         }
@@ -168,15 +191,26 @@ final class ColdMix {
         byShape.forEach((shape, of) -> row(shape, of));
         row("**all**", asked);
         out.println();
-        long errors = asked.stream().filter(a -> a.status != 200).count();
+        long timedOut = asked.stream().filter(a -> a.status == TIMED_OUT).count();
+        Map<Integer, Integer> errors = new TreeMap<>();
+        asked.stream().filter(a -> a.status != 200 && a.status != TIMED_OUT)
+                .forEach(a -> errors.merge(a.status, 1, Integer::sum));
         long differ = asked.stream().filter(a -> a.status == 200 && a.apiTotal != a.duckTotal).count();
+        long sampled = asked.stream().filter(a -> a.apiGroups != null).count();
+        long groupsDiffer = asked.stream().filter(a -> a.groupsDiffer).count();
         Map<String, Integer> sources = new TreeMap<>();
-        asked.forEach(a -> sources.merge(a.source.isEmpty() ? "(no answer)" : a.source, 1, Integer::sum));
-        out.printf("Errors: %d. Totals differing between the API and DuckDB: %d. Answered from: %s%n", errors, differ,
-                sources);
-        asked.stream().filter(a -> a.status != 200 || a.apiTotal != a.duckTotal).limit(5).forEach(a -> out.printf(
-                "  %s: status %d, API total %d, DuckDB total %d%n", a.question.query(), a.status, a.apiTotal,
-                a.duckTotal));
+        // which months the rows counted differs from question to question; the tables are what the tally is about
+        asked.forEach(a -> sources.merge(a.source.isEmpty() ? "(no answer)"
+                : a.source.replaceAll(" for \\[[^\\]]*\\]", " for split months"), 1, Integer::sum));
+        out.printf("Timed out (no answer in %d s, counted at that time as server time): %d. Other errors by status (-1: no response): %s.%n",
+                TIMEOUT.toSeconds(), timedOut, errors);
+        out.printf("Totals differing between the API and DuckDB: %d of %d answered; every group and count compared for"
+                + " %d sampled answers: %d differ.%n", differ, asked.stream().filter(a -> a.status == 200).count(),
+                sampled, groupsDiffer);
+        out.printf("Answered from: %s%n", sources);
+        asked.stream().filter(a -> a.status != 200 || a.apiTotal != a.duckTotal || a.groupsDiffer).limit(10)
+                .forEach(a -> out.printf("  %s: status %d, API total %d, DuckDB total %d%s%n", a.question.query(),
+                        a.status, a.apiTotal, a.duckTotal, a.groupsDiffer ? ", groups differ" : ""));
         asked.stream().sorted((x, y) -> Double.compare(y.serverMs, x.serverMs)).limit(5).forEach(a -> out.printf(
                 Locale.ROOT, "  slowest: %.1f ms from %s: %s%n", a.serverMs, a.source, a.question.query()));
         double[] server = sorted(asked, a -> a.serverMs);

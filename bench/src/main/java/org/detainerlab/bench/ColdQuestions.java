@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
 
+import org.detainerlab.core.detainer.AgeBand;
+import org.detainerlab.core.detainer.ChargeCategories;
+
 /**
  * The questions of {@code bench stats --mix cold}: distinct statistics questions drawn from every documented shape
  * (one to three groupings, with or without the policy regime; no range, a month-aligned range or a day-precise
@@ -20,9 +23,13 @@ import java.util.StringJoiner;
  */
 public final class ColdQuestions {
 
-    /** The groupings a question draws from (policyRegime only with {@link Catalog#provision()}). */
+    /**
+     * The groupings a question draws from (policyRegime only with {@link Catalog#provision()}): places, time, the
+     * detainer's own fields, and the person and charge fields that only the rows hold.
+     */
     public static final List<String> DIMENSIONS = List.of("state", "county", "facility", "month", "fiscalYear",
-            "outcome", "detainerType");
+            "outcome", "detainerType", "criminality", "threatLevel", "gender", "citizenshipCountry", "ageBand",
+            "notifyRelease", "mscCharge", "chargeCategory");
     public static final String REGIME = "policyRegime";
     /** The filters a question draws from; "" is no filter. */
     public static final List<String> FILTERS = List.of("", "state", "county", "facility", "outcome", "detainerType");
@@ -35,12 +42,16 @@ public final class ColdQuestions {
 
     /**
      * The PostgreSQL query whose result, written to Parquet, DuckDB answers from: each row with the values the API
-     * groups and filters by, places as the codes the API speaks (a state's USPS code, a county's FIPS code).
+     * groups and filters by, places as the codes the API speaks (a state's USPS code, a county's FIPS code), and the
+     * two derived labels (age band, charge category) worked out once here, as the place codes are, by the rules the
+     * API states ({@link AgeBand}, {@link ChargeCategories}).
      */
     public static final String EXPORT = "select d.release_id, d.prepare_date, s.code as state, c.code as county,"
             + " d.facility_id, coalesce(f.name, upper(btrim(d.facility_raw))) as facility,"
-            + " upper(btrim(d.facility_raw)) as facility_name, d.outcome, d.detainer_type"
-            + " from detainer d left join jurisdiction s on s.id = d.state_id left join place p on p.id = d.place_id"
+            + " upper(btrim(d.facility_raw)) as facility_name, d.outcome, d.detainer_type, d.criminality,"
+            + " d.threat_level, d.gender, d.citizenship_country, " + AgeBand.sql() + " as age_band,"
+            + " d.notify_release_request::text as notify_release, d.msc_charge, " + ChargeCategories.SQL
+            + " as charge_category from detainer d left join jurisdiction s on s.id = d.state_id left join place p on p.id = d.place_id"
             + " left join jurisdiction c on c.id = p.county_id left join facility f on f.id = d.facility_id";
 
     /**
@@ -74,20 +85,17 @@ public final class ColdQuestions {
         }
 
         /**
-         * The same question for DuckDB over {@code table} (columns of {@link #EXPORT}) and, for the policy regime,
-         * the spans table {@code spans(level, jurisdiction, state, from_day, to_day)} that {@link DuckMirror} makes.
-         * Each group key comes out as text, spelled as the API's answer spells it; then the count. {@code series}:
-         * the question reads the release series, which holds no row without a prepare date.
+         * The same question for DuckDB over {@code table} (columns of {@link #EXPORT}, exactly the rows the API
+         * counts) and, for the policy regime, the spans table {@code spans(level, jurisdiction, state, from_day,
+         * to_day)} that {@link DuckMirror} makes. Each group key comes out as text, spelled as the API's answer
+         * spells it; then the count.
          */
-        public String duckSql(String table, boolean series) {
+        public String duckSql(String table) {
             List<String> keys = new ArrayList<>();
             for (String dimension : groupBy) {
                 keys.add("cast(" + duckKey(dimension) + " as varchar)");
             }
             StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
-            if (series) {
-                where.add("d.prepare_date is not null");
-            }
             if (!filter.isEmpty()) {
                 String column = switch (filter) {
                     case "state" -> "d.state";
@@ -116,6 +124,14 @@ public final class ColdQuestions {
             case "fiscalYear" -> "year(d.prepare_date + interval 3 month)";
             case "outcome" -> "d.outcome";
             case "detainerType" -> "d.detainer_type";
+            case "criminality" -> "d.criminality";
+            case "threatLevel" -> "d.threat_level";
+            case "gender" -> "d.gender";
+            case "citizenshipCountry" -> "d.citizenship_country";
+            case "ageBand" -> "d.age_band";
+            case "notifyRelease" -> "d.notify_release";
+            case "mscCharge" -> "d.msc_charge";
+            case "chargeCategory" -> "d.charge_category";
             // PolicyRegimes.Sql.EXPRESSION, over codes instead of ids
             case REGIME -> "case when d.prepare_date is null then 'DATE_UNKNOWN'"
                     + " when exists (select 1 from spans s where d.prepare_date between s.from_day and s.to_day"

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.detainerlab.core.detainer.Series;
 import org.postgresql.PGConnection;
 
 /**
@@ -62,7 +63,10 @@ public final class DuckMirror implements AutoCloseable {
             statement.execute("copy (select * from read_csv('" + csv + "', header = true, columns = {"
                     + "'release_id': 'BIGINT', 'prepare_date': 'DATE', 'state': 'VARCHAR', 'county': 'VARCHAR',"
                     + " 'facility_id': 'BIGINT', 'facility': 'VARCHAR', 'facility_name': 'VARCHAR',"
-                    + " 'outcome': 'VARCHAR', 'detainer_type': 'VARCHAR'})) to '" + parquet + "' (format parquet)");
+                    + " 'outcome': 'VARCHAR', 'detainer_type': 'VARCHAR', 'criminality': 'VARCHAR',"
+                    + " 'threat_level': 'VARCHAR', 'gender': 'VARCHAR', 'citizenship_country': 'VARCHAR',"
+                    + " 'age_band': 'VARCHAR', 'notify_release': 'VARCHAR', 'msc_charge': 'VARCHAR',"
+                    + " 'charge_category': 'VARCHAR'})) to '" + parquet + "' (format parquet)");
             statement.execute("create table spans (level varchar, jurisdiction varchar, state varchar,"
                     + " from_day date, to_day date)");
         } catch (SQLException e) {
@@ -85,11 +89,11 @@ public final class DuckMirror implements AutoCloseable {
     }
 
     /** The question's groups (keys as the API spells them) and counts. */
-    public Map<List<String>, Long> answer(ColdQuestions.Question question, boolean series) throws SQLException {
+    public Map<List<String>, Long> answer(ColdQuestions.Question question) throws SQLException {
         Map<List<String>, Long> groups = new HashMap<>();
         int keys = question.groupBy().size();
         try (Statement statement = duck.createStatement();
-             ResultSet rs = statement.executeQuery(question.duckSql(table, series))) {
+             ResultSet rs = statement.executeQuery(question.duckSql(table))) {
             while (rs.next()) {
                 String[] key = new String[keys];
                 for (int i = 0; i < keys; i++) {
@@ -99,6 +103,60 @@ public final class DuckMirror implements AutoCloseable {
             }
         }
         return groups;
+    }
+
+    /**
+     * The API's groups in {@code answerJson} (an answer of {@code GET /api/v1/stats/detainers}), keyed as
+     * {@link #answer} keys DuckDB's: each key as text in {@code groupBy}'s order, null where the source did not state it.
+     */
+    public static Map<List<String>, Long> apiGroups(JsonNode answer, List<String> groupBy) {
+        Map<List<String>, Long> groups = new HashMap<>();
+        for (JsonNode row : answer.path("rows")) {
+            String[] key = new String[groupBy.size()];
+            for (int i = 0; i < key.length; i++) {
+                JsonNode value = row.path("group").path(groupBy.get(i));
+                key[i] = value.isNull() || value.isMissingNode() ? null : value.isTextual() ? value.asText()
+                        : value.toString();
+            }
+            groups.put(Arrays.asList(key), row.path("count").asLong());
+        }
+        return groups;
+    }
+
+    /**
+     * The rows a question of the release series counts, as a SQL condition on {@code detainer d}: for each release
+     * the answer's {@code provenance.series} names, its days and states (by the rows' state; "(no state)" for rows
+     * without one). Read from an answer over the whole series, so both sides count exactly the same rows even where
+     * releases overlap.
+     */
+    public static String seriesCondition(Connection postgres, String answerJson) throws Exception {
+        Map<String, Long> stateIds = new HashMap<>();
+        try (Statement statement = postgres.createStatement();
+             ResultSet rs = statement.executeQuery("select code, id from jurisdiction"
+                     + " where kind in ('STATE', 'DISTRICT', 'TERRITORY')")) {
+            while (rs.next()) {
+                stateIds.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode use : new ObjectMapper().readTree(answerJson).path("provenance").path("series")) {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode code : use.path("states")) {
+                Long id = code.asText().equals(Series.NO_STATE_CODE) ? Long.valueOf(Series.NO_STATE)
+                        : stateIds.get(code.asText());
+                if (id == null) {
+                    throw new IllegalStateException("The series names state " + code + ", which is not a state here");
+                }
+                ids.add(id.toString());
+            }
+            parts.add("(d.release_id = " + use.path("release").asLong() + " and d.prepare_date between date '"
+                    + LocalDate.parse(use.path("from").asText()) + "' and date '" + LocalDate.parse(use.path("to").asText())
+                    + "' and coalesce(d.state_id, " + Series.NO_STATE + ") in (" + String.join(", ", ids) + "))");
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalStateException("The answer names no part of the release series");
+        }
+        return "(" + String.join(" or ", parts) + ")";
     }
 
     @Override

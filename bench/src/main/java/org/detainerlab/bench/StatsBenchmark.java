@@ -46,8 +46,8 @@ import org.postgresql.PGConnection;
 
 /**
  * {@code ./detainerlab bench stats}: loads generated detainers (5,000,000 by default, in releases of 1,000,000; kept
- * in {@code .detainerlab/bench/stats-postgres-series} for the next run), starts Keycloak and the built application, and
- * puts 32 clients with real tokens on the grouped statistics (state x month, declined, full range). In the same run
+ * for the next run in a database of that row count, {@code .detainerlab/bench/stats-postgres-series-<rows>}),
+ * starts Keycloak and the built application, and puts 32 clients with real tokens on the grouped statistics (state x month, declined, full range). In the same run
  * it times the same aggregation as a plain SQL GROUP BY over the detainer table and in DuckDB over the same rows
  * exported to Parquet (and CSV), and prints the ratios as Markdown for docs/benchmarks.md. With {@code --mix cold}
  * the clients ask instead many distinct questions never asked before ({@link ColdMix}).
@@ -106,7 +106,8 @@ final class StatsBenchmark {
 
     private void measureWith(ProjectLayout layout, Path app, long rows, int clients, int seconds, Mix mix,
                              int questions, Path workDir, List<AutoCloseable> running) throws Exception {
-        PostgresServer postgres = PostgresServer.start(workDir.resolve("stats-postgres-series"), FreePort.find());
+        // one database per row count: a run with another count never adds its releases to (and overlaps) these
+        PostgresServer postgres = PostgresServer.start(workDir.resolve("stats-postgres-series-" + rows), FreePort.find());
         running.add(postgres);
         load(postgres, rows, workDir);
         String keycloakPassword = UUID.randomUUID().toString();
@@ -164,6 +165,10 @@ final class StatsBenchmark {
                 statement.execute("vacuum analyze");
             }
             long loaded = count(connection, "select count(*) from detainer");
+            if (loaded != rows) {
+                throw new IllegalStateException("The kept database holds " + loaded + " detainers, not " + rows
+                        + "; remove " + workDir.resolve("stats-postgres-series-" + rows) + " and run again");
+            }
             out.printf("%,d detainers loaded in %,d releases; %,d rollup rows%n", loaded,
                     count(connection, "select count(*) from data_release where kind = 'DETAINERS'"),
                     count(connection, "select count(*) from detainer_rollup"));
@@ -394,9 +399,17 @@ final class StatsBenchmark {
 
     /** With the Accept-Encoding given; the body stays as sent (the load generator does not inflate gzip). */
     static HttpResponse<byte[]> get(HttpClient http, URI uri, String token, String acceptEncoding) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").header("Accept-Encoding", acceptEncoding).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(request(uri, token, acceptEncoding).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Uncompressed, giving up (HttpTimeoutException) when no answer came in {@code timeout}. */
+    static HttpResponse<byte[]> get(HttpClient http, URI uri, String token, Duration timeout) throws Exception {
+        return http.send(request(uri, token, IDENTITY).timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest.Builder request(URI uri, String token, String acceptEncoding) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Accept-Encoding", acceptEncoding);
     }
 
     static double serverMillis(HttpResponse<?> response) {

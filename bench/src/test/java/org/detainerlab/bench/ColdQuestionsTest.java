@@ -33,6 +33,13 @@ class ColdQuestionsTest {
         Set<String> grouped = new HashSet<>();
         questions.forEach(q -> grouped.addAll(q.groupBy()));
         assertThat(grouped).containsAll(ColdQuestions.DIMENSIONS).contains(ColdQuestions.REGIME);
+        // the person and charge fields only the rows hold are asked as often as the others, not once for the record
+        for (String dimension : ColdQuestions.DIMENSIONS) {
+            assertThat(questions.stream().filter(q -> q.groupBy().contains(dimension)).count()).as(dimension)
+                    .isGreaterThanOrEqualTo(30);
+        }
+        assertThat(ColdQuestions.DIMENSIONS).contains("criminality", "threatLevel", "gender", "citizenshipCountry",
+                "ageBand", "notifyRelease", "mscCharge", "chargeCategory");
         assertThat(questions.stream().map(ColdQuestions.Question::filter).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(ColdQuestions.FILTERS);
         assertThat(questions.stream().map(q -> q.groupBy().size()).collect(Collectors.toSet())).containsExactly(1, 2, 3);

@@ -9,13 +9,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
-
 import jakarta.inject.Inject;
 
 import java.io.ByteArrayInputStream;
@@ -23,7 +23,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +59,9 @@ class StatsApiTest {
     private static long release;
     private static String sha256;
     private static SyntheticReleases.Tally tally;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     StatsService stats;
@@ -205,18 +212,92 @@ class StatsApiTest {
         String daily = "&from=2023-09-30&to=2026-09-30";
 
         JsonPath byState = stats("groupBy=state,month,outcome" + aligned);
-        JsonPath byStateFromRows = stats("groupBy=state,month,outcome" + daily);
+        JsonPath byStateDaily = stats("groupBy=state,month,outcome" + daily);
         assertThat(byState.getString("provenance.source")).isEqualTo("detainer_rollup_state");
-        assertThat(byStateFromRows.getString("provenance.source")).isEqualTo("detainer");
-        assertThat(byStateFromRows.getList("rows")).isEqualTo(byState.getList("rows"));
+        // a day-precise bound: the whole months from the rollup, the bound's month from the rows
+        assertThat(byStateDaily.getString("provenance.source"))
+                .isEqualTo("detainer_rollup_state, and detainer for [2023-09]");
+        assertThat(byStateDaily.getList("rows")).isEqualTo(byState.getList("rows"));
 
         JsonPath byType = stats("groupBy=detainerType,fiscalYear,liftReason&criminality=1 Convicted Criminal" + aligned);
-        JsonPath byTypeFromRows = stats("groupBy=detainerType,fiscalYear,liftReason&criminality=1 Convicted Criminal"
+        JsonPath byTypeDaily = stats("groupBy=detainerType,fiscalYear,liftReason&criminality=1 Convicted Criminal"
                 + daily);
         assertThat(byType.getString("provenance.source")).isEqualTo("detainer_rollup");
-        assertThat(byTypeFromRows.getString("provenance.source")).isEqualTo("detainer");
-        assertThat(byTypeFromRows.getList("rows")).isEqualTo(byType.getList("rows"));
+        assertThat(byTypeDaily.getString("provenance.source")).isEqualTo("detainer_rollup, and detainer for [2023-09]");
+        assertThat(byTypeDaily.getList("rows")).isEqualTo(byType.getList("rows"));
         assertThat(byType.getList("rows")).hasSizeGreaterThan(20);
+
+    }
+
+    /**
+     * Issue 17: a range whose both ends fall inside months is answered from the monthly rollups for the whole
+     * months and from the rows for the two boundary months; the counts equal those made from the rows by SQL, and
+     * the county coverage note counts the same rows as the answer.
+     */
+    @Test
+    void dayPreciseRangesCountTheBoundaryMonthsFromTheRowsAndTheRestFromTheRollups() throws Exception {
+        String range = "&from=2024-01-17&to=2025-06-09";
+        for (String groupBy : List.of("state,month,outcome", "county,detainerType", "fiscalYear")) {
+            JsonPath answer = stats("groupBy=" + groupBy + range);
+            assertThat(answer.getString("provenance.source")).as(groupBy).endsWith(", and detainer for [2024-01, 2025-06]");
+            String[] dimensions = groupBy.split(",");
+            Map<List<String>, Long> api = new HashMap<>();
+            for (Map<String, Object> row : answer.<Map<String, Object>>getList("rows")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> group = (Map<String, Object>) row.get("group");
+                List<String> key = new ArrayList<>();
+                for (String dimension : dimensions) {
+                    Object value = group.get(dimension);
+                    key.add(value instanceof Number n ? Long.toString(n.longValue()) : value == null ? null : value.toString());
+                }
+                api.put(key, ((Number) row.get("count")).longValue());
+            }
+            assertThat(api).as(groupBy).isEqualTo(fromRows(dimensions, "2024-01-17", "2025-06-09"));
+        }
+        JsonPath byCounty = stats("groupBy=county" + range);
+        long total = byCounty.getLong("total");
+        assertThat(total).isEqualTo(fromRows(new String[] {"fiscalYear"}, "2024-01-17", "2025-06-09").values().stream()
+                .mapToLong(Long::longValue).sum());
+        assertThat(byCounty.getList("provenance.notes", String.class))
+                .anyMatch(note -> note.startsWith("County known for ") && note.contains(String.format(Locale.ROOT,
+                        " of %,d rows", total)));
+    }
+
+    /** The groups counted straight from the detainer rows of the release, keys spelled as the API spells them. */
+    private Map<List<String>, Long> fromRows(String[] dimensions, String from, String to) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (String dimension : dimensions) {
+            keys.add(switch (dimension) {
+                case "state" -> "s.code";
+                case "county" -> "c.code";
+                case "month" -> "to_char(d.prepare_date, 'YYYY-MM')";
+                case "fiscalYear" -> "(extract(year from d.prepare_date + interval '3 months')::int)::text";
+                case "outcome" -> "d.outcome";
+                case "detainerType" -> "d.detainer_type";
+                default -> throw new IllegalArgumentException(dimension);
+            });
+        }
+        String sql = "select " + String.join(", ", keys) + ", count(*) from detainer d"
+                + " left join jurisdiction s on s.id = d.state_id left join place p on p.id = d.place_id"
+                + " left join jurisdiction c on c.id = p.county_id where d.release_id = ? and d.prepare_date between ?::date"
+                + " and ?::date group by " + String.join(", ", keys);
+        Map<List<String>, Long> groups = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, release);
+            statement.setString(2, from);
+            statement.setString(3, to);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String[] key = new String[dimensions.length];
+                    for (int i = 0; i < key.length; i++) {
+                        key[i] = rs.getString(i + 1);
+                    }
+                    groups.put(Arrays.asList(key), rs.getLong(dimensions.length + 1));
+                }
+            }
+        }
+        return groups;
     }
 
     @Test

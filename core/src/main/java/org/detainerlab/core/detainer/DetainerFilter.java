@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -69,6 +70,48 @@ public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List
         return (from == null || from.getDayOfMonth() == 1)
                 && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())))
                 && (series == null || series.stream().allMatch(Series.Part::monthExact));
+    }
+
+    /**
+     * The same question over the release series: the parts its states and days read (every state when it names
+     * none), and the releases that serve them.
+     */
+    public DetainerFilter inSeries(Series series) {
+        List<Long> stateIds = states.stream().map(Place::id).toList();
+        List<Series.Part> parts = series.select(stateIds, days());
+        List<ReleaseRef> serving = parts.stream().map(Series.Part::releaseId).distinct().sorted()
+                .map(id -> series.releases().get(id)).toList();
+        return new DetainerFilter(serving, states, counties, facilityIds, facilityNames, outcomes, detainerTypes,
+                criminalities, subject, from, to, fiscalYears, excludeLikelyDuplicates, parts,
+                Set.copyOf(stateIds.isEmpty() ? series.stateKeys() : stateIds));
+    }
+
+    /**
+     * The months in which a prepare-date bound falls on a day other than the month's first or last (none, one or
+     * two, the first of each month): there monthly counts cannot tell the days inside the range from those outside.
+     */
+    public List<LocalDate> boundaryMonths() {
+        Set<LocalDate> months = new TreeSet<>();
+        if (from != null && from.getDayOfMonth() != 1) {
+            months.add(from.withDayOfMonth(1));
+        }
+        if (to != null && !to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
+            months.add(to.withDayOfMonth(1));
+        }
+        return List.copyOf(months);
+    }
+
+    /**
+     * The same question widened to the whole months its prepare-date bounds fall in (on the series, its parts
+     * chosen again for those days). Inside the original range but outside {@link #boundaryMonths()} it selects
+     * exactly the same rows, so monthly counts answer those months and the rows only the boundary months.
+     */
+    public DetainerFilter wholeMonths(Series series) {
+        DetainerFilter widened = new DetainerFilter(releases, states, counties, facilityIds, facilityNames, outcomes,
+                detainerTypes, criminalities, subject, from == null ? null : from.withDayOfMonth(1),
+                to == null ? null : to.withDayOfMonth(to.lengthOfMonth()), fiscalYears, excludeLikelyDuplicates,
+                this.series, seriesKeys);
+        return readsSeries() ? widened.inSeries(series) : widened;
     }
 
     /** The filter without its outcome condition: the denominator of an outcome's share. */

@@ -42,19 +42,7 @@ public final class DetainerFilters {
                 outcomes(q), q.repeated("detainerType").stream().distinct().toList(),
                 q.repeated("criminality").stream().distinct().toList(), subject(q, snapshot), from, to, fiscalYears(q),
                 q.flag("excludeLikelyDuplicates"), null, null);
-        return named.releases() != null ? named : inSeries(named, snapshot);
-    }
-
-    /** The question on the release series: the parts its states and days read, and the releases serving them. */
-    private static DetainerFilter inSeries(DetainerFilter f, Snapshot snapshot) {
-        Series series = snapshot.series();
-        List<Long> states = f.states().stream().map(Place::id).toList();
-        List<Series.Part> parts = series.select(states, f.days());
-        List<ReleaseRef> serving = parts.stream().map(Series.Part::releaseId).distinct().sorted()
-                .map(id -> series.releases().get(id)).toList();
-        return new DetainerFilter(serving, f.states(), f.counties(), f.facilityIds(), f.facilityNames(), f.outcomes(),
-                f.detainerTypes(), f.criminalities(), f.subject(), f.from(), f.to(), f.fiscalYears(), f.excludeLikelyDuplicates(),
-                parts, Set.copyOf(states.isEmpty() ? series.stateKeys() : states));
+        return named.releases() != null ? named : named.inSeries(snapshot.series());
     }
 
     private static Subject subject(QueryParameters q, Snapshot snapshot) {

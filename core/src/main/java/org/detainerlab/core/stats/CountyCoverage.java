@@ -5,11 +5,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.detainerlab.core.detainer.DetainerFilter;
@@ -36,27 +40,59 @@ public class CountyCoverage {
         this.dataSource = dataSource;
     }
 
-    /** The coverage sentence for the rows that {@code filter} selects; {@code answered} is the answer's own source. */
-    String describe(DetainerFilter filter, Source answered, long generation) {
-        if (Source.ROLLUP_STATE.serves(filter)) {
+    /**
+     * The coverage sentence for the rows that {@code filter} selects; {@code answered} is the answer's own source.
+     * {@code monthly} is the filter a monthly table reads: {@code filter} itself, or, for a range with day-precise
+     * ends, the question over whole months ({@link DetainerFilter#wholeMonths}), counted outside the {@code split}
+     * months, which the rows count over {@code filter}.
+     */
+    String describe(DetainerFilter filter, DetainerFilter monthly, List<LocalDate> split, Source answered,
+                    long generation) {
+        List<SqlWhere> wheres = new ArrayList<>();
+        String others = split.isEmpty() ? null : "(d.month is null or d.month <> all(?))";
+        String sql;
+        if (Source.ROLLUP_STATE.serves(monthly)) {
             rebuildIfBehind(generation);
-            return count(filter, Source.ROLLUP_STATE, "county_coverage d", "d.method", "d.county_known");
+            sql = select(monthly, Source.ROLLUP_STATE, "county_coverage d", "d.method", "d.county_known", others,
+                    wheres);
+        } else {
+            Source source = Source.ROLLUP.serves(monthly) ? Source.ROLLUP : answered;
+            sql = select(monthly, source, source.table + " d left join place p on p.id = d.place_id", "p.method",
+                    "p.county_id is not null", others, wheres);
         }
-        Source source = Source.ROLLUP.serves(filter) ? Source.ROLLUP : answered;
-        return count(filter, source, source.table + " d left join place p on p.id = d.place_id", "p.method",
-                "p.county_id is not null");
+        if (!split.isEmpty()) {
+            sql = "select m, k, sum(n) from (" + sql + " union all " + select(filter, Source.ROWS,
+                    "detainer d left join place p on p.id = d.place_id", "p.method", "p.county_id is not null",
+                    "(" + String.join(" or ", split.stream().map(m -> "(d.prepare_date >= ? and d.prepare_date < ?)")
+                            .toList()) + ")", wheres) + ") u group by 1, 2";
+        }
+        return count(sql, wheres, split);
     }
 
-    private String count(DetainerFilter filter, Source source, String from, String method, String known) {
+    /** One count by method and known county over {@code source}, its condition added to {@code wheres}. */
+    private static String select(DetainerFilter filter, Source source, String from, String method, String known,
+                                 String months, List<SqlWhere> wheres) {
         SqlWhere where = SqlWhere.of(filter, source);
-        String sql = "select " + method + ", " + known + ", " + source.count + " from " + from + " where "
-                + where.sql() + " group by 1, 2";
+        wheres.add(where);
+        return "select " + method + " as m, " + known + " as k, " + source.count + " as n from " + from + " where "
+                + where.sql() + (months == null ? "" : " and " + months) + " group by 1, 2";
+    }
+
+    private String count(String sql, List<SqlWhere> wheres, List<LocalDate> split) {
         Map<String, Long> byMethod = new LinkedHashMap<>();
         long knownRows = 0;
         long all = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            where.bind(connection, statement, 1);
+            int next = wheres.get(0).bind(connection, statement, 1);
+            if (!split.isEmpty()) {
+                statement.setArray(next++, connection.createArrayOf("date", split.stream().map(Date::valueOf).toArray()));
+                next = wheres.get(1).bind(connection, statement, next);
+                for (LocalDate month : split) {
+                    statement.setDate(next++, Date.valueOf(month));
+                    statement.setDate(next++, Date.valueOf(month.plusMonths(1)));
+                }
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     long rows = rs.getLong(3);

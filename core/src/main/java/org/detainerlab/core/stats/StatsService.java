@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
@@ -159,15 +160,33 @@ public class StatsService {
         }
         Regime regime = query.readsPolicies() ? regimes.of(query.provision(), snapshot) : null;
         Source source = smallest(filter, sqlDimensions, regime != null);
-        List<LocalDate> split = source == Source.ROLLUP && regime != null ? regime.splitMonths() : List.of();
+        // what the monthly source reads: the question itself, or, for a range with day-precise ends, the question
+        // over the whole months those ends fall in, the rows answering the boundary months
+        DetainerFilter monthly = filter;
+        Set<LocalDate> splitMonths = new TreeSet<>();
+        if (source == Source.ROWS && !filter.boundaryMonths().isEmpty()) {
+            DetainerFilter whole = filter.wholeMonths(snapshot.series());
+            Source wholeSource = smallest(whole, sqlDimensions, regime != null);
+            if (wholeSource != Source.ROWS) {
+                source = wholeSource;
+                monthly = whole;
+                splitMonths.addAll(filter.boundaryMonths());
+            }
+        }
+        if (source == Source.ROLLUP && regime != null) {
+            splitMonths.addAll(regime.splitMonths());
+        }
+        List<LocalDate> split = List.copyOf(splitMonths);
         List<Group> groups = filter.releases().isEmpty() ? List.of()
-                : groups(share ? filter.withoutOutcomes() : filter, sqlDimensions, source, regime, query.regimes(), split);
+                : groups(share ? monthly.withoutOutcomes() : monthly, share ? filter.withoutOutcomes() : filter,
+                        sqlDimensions, source, regime, query.regimes(), split);
         List<StatsRow> rows = new ArrayList<>();
         long total = share ? shares(query, sqlDimensions, groups, snapshot, rows) : counts(query, groups, snapshot, rows);
         Integer k = query.suppressBelow();
         boolean totalSuppressed = suppressed(total, k);
         List<String> notes = notes(query, filter.releases().isEmpty() ? null
-                : coverage.describe(filter, source, snapshot.generation()));
+                : coverage.describe(filter, monthly, monthly == filter ? List.of() : filter.boundaryMonths(), source,
+                        snapshot.generation()));
         String table = split.isEmpty() ? source.table : source.table + ", and " + Source.ROWS.table + " for "
                 + split.stream().map(m -> m.toString().substring(0, 7)).toList();
         List<PolicyRef> deciding = regime == null ? null : decidingPolicies(regime, filter, notes);
@@ -198,22 +217,25 @@ public class StatsService {
     }
 
     /**
-     * The groups, counted in one statement. With policy regimes the spans come first as a common table expression;
-     * months split by a span are counted from the rows and every other month from the rollup, summed per group.
+     * The groups, counted in one statement. With policy regimes the spans come first as a common table expression.
+     * Split months (a span or a bound of the question starts or ends inside them) are counted from the rows over
+     * {@code filter}, and every other month from the monthly {@code source} over {@code monthly} (the question
+     * itself, or the question over whole months, which selects the same rows outside the split months), summed per
+     * group.
      */
-    private List<Group> groups(DetainerFilter filter, List<Dimension> dimensions, Source source, Regime regime,
-                               Set<PolicyRegime> wanted, List<LocalDate> split) {
+    private List<Group> groups(DetainerFilter monthly, DetainerFilter filter, List<Dimension> dimensions, Source source,
+                               Regime regime, Set<PolicyRegime> wanted, List<LocalDate> split) {
         List<SqlWhere> wheres = new ArrayList<>();
         int keyCount = dimensions.stream().mapToInt(d -> d.sql(source).size()).sum();
         StringBuilder sql = new StringBuilder(regime == null ? "" : PolicyRegimes.Sql.CTE);
         if (split.isEmpty()) {
-            sql.append(select(filter, dimensions, source, regime, wanted, null, wheres));
+            sql.append(select(monthly, dimensions, source, regime, wanted, null, wheres));
         } else {
             sql.append("select ");
             for (int i = 1; i <= keyCount; i++) {
                 sql.append("k").append(i).append(", ");
             }
-            sql.append("sum(n) from (").append(select(filter, dimensions, Source.ROLLUP, regime, wanted,
+            sql.append("sum(n) from (").append(select(monthly, dimensions, source, regime, wanted,
                             "(d.month is null or d.month <> all(?))", wheres))
                     .append(" union all ").append(select(filter, dimensions, Source.ROWS, regime, wanted,
                             "(" + String.join(" or ", split.stream()
