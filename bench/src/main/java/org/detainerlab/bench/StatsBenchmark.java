@@ -242,7 +242,7 @@ final class StatsBenchmark {
         for (String query : List.of(QUERY + "&fiscalYear=2024", QUERY + "&fiscalYear=2025", QUERY + "&fiscalYear=2026",
                 QUERY, QUERY + "&from=2023-10-02")) {
             HttpResponse<byte[]> response = get(http, URI.create(base + "/api/v1/stats/detainers?" + query), tokens.get(0));
-            String source = new String(response.body(), StandardCharsets.UTF_8).replaceAll(".*\"source\":\"([a-z_]+)\".*", "$1");
+            String source = new String(response.body(), StandardCharsets.UTF_8).replaceAll("(?s).*\"source\":\"([^\"]+)\".*", "$1");
             firsts.add(new String[] {query, Integer.toString(response.statusCode()),
                     String.format(Locale.ROOT, "%.1f", serverMillis(response)), source});
         }
