@@ -1,5 +1,5 @@
 import { href } from '../route';
-import { Filters } from '../stats';
+import { Filters, POLICY_REGIMES, PROVISIONS } from '../stats';
 import { useApi } from '../useApi';
 import { Place } from '../figures/map';
 import { FilterFields } from './explore';
@@ -21,7 +21,9 @@ interface ClaimBody {
     county?: string[] | null;
     facility?: string[] | null;
     chargeCategory?: string[] | null;
-    tolerance: { absolute?: number | null; relative?: number | null };
+    provision?: string | null;
+    policyRegime?: string[] | null;
+    tolerance: { absolute?: number | null; relative?: number | null; orMore?: boolean | null };
   } | null;
   notCheckableReason?: string | null;
   verified: boolean;
@@ -49,8 +51,11 @@ interface Editable {
   to: string;
   fiscalYear: string;
   chargeCategory: string;
+  provision: string;
+  policyRegime: string;
   absolute: string;
   relative: string;
+  orMore: boolean;
   notCheckableReason: string;
   verified: boolean;
 }
@@ -66,13 +71,15 @@ function editable(c: ClaimBody): Editable {
     facility: joined(q?.facility), outcome: joined(q?.outcome), from: q?.from ?? '', to: q?.to ?? '',
     fiscalYear: joined(q?.fiscalYear), chargeCategory: joined(q?.chargeCategory), absolute: q?.tolerance.absolute == null ? '' : String(q.tolerance.absolute),
     relative: q?.tolerance.relative == null ? '' : String(q.tolerance.relative),
+    provision: q?.provision ?? '', policyRegime: joined(q?.policyRegime), orMore: q?.tolerance.orMore === true,
     notCheckableReason: c.notCheckableReason ?? '', verified: c.verified,
   };
 }
 
 /**
  * A new claim, pre-filled from a figure's question when Explore's "Claim this figure" opened it: the statistics
- * parameters (state, county, facility, outcome, from, to, fiscalYear, chargeCategory) and the figure's total count as the value.
+ * parameters (state, county, facility, outcome, from, to, fiscalYear, chargeCategory, provision, policyRegime) and the
+ * figure's total count as the value.
  */
 export function prefilled(params: URLSearchParams): Editable {
   const get = (name: string) => params.get(name) ?? '';
@@ -80,7 +87,8 @@ export function prefilled(params: URLSearchParams): Editable {
     text: '', publisher: '', title: '', published: '', url: '', quoted: '', checkable: true,
     measure: 'count', claimedValue: get('value'), state: get('state'),
     county: get('county'), facility: get('facility'), outcome: get('outcome'), from: get('from'), to: get('to'),
-    fiscalYear: get('fiscalYear'), chargeCategory: get('chargeCategory'), absolute: '', relative: '', notCheckableReason: '', verified: false,
+    fiscalYear: get('fiscalYear'), chargeCategory: get('chargeCategory'), provision: get('provision'),
+    policyRegime: get('policyRegime'), absolute: '', relative: '', orMore: false, notCheckableReason: '', verified: false,
   };
 }
 
@@ -97,7 +105,9 @@ function body(d: Editable): ClaimBody {
     query: d.checkable ? {
       measure: d.measure, outcome: listOrNull(d.outcome), from: orNull(d.from), to: orNull(d.to),
       fiscalYear: listOrNull(d.fiscalYear)?.map(Number) ?? null, state: listOrNull(d.state), county: listOrNull(d.county),
-      facility: listOrNull(d.facility), chargeCategory: listOrNull(d.chargeCategory), tolerance: { absolute: number(d.absolute), relative: number(d.relative) },
+      facility: listOrNull(d.facility), chargeCategory: listOrNull(d.chargeCategory), provision: orNull(d.provision),
+      policyRegime: listOrNull(d.policyRegime),
+      tolerance: { absolute: number(d.absolute), relative: number(d.relative), orMore: d.orMore ? true : null },
     } : null,
     notCheckableReason: d.checkable ? null : orNull(d.notCheckableReason),
     verified: d.verified,
@@ -109,7 +119,8 @@ const FIELD: Record<string, string> = {
   text: 'text', publisher: 'source.publisher', title: 'source.title', published: 'source.published', url: 'source.url',
   quoted: 'source.quoted', claimedValue: 'claimedValue', measure: 'query.measure', from: 'query.from', to: 'query.to',
   fiscalYear: 'query.fiscalYear', state: 'query.state', county: 'query.county', facility: 'query.facility',
-  outcome: 'query.outcome', chargeCategory: 'query.chargeCategory', absolute: 'query.tolerance.absolute', relative: 'query.tolerance.relative',
+  outcome: 'query.outcome', chargeCategory: 'query.chargeCategory', provision: 'query.provision', policyRegime: 'query.policyRegime',
+  absolute: 'query.tolerance.absolute', relative: 'query.tolerance.relative',
   notCheckableReason: 'notCheckableReason',
 };
 
@@ -179,6 +190,14 @@ export function ClaimEditor({ id, start, onDone }: { id?: string; start?: Editab
           </div>
           {input('fiscalYear', 'Fiscal years instead of dates (e.g. 2017,2018)')}
           {input('chargeCategory', 'Charge categories of the most serious charge (e.g. homicide; see the data dictionary)')}
+          <label>Policy provision (the policies in force at each detainer's place decide its regime)
+            <select value={draft.provision} {...fields.props('query.provision')} onChange={(e) => set({ provision: (e.target as HTMLSelectElement).value })}>
+              <option value="">none</option>
+              {PROVISIONS.map((p) => <option key={p} value={p}>{p}</option>)}
+            </select>
+          </label>
+          {fields.text('query.provision')}
+          {input('policyRegime', `Policy regimes of that provision (${POLICY_REGIMES.join(', ')})`)}
           <label>Measure
             <select value={draft.measure} {...fields.props('query.measure')} onChange={(e) => set({ measure: (e.target as HTMLSelectElement).value })}>
               <option value="count">count of detainers</option>
@@ -189,6 +208,7 @@ export function ClaimEditor({ id, start, onDone }: { id?: string; start?: Editab
           {input('claimedValue', draft.measure === 'share' ? 'Claimed value (a fraction: 52% is 0.52)' : 'Claimed value (a count)')}
           {input('absolute', 'Tolerance, absolute')}
           {input('relative', 'Tolerance, relative (0.05 is 5% of the claimed value)')}
+          <label class="toggle"><input type="checkbox" checked={draft.orMore} onChange={(e) => set({ orMore: (e.target as HTMLInputElement).checked })} /> The claim says "more than" or "over": any value at or above it is within</label>
           {fields.text('query.tolerance', 'query')}
         </fieldset>
       ) : (
@@ -211,7 +231,7 @@ function Summary({ claim }: { claim: Editable }) {
       <dt>Quotation</dt><dd>{claim.text}</dd>
       <dt>Source</dt><dd>{[claim.publisher, claim.title, claim.published].filter(Boolean).join(', ')}</dd>
       <dt>Question</dt><dd>{claim.checkable
-        ? `${claim.measure} = ${claim.claimedValue || '?'} with ${['state', 'county', 'facility', 'outcome', 'from', 'to', 'fiscalYear', 'chargeCategory']
+        ? `${claim.measure} = ${claim.claimedValue || '?'} with ${['state', 'county', 'facility', 'outcome', 'from', 'to', 'fiscalYear', 'chargeCategory', 'provision', 'policyRegime']
           .filter((f) => claim[f as keyof Editable]).map((f) => `${f} ${claim[f as keyof Editable]}`).join(', ') || 'no filter'}`
         : `not checkable: ${claim.notCheckableReason}`}</dd>
       <dt>Verified</dt><dd>{claim.verified ? 'yes' : 'no'}</dd>

@@ -20,6 +20,9 @@ interface Release {
   coverageTo?: string;
 }
 
+/** The dimension filters a claim's question holds (the others would make "Claim this figure" ask a wider question). */
+const CLAIM_FILTERS: readonly string[] = ['chargeCategory', 'provision', 'policyRegime'];
+
 /** Figures of detainers under one set of filters; everything the view shows is in its URL. */
 export function Explore({ route, me }: { route: Route; me: Me }) {
   const filters = filtersOf(route.params, EXPLORE_FILTERS);
@@ -67,9 +70,9 @@ export function Explore({ route, me }: { route: Route; me: Me }) {
 
   // A claim is about detainers under these filters on whatever release it is checked on, so the release is left out;
   // the number it starts with is the figure's total count (every figure of the view counts the same detainers).
-  // A claim's question has no field for the policy or person dimensions (charge categories aside): offering to claim
-  // such a figure would open a wider question than the one shown, so it is not offered.
-  const claimable = DIMENSION_FILTERS.every((name) => name === 'chargeCategory' || !filters[name]);
+  // A claim's question has no field for the person dimensions (charge categories and the policy regime aside):
+  // offering to claim such a figure would open a wider question than the one shown, so it is not offered.
+  const claimable = DIMENSION_FILTERS.every((name) => CLAIM_FILTERS.includes(name) || !filters[name]);
   const claim = me.roles.includes('curator') && claimable ? (answer: StatsAnswer) => {
     const { release: _release, ...question } = filters;
     return href('claims', { ...question, value: answer.total == null ? undefined : String(answer.total) }, 'new');

@@ -85,7 +85,7 @@ class RealDataClaimsTest {
             }
         }
         assertThat(check(seeds("sanctuary jurisdictions declined").get(0)).getString("[0].status"))
-                .isEqualTo("NOT_CHECKABLE");
+                .isEqualTo("PARTIAL_COVERAGE");
         assertThat(check(seeds("California's jails and prisons refused").get(0)).getString("[0].status"))
                 .isEqualTo("PARTIAL_COVERAGE");
         assertThat(check(seeds("with homicide charges or convictions").get(0)).getString("[0].status"))

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Issue 14, point 5: the seed claim about homicide charges ("72 people with homicide charges released despite
  * detainers", October 2022 to February 2025) checked against a generated modern release covering FY2023-FY2025,
  * which covers the claim's whole period. The expected figure is counted here straight from the release's rows in
- * SQL, by the raw lift reason and the charge code's first two digits, not through the statistics engine.
+ * SQL, by the raw lift reason and the charge code's first two digits, not through the statistics engine. The seed
+ * claim about sanctuary jurisdictions is checked by the policy regime of a provision on the same release.
  */
 @QuarkusTest
 class SeedClaimsOnModernReleasesTest {
@@ -78,16 +80,16 @@ class SeedClaimsOnModernReleasesTest {
     }
 
     /**
-     * Declined detainers of the release prepared in the claim's period whose most serious charge code is in the
-     * NCIC homicide group (09), counted from the rows. The lift reason is ICE's own wording, as the generator writes
+     * Declined detainers of the release prepared in the claim's period, all or those whose most serious charge code
+     * is in an NCIC group (09 is homicide), counted from the rows. The lift reason is ICE's own wording, as the generator writes
      * it; a code a spreadsheet shortened (999 for 0999) is padded back to four digits.
      */
-    private long homicideDeclinedInRows() throws Exception {
+    private long declinedInRows(String ncicGroup) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("select count(*) from detainer"
                      + " where release_id = ? and prepare_date between ? and ?"
                      + " and lift_reason_raw = 'Detainer Declined by LEA'"
-                     + " and left(lpad(btrim(msc_charge_code), 4, '0'), 2) = '09'")) {
+                     + (ncicGroup == null ? "" : " and left(lpad(btrim(msc_charge_code), 4, '0'), 2) = '" + ncicGroup + "'"))) {
             statement.setLong(1, release);
             statement.setObject(2, CLAIM_FROM);
             statement.setObject(3, CLAIM_TO);
@@ -100,7 +102,7 @@ class SeedClaimsOnModernReleasesTest {
 
     @Test
     void theHomicideClaimIsComputedExactlyWhereTheReleaseCoversItsPeriod() throws Exception {
-        long expected = homicideDeclinedInRows();
+        long expected = declinedInRows("09");
         assertThat(expected).as("the generated release has declined detainers with homicide charges").isPositive();
         assertThat(expected).as("no more than the generator wrote with homicide charges")
                 .isLessThanOrEqualTo(tally.byCharge().get("Homicide"));
@@ -118,15 +120,48 @@ class SeedClaimsOnModernReleasesTest {
                 .contains("from=2022-10-01").contains("to=2025-02-06");
     }
 
+    /** The release's detainers in the claim's period by policy regime of DECLINES_DETAINER_HOLDS, from the API. */
+    private static Map<String, Long> declinedByRegime() {
+        Map<String, Long> byRegime = new TreeMap<>();
+        for (Map<String, Object> row : given().auth().oauth2(researcher)
+                .queryParam("groupBy", "policyRegime").queryParam("provision", "DECLINES_DETAINER_HOLDS")
+                .queryParam("outcome", "DECLINED").queryParam("from", CLAIM_FROM.toString())
+                .queryParam("to", CLAIM_TO.toString()).queryParam("release", release)
+                .when().get("/api/v1/stats/detainers").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("rows")) {
+            byRegime.put((String) ((Map<?, ?>) row.get("group")).get("policyRegime"), ((Number) row.get("count")).longValue());
+        }
+        return byRegime;
+    }
+
     /**
-     * The sanctuary claim has no query in the seed (which places count as sanctuary jurisdictions is the claim's own
-     * definition), so even a release covering its period leaves it not checkable, saying why, rather than partial.
+     * The sanctuary claim is checked as the declined detainers where a policy declining detainer holds was in force
+     * (the nearest the data come to the claim's undefined list): its figure is the statistics API's IN_FORCE count
+     * (PolicyRegimeApiTest checks that against the rows), the regimes together are every declined row of the period
+     * (counted in SQL), and rows whose regime the data cannot decide make the check partial, saying how many.
      */
     @Test
-    void theSanctuaryClaimStaysNotCheckableSayingWhyEvenWhereTheReleaseCoversItsPeriod() {
+    void theSanctuaryClaimCountsTheDeclinedDetainersWhereAPolicyDecliningHoldsWasInForce() throws Exception {
+        Map<String, Long> byRegime = declinedByRegime();
+        assertThat(byRegime.values().stream().mapToLong(Long::longValue).sum())
+                .as("every declined row of the period in one regime").isEqualTo(declinedInRows(null));
+        long inForce = byRegime.getOrDefault("IN_FORCE", 0L);
+        assertThat(inForce).as("the generated release has declined detainers where such a policy was in force")
+                .isPositive();
+        long undecided = byRegime.getOrDefault("PLACE_UNKNOWN", 0L) + byRegime.getOrDefault("DATE_UNKNOWN", 0L);
+
         JsonPath result = check(seed("sanctuary jurisdictions declined"));
-        assertThat(result.getString("[0].status")).isEqualTo("NOT_CHECKABLE");
-        assertThat(result.getString("[0].explanation")).contains("no list of sanctuary jurisdictions");
-        assertThat((Object) result.get("[0].computedValue")).isNull();
+        assertThat(result.getList("")).hasSize(1);
+        assertThat(result.getDouble("[0].computedValue")).isEqualTo((double) inForce);
+        assertThat(result.getDouble("[0].claimedValue")).isEqualTo(25_000.0);
+        assertThat(result.getString("[0].provenance.query")).contains("release=" + release)
+                .contains("policyRegime=IN_FORCE").contains("provision=DECLINES_DETAINER_HOLDS");
+        if (undecided > 0) {
+            assertThat(result.getString("[0].status")).isEqualTo("PARTIAL_COVERAGE");
+            assertThat(result.getString("[0].explanation")).contains(undecided + " such detainers have a regime the"
+                    + " data cannot decide");
+        } else {
+            assertThat(result.getString("[0].status")).isEqualTo(inForce >= 25_000 ? "SUPPORTED" : "CONTRADICTED");
+        }
     }
 }

@@ -82,7 +82,7 @@ class ClaimEditorPageTest {
             assertThat(question.getByLabel("Outcome")).hasValue("DECLINED");
             assertThat(question.getByLabel("State")).isVisible();
             assertThat(question.getByLabel("Claimed value (a count)")).hasValue(total.replace(",", ""));
-            assertThat(question.getByLabel("Release")).hasCount(0);
+            assertThat(question.getByLabel("Release", new Locator.GetByLabelOptions().setExact(true))).hasCount(0);
 
             editor.getByLabel("Quotation (the claim exactly as published)").fill("\"" + total + " detainers were declined\" (" + word + ")");
             editor.getByLabel("URL").fill("not a web address");
@@ -166,5 +166,40 @@ class ClaimEditorPageTest {
         assertThat(saved.getBoolean("verified")).isTrue();
         assertThat(saved.getList("query.state")).containsExactly("CA");
         assertThat(saved.getString("source.quoted")).isEqualTo("The sheriff");
+    }
+
+    /** Issue 14: a claim by policy regime ("more than" a figure) keeps its provision, regimes and orMore when edited. */
+    @Test
+    void aClaimByPolicyRegimeKeepsItsProvisionRegimesAndOrMoreThroughAnEdit() {
+        String curator = Tokens.accessToken("carol");
+        String word = "regimeclaim" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> query = countQuery(first.atDay(1), last.atEndOfMonth(), 0);
+        query.put("provision", "DECLINES_DETAINER_HOLDS");
+        query.put("policyRegime", List.of("IN_FORCE"));
+        query.put("tolerance", Map.of("absolute", 0, "orMore", true));
+        long id = Claims.create(curator, claim("\"more than 1,000 declined\" (" + word + ")", 1000, query));
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "carol", "#/claims/" + id);
+            List<String> errors = Browsers.errorsOf(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit claim " + id)).click();
+            Locator editor = page.getByTestId("claim-editor");
+            Locator question = editor.getByTestId("claim-query");
+            assertThat(question.getByLabel("Policy provision", new Locator.GetByLabelOptions().setExact(false)))
+                    .hasValue("DECLINES_DETAINER_HOLDS");
+            assertThat(question.getByLabel("Policy regimes of that provision", new Locator.GetByLabelOptions()
+                    .setExact(false))).hasValue("IN_FORCE");
+            assertThat(question.getByLabel("The claim says", new Locator.GetByLabelOptions().setExact(false)))
+                    .isChecked();
+            editor.getByLabel("Quoted or attributed to").fill("A spokesperson");
+            button(editor, "Save claim").click();
+            assertThat(page.getByTestId("claim-editor")).hasCount(0);
+            assertThat(errors).isEmpty();
+        }
+        JsonPath saved = given().auth().oauth2(curator).get("/api/v1/claims/" + id).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(saved.getString("source.quoted")).isEqualTo("A spokesperson");
+        assertThat(saved.getString("query.provision")).isEqualTo("DECLINES_DETAINER_HOLDS");
+        assertThat(saved.getList("query.policyRegime")).containsExactly("IN_FORCE");
+        assertThat(saved.getBoolean("query.tolerance.orMore")).isTrue();
     }
 }

@@ -117,6 +117,12 @@ class ClaimChecker {
                     + " facility, not a county: the county's count holds the rows whose place resolved to it ("
                     + measured + "), but " + unplaced + " may belong to it too.", actor);
         }
+        String unknownRegime = unknownRegime(query, release);
+        if (unknownRegime != null) {
+            return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, computed, "The claim counts by the"
+                    + " policies in force at each detainer's place, but " + unknownRegime + " (" + measured
+                    + " where the policies decide).", actor);
+        }
         String uncharged = uncharged(query, count);
         if (uncharged != null) {
             return result(claim, release, ClaimStatus.PARTIAL_COVERAGE, count, computed, "The claim counts by charge"
@@ -236,6 +242,28 @@ class ClaimChecker {
                 + " have no known county";
     }
 
+    /**
+     * For a claim by policy regime: the matching detainers whose regime the data cannot decide (PLACE_UNKNOWN: no
+     * known county where a county's policy could decide; DATE_UNKNOWN), described, or null when there are none or
+     * the claim counts those regimes itself.
+     */
+    private String unknownRegime(ClaimQuery query, ReleaseRef release) {
+        List<String> regimes = ClaimQuery.list(query.policyRegime());
+        List<String> undecided = List.of("PLACE_UNKNOWN", "DATE_UNKNOWN").stream()
+                .filter(r -> regimes.stream().noneMatch(r::equalsIgnoreCase)).toList();
+        if (regimes.isEmpty() || undecided.isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> parameters = query.parameters(true);
+        parameters.put("policyRegime", undecided);
+        if (release != null) {
+            parameters.put("release", List.of(Long.toString(release.id())));
+        }
+        long undecidedCount = stats.detainers(QueryParameters.of(parameters)).total();
+        return undecidedCount == 0 ? null : undecidedCount + " such detainers have a regime the data cannot decide ("
+                + String.join(" or ", undecided) + "): they may belong to the claim's count";
+    }
+
     private StatsAnswer answer(Map<String, List<String>> parameters, ReleaseRef release) {
         parameters.put("release", List.of(Long.toString(release.id())));
         return stats.detainers(QueryParameters.of(parameters));
@@ -299,6 +327,9 @@ class ClaimChecker {
         }
         if (t.relative() != null) {
             parts.add("+/-" + t.relative() * 100 + "%");
+        }
+        if (Boolean.TRUE.equals(t.orMore())) {
+            parts.add("or more");
         }
         return String.join(" or ", parts);
     }

@@ -17,10 +17,11 @@ import org.detainerlab.core.detainer.FiscalYear;
 
 /**
  * What a claim says, in the statistics API's own terms: which detainers (outcomes, a period as dates or fiscal
- * years, states, counties, facilities, charge categories) and the measure. {@code count} is the number of such detainers;
- * {@code share} is that number divided by the same count without the places, i.e. the places' share of the
- * national total (claimed as a fraction: 52% is 0.52). A value is within tolerance when it is within
- * {@code absolute} or within {@code relative} times the claimed value of it.
+ * years, states, counties, facilities, charge categories, the policy regime of a provision) and the measure.
+ * {@code count} is the number of such detainers; {@code share} is that number divided by the same count without the
+ * places and the regime, i.e. their share of the national total (claimed as a fraction: 52% is 0.52). A value is
+ * within tolerance when it is within {@code absolute} or within {@code relative} times the claimed value of it, or,
+ * with {@code orMore} (a claim of "more than" or "over" a figure), at or above the claimed value.
  */
 public record ClaimQuery(
         @NotNull @Pattern(regexp = "count|share", message = "must be count or share") String measure,
@@ -32,12 +33,15 @@ public record ClaimQuery(
         List<@NotBlank @Size(max = 100) String> county,
         List<@NotBlank @Size(max = 300) String> facility,
         List<@NotBlank @Size(max = 40) String> chargeCategory,
+        @Size(max = 60) String provision,
+        List<@NotBlank @Size(max = 20) String> policyRegime,
         @NotNull @Valid Tolerance tolerance) {
 
-    public record Tolerance(@PositiveOrZero Double absolute, @PositiveOrZero Double relative) {
+    public record Tolerance(@PositiveOrZero Double absolute, @PositiveOrZero Double relative, Boolean orMore) {
 
         boolean admits(double difference, double claimed) {
-            return (absolute != null && Math.abs(difference) <= absolute)
+            return (Boolean.TRUE.equals(orMore) && difference >= 0)
+                    || (absolute != null && Math.abs(difference) <= absolute)
                     || (relative != null && Math.abs(difference) <= relative * Math.abs(claimed));
         }
     }
@@ -47,7 +51,8 @@ public record ClaimQuery(
     }
 
     boolean hasPlace() {
-        return !list(state).isEmpty() || !list(county).isEmpty() || !list(facility).isEmpty();
+        return !list(state).isEmpty() || !list(county).isEmpty() || !list(facility).isEmpty()
+                || !list(policyRegime).isEmpty();
     }
 
     /** The first and last day the claim is about: its dates, else its fiscal years; null when it states neither. */
@@ -66,8 +71,8 @@ public record ClaimQuery(
     }
 
     /**
-     * The statistics parameters of the count, with or without the places (the denominator of a share: the same
-     * detainers, charge categories included, nationally).
+     * The statistics parameters of the count, with or without the places and the policy regime (the denominator
+     * of a share: the same detainers, charge categories included, nationally).
      */
     Map<String, List<String>> parameters(boolean withPlaces) {
         Map<String, List<String>> p = new LinkedHashMap<>();
@@ -84,6 +89,10 @@ public record ClaimQuery(
             put(p, "state", list(state));
             put(p, "county", list(county));
             put(p, "facility", list(facility));
+            put(p, "policyRegime", list(policyRegime));
+            if (provision != null && !provision.isBlank()) {
+                p.put("provision", List.of(provision));
+            }
         }
         return p;
     }

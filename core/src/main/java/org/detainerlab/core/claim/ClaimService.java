@@ -124,9 +124,10 @@ public class ClaimService extends CuratedItems<Claim, ClaimInput, ClaimView, Cla
         }
         if (query.share() && !query.hasPlace()) {
             errors.add(new FieldError(at + "query.state", "a share is a place's share of the national total: name a"
-                    + " state, county or facility", null));
+                    + " state, county, facility or policy regime", null));
         }
-        if (query.tolerance() != null && query.tolerance().absolute() == null && query.tolerance().relative() == null) {
+        if (query.tolerance() != null && query.tolerance().absolute() == null && query.tolerance().relative() == null
+                && !Boolean.TRUE.equals(query.tolerance().orMore())) {
             errors.add(new FieldError(at + "query.tolerance", "give absolute, relative or both", null));
         }
         try {
