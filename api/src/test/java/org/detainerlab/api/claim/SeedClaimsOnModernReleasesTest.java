@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.GeneratedRelease;
 import org.detainerlab.api.testing.Tokens;
-import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +41,7 @@ class SeedClaimsOnModernReleasesTest {
     private static String researcher;
     private static long release;
     private static SyntheticReleases.Tally tally;
+    private static int port;
 
     @Inject
     AgroalDataSource dataSource;
@@ -53,14 +53,24 @@ class SeedClaimsOnModernReleasesTest {
             return;
         }
         researcher = Tokens.accessToken("alice");
-        String admin = Tokens.accessToken("dave");
-        Path file = Files.createTempFile("seed-claims-modern", ".csv");
+        port = RestAssured.port;
         // Homicide is 1 charge in 110 and a declined detainer 7 in 100: 20,000 rows give a few dozen such rows.
-        tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 20_000, 2023, file, 2023);
-        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(),
-                Map.of("title", "Seed claims test release FY2023-FY2025")));
-        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
-        release = job.getLong("releaseId");
+        GeneratedRelease generated = GeneratedRelease.load("Seed claims test release FY2023-FY2025", 20_000, 2023, 2023);
+        tally = generated.tally();
+        release = generated.id();
+    }
+
+    /**
+     * The release goes when the class is done: it covers FY2023-FY2025 in every state, so it would serve FY2023 in
+     * the release series of every later test class in this application's database.
+     */
+    @AfterAll
+    static void deleteRelease() {
+        if (tally != null) {
+            // RestAssured's port is the application's only while a test runs
+            given().port(port).auth().oauth2(Tokens.accessToken("dave")).queryParam("force", "true")
+                    .when().delete("/api/v1/releases/" + release).then().statusCode(204);
+        }
     }
 
     /** The seed claim (imported by system) whose text contains {@code words}. */

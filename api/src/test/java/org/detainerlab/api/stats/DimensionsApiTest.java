@@ -10,8 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,9 +21,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.detainerlab.api.problem.Problem;
-import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.GeneratedRelease;
 import org.detainerlab.api.testing.Tokens;
-import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,12 +53,9 @@ class DimensionsApiTest {
             return;
         }
         researcher = Tokens.accessToken("alice");
-        String admin = Tokens.accessToken("dave");
-        Path file = Files.createTempFile("dimensions-modern", ".csv");
-        tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 3_000, 1414, file);
-        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of("title", "Dimensions test release")));
-        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
-        release = job.getLong("releaseId");
+        GeneratedRelease generated = GeneratedRelease.load("Dimensions test release", 3_000, 1414, 2024);
+        tally = generated.tally();
+        release = generated.id();
         rows = readRows();
     }
 

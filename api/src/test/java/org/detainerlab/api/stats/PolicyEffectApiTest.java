@@ -10,15 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.detainerlab.api.testing.CuratedFixtures;
-import org.detainerlab.api.testing.Jobs;
+import org.detainerlab.api.testing.GeneratedRelease;
 import org.detainerlab.api.testing.Tokens;
-import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +42,9 @@ class PolicyEffectApiTest {
             return;
         }
         researcher = Tokens.accessToken("alice");
-        String admin = Tokens.accessToken("dave");
-        Path file = Files.createTempFile("effect-modern", ".csv");
-        tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 6_000, 4701, file);
-        release = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of())).getLong("releaseId");
+        GeneratedRelease generated = GeneratedRelease.load("Policy effect test release", 6_000, 4701, 2024);
+        tally = generated.tally();
+        release = generated.id();
         onFirstOfMonth = policy("2025-01-01");
         midMonth = policy("2025-01-15");
     }

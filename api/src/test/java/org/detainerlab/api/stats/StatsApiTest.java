@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
+import org.detainerlab.api.testing.GeneratedRelease;
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.core.detainer.FiscalYear;
@@ -73,12 +74,9 @@ class StatsApiTest {
             return;
         }
         researcher = Tokens.accessToken("alice");
-        String admin = Tokens.accessToken("dave");
-        Path file = Files.createTempFile("stats-modern", ".csv");
-        tally = SyntheticReleases.write(Layout.ICE_MODERN_CSV, 4_000, 4401, file);
-        JsonPath job = Jobs.await(admin, Jobs.upload(admin, file.toFile(), Map.of("title", "Stats test release")));
-        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
-        release = job.getLong("releaseId");
+        GeneratedRelease generated = GeneratedRelease.load("Stats test release", 4_000, 4401, 2024);
+        tally = generated.tally();
+        release = generated.id();
         sha256 = given().auth().oauth2(researcher).get("/api/v1/releases/" + release).jsonPath().getString("sha256");
     }
 
