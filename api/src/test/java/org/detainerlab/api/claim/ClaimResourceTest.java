@@ -271,6 +271,25 @@ class ClaimResourceTest {
                 .then().statusCode(200).body("", hasSize(0));
     }
 
+    /** Issue 14: a claim by policy regime is checked by the statistics parser; its refusals stand beside the fields. */
+    @Test
+    void aPolicyRegimeWithoutItsProvisionOrAnUnknownProvisionIsA422FieldError() {
+        String text = "Regime claim " + UUID.randomUUID();
+        Map<String, Object> query = countQuery(coverageFrom, coverageTo, 0);
+        query.put("policyRegime", List.of("IN_FORCE"));
+        given().auth().oauth2(curator).contentType(ContentType.JSON).body(claim(text, 1, query))
+                .when().post("/api/v1/claims").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("query.policyRegime"))
+                .body("errors[0].message", containsString("provision"));
+        query.put("provision", "BANS_EVERYTHING");
+        given().auth().oauth2(curator).contentType(ContentType.JSON).body(claim(text, 1, query))
+                .when().post("/api/v1/claims").then().statusCode(422)
+                .body("errors.field", contains("query.provision"))
+                .body("errors[0].message", containsString("DECLINES_DETAINER_HOLDS"));
+        given().auth().oauth2(researcher).queryParam("q", text).when().get("/api/v1/claims")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
     @Test
     void eachSeedClaimIsImportedOnceUnverifiedWithAnImportBySystem() throws Exception {
         JsonNode seeds;
