@@ -46,7 +46,8 @@ import org.postgresql.PGConnection;
 
 /**
  * {@code ./detainerlab bench stats}: loads generated detainers (5,000,000 by default, in releases of 1,000,000; kept
- * for the next run in a database of that row count, {@code .detainerlab/bench/stats-postgres-series-<rows>}),
+ * for the next run in a database of that row count and generator version,
+ * {@code .detainerlab/bench/stats-postgres-series-g<version>-<rows>}),
  * starts Keycloak and the built application, and puts 32 clients with real tokens on the grouped statistics (state x month, declined, full range). In the same run
  * it times the same aggregation as a plain SQL GROUP BY over the detainer table and in DuckDB over the same rows
  * exported to Parquet (and CSV), and prints the ratios as Markdown for docs/benchmarks.md. With {@code --mix cold}
@@ -106,8 +107,7 @@ final class StatsBenchmark {
 
     private void measureWith(ProjectLayout layout, Path app, long rows, int clients, int seconds, Mix mix,
                              int questions, Path workDir, List<AutoCloseable> running) throws Exception {
-        // one database per row count: a run with another count never adds its releases to (and overlaps) these
-        PostgresServer postgres = PostgresServer.start(workDir.resolve("stats-postgres-series-" + rows), FreePort.find());
+        PostgresServer postgres = PostgresServer.start(keptDatabase(workDir, rows), FreePort.find());
         running.add(postgres);
         load(postgres, rows, workDir);
         String keycloakPassword = UUID.randomUUID().toString();
@@ -135,6 +135,14 @@ final class StatsBenchmark {
         } else {
             measure(postgres, base, tokens, clients, seconds, rows, workDir, application.toHandle());
         }
+    }
+
+    /**
+     * One database per row count, so a run with another count never adds its releases to (and overlaps) these; and
+     * per generator version, so rows generated before a change to the generator are not measured as its rows.
+     */
+    static Path keptDatabase(Path workDir, long rows) {
+        return workDir.resolve("stats-postgres-series-g" + SyntheticReleases.VERSION + "-" + rows);
     }
 
     /** Loads the generated releases that the kept database does not hold yet. */
@@ -167,7 +175,7 @@ final class StatsBenchmark {
             long loaded = count(connection, "select count(*) from detainer");
             if (loaded != rows) {
                 throw new IllegalStateException("The kept database holds " + loaded + " detainers, not " + rows
-                        + "; remove " + workDir.resolve("stats-postgres-series-" + rows) + " and run again");
+                        + "; remove " + keptDatabase(workDir, rows) + " and run again");
             }
             out.printf("%,d detainers loaded in %,d releases; %,d rollup rows%n", loaded,
                     count(connection, "select count(*) from data_release where kind = 'DETAINERS'"),

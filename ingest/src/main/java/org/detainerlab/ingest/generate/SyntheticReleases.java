@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,9 @@ import org.detainerlab.core.detainer.FiscalYear;
 /**
  * Writes synthetic detainer releases in the published layouts, for tests and benchmarks on a fresh clone: title
  * rows, fiscal-year sheets, redaction markers, about 40% blank lift reasons (modern layout), a state mix and a
- * facility mix shaped like the real FY2015 release, and about 1% likely duplicates. The same seed gives the same
- * file. The data are invented and say so in their title rows.
+ * facility mix shaped like the real FY2015 release, each facility in one city (as in the published files), and
+ * about 1% likely duplicates. The same seed gives the same file. The data are invented and say so in their title
+ * rows.
  */
 public final class SyntheticReleases {
 
@@ -87,6 +89,14 @@ public final class SyntheticReleases {
             "CORRECTIONAL FACILITY", "STATE PRISON", "SHERIFF'S OFFICE"};
     private static final String[] YES_NO = {"YES", "NO", "NO", "NO"};
     private static final int FLAG_COLUMNS = 19;
+    private static final int CITIES_PER_STATE = 9;
+
+    /**
+     * The generator's version, part of the name of every database kept from its rows: a change to what it writes
+     * for a seed raises it, so that a kept database of older rows is not taken for one of the new.
+     * Version 2: each facility keeps one city.
+     */
+    public static final int VERSION = 2;
 
     private SyntheticReleases() {
     }
@@ -105,6 +115,7 @@ public final class SyntheticReleases {
      */
     public static Tally write(Layout layout, long rows, long seed, Path out, int firstFiscalYear) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
+        Cities cities = new Cities(seed);
         Tally tally = new Tally();
         try (RowSink sink = switch (layout) {
             case ICE_MODERN_XLSX, ICE_2015_XLSX -> new XlsxSink(out);
@@ -112,10 +123,10 @@ public final class SyntheticReleases {
             case DDP_CSV -> new CsvSink(out, "NA", true);
         }) {
             switch (layout) {
-                case ICE_2015_XLSX -> write2015(sink, rows, random, tally);
-                case ICE_MODERN_XLSX -> writeModern(sink, rows, random, tally, true, false, firstFiscalYear);
-                case ICE_MODERN_CSV -> writeModern(sink, rows, random, tally, false, false, firstFiscalYear);
-                case DDP_CSV -> writeModern(sink, rows, random, tally, false, true, firstFiscalYear);
+                case ICE_2015_XLSX -> write2015(sink, rows, random, cities, tally);
+                case ICE_MODERN_XLSX -> writeModern(sink, rows, random, cities, tally, true, false, firstFiscalYear);
+                case ICE_MODERN_CSV -> writeModern(sink, rows, random, cities, tally, false, false, firstFiscalYear);
+                case DDP_CSV -> writeModern(sink, rows, random, cities, tally, false, true, firstFiscalYear);
             }
         }
         return tally;
@@ -129,6 +140,7 @@ public final class SyntheticReleases {
     public static Tally write2015(long rows, long seed, String onlyState, LocalDate first, LocalDate last, Path out)
             throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
+        Cities cities = new Cities(seed);
         Tally tally = new Tally();
         int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
         try (RowSink sink = new XlsxSink(out)) {
@@ -141,14 +153,15 @@ public final class SyntheticReleases {
                 String facility = state.isEmpty() ? "OTHER-OTHER FACILITY" : facility(state, random);
                 String lift = LIFT_2015.pick(random);
                 sink.row(date, TYPES_2015[random.nextInt(TYPES_2015.length)], facility, state.isEmpty() ? null : state,
-                        state.isEmpty() ? null : "CITY " + (1 + random.nextInt(9)), lift.isEmpty() ? null : lift);
+                        state.isEmpty() ? null : cities.of(facility, random), lift.isEmpty() ? null : lift);
                 tally.add(date, state, lift, false);
             }
         }
         return tally;
     }
 
-    private static void write2015(RowSink sink, long rows, SplittableRandom random, Tally tally) throws IOException {
+    private static void write2015(RowSink sink, long rows, SplittableRandom random, Cities cities, Tally tally)
+            throws IOException {
         sink.sheet("FOIA Detail (synthetic)");
         sink.row("Prepare Date", "Detainer Type", "Detainer Detention Facility", "State", "City", "Detainer Lift Reason");
         LocalDate first = LocalDate.of(2014, 10, 1);
@@ -158,13 +171,13 @@ public final class SyntheticReleases {
             String facility = state.isEmpty() ? "OTHER-OTHER FACILITY" : facility(state, random);
             String lift = LIFT_2015.pick(random);
             sink.row(date, TYPES_2015[random.nextInt(TYPES_2015.length)], facility, state.isEmpty() ? null : state,
-                    state.isEmpty() ? null : "CITY " + (1 + random.nextInt(9)), lift.isEmpty() ? null : lift);
+                    state.isEmpty() ? null : cities.of(facility, random), lift.isEmpty() ? null : lift);
             tally.add(date, state, lift, false);
         }
     }
 
-    private static void writeModern(RowSink sink, long rows, SplittableRandom random, Tally tally, boolean titles,
-                                    boolean ddp, int firstFiscalYear) throws IOException {
+    private static void writeModern(RowSink sink, long rows, SplittableRandom random, Cities cities, Tally tally,
+                                    boolean titles, boolean ddp, int firstFiscalYear) throws IOException {
         List<String> header = modernHeader(ddp);
         int[] fiscalYears = {firstFiscalYear, firstFiscalYear + 1, firstFiscalYear + 2};
         long written = 0;
@@ -197,7 +210,7 @@ public final class SyntheticReleases {
                 boolean duplicate = previousId[0] != null && random.nextInt(100) == 0;
                 LocalDate date = duplicate ? previousDate[0] : first.plusDays(random.nextInt(365));
                 String id = duplicate ? previousId[0] : anonymizedId(random);
-                Object[] values = modernRow(date, id, random, tally, duplicate);
+                Object[] values = modernRow(date, id, random, cities, tally, duplicate);
                 if (ddp) {
                     Object[] indexed = new Object[values.length + 1];
                     indexed[0] = Long.toString(written + 1);
@@ -211,7 +224,7 @@ public final class SyntheticReleases {
         }
     }
 
-    private static Object[] modernRow(LocalDate date, String id, SplittableRandom random, Tally tally,
+    private static Object[] modernRow(LocalDate date, String id, SplittableRandom random, Cities cities, Tally tally,
                                       boolean duplicate) {
         String state = STATES.pick(random);
         String lift = MODERN_LIFT.pick(random);
@@ -224,9 +237,10 @@ public final class SyntheticReleases {
         c += 3;
         row[c++] = random.nextInt(4) == 0 ? "CLOSED" : "ACTIVE";
         row[c++] = CRIMINALITY.pick(random);
-        row[c++] = state.isEmpty() ? "OTHER-OTHER FACILITY" : facility(state, random);
+        String facility = state.isEmpty() ? "OTHER-OTHER FACILITY" : facility(state, random);
+        row[c++] = facility;
         row[c++] = state.isEmpty() ? null : "F" + Integer.toString(Math.abs(state.hashCode()) % 46_656, 36).toUpperCase();
-        row[c++] = state.isEmpty() ? null : "CITY " + (1 + random.nextInt(9));
+        row[c++] = state.isEmpty() ? null : cities.of(facility, random);
         row[c++] = Integer.toString(1 + random.nextInt(3));
         row[c++] = random.nextInt(10) < 9 ? "Male" : "Female";
         String country = COUNTRIES.pick(random);
@@ -307,6 +321,30 @@ public final class SyntheticReleases {
 
     private static String aor(String state) {
         return state.charAt(0) + state.substring(1).toLowerCase() + " Area of Responsibility";
+    }
+
+    /**
+     * Each facility's one city, drawn from the run's seed the first time the facility appears: a facility that
+     * moved between nine cities from row to row made every facility nine places, and the place-keyed rollup nearly
+     * as large as the rows.
+     */
+    private static final class Cities {
+        private final long seed;
+        private final Map<String, String> byFacility = new HashMap<>();
+
+        Cities(long seed) {
+            this.seed = seed;
+        }
+
+        /**
+         * The facility's city. It takes one draw from {@code random} per row, as the per-row city did before, so
+         * that every seed keeps its other columns.
+         */
+        String of(String facility, SplittableRandom random) {
+            random.nextInt(CITIES_PER_STATE);
+            return byFacility.computeIfAbsent(facility, f -> "CITY "
+                    + (1 + new SplittableRandom(seed ^ f.hashCode()).nextInt(CITIES_PER_STATE)));
+        }
     }
 
     private static String anonymizedId(SplittableRandom random) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.detainerlab.core.testing.MigratedDatabase;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each generated layout loads completely, and what lands in the database matches what the generator tallied as
- * it wrote: rows, declined per state, rows per month, likely duplicates.
+ * it wrote: rows, declined per state, rows per month, likely duplicates. Each facility keeps one city, as in the
+ * published files, and the same seed writes the same file.
  */
 class SyntheticReleasesTest {
 
@@ -67,6 +69,61 @@ class SyntheticReleasesTest {
                 .isEqualTo(tally.byLiftReason());
         assertThat(database.count("select count(*)" + release + " and d.state_raw is not null and d.state_id is null"))
                 .as("every generated state name resolves").isZero();
+        assertThat(database.count("select count(*) from (select facility_raw" + release
+                + " group by facility_raw having count(distinct city_raw) > 1) moved"))
+                .as("facilities seen in more than one city").isZero();
+        assertThat(database.count("select count(distinct city_raw)" + release)).as("cities used").isGreaterThan(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Layout.class, names = {"ICE_MODERN_CSV", "ICE_2015_XLSX"})
+    void theSameSeedWritesTheSameFileAndAnotherSeedPlacesFacilitiesElsewhere(Layout layout) throws Exception {
+        Path first = dir.resolve("first-" + layout.label());
+        Path again = dir.resolve("again-" + layout.label());
+        Path other = dir.resolve("other-" + layout.label());
+        SyntheticReleases.write(layout, 2_000, 5, first);
+        SyntheticReleases.write(layout, 2_000, 5, again);
+        SyntheticReleases.write(layout, 2_000, 6, other);
+
+        assertThat(Files.mismatch(first, again)).as("first byte that differs").isEqualTo(-1);
+        Map<String, String> cities = citiesByFacility(first);
+        Map<String, String> otherCities = citiesByFacility(other);
+        assertThat(cities).hasSizeGreaterThan(100);
+        long inBoth = cities.keySet().stream().filter(otherCities::containsKey).count();
+        long moved = cities.keySet().stream()
+                .filter(f -> otherCities.containsKey(f) && !otherCities.get(f).equals(cities.get(f))).count();
+        assertThat(inBoth).as("facilities in both files").isGreaterThan(100);
+        assertThat(moved).as("facilities the other seed puts in another city").isPositive();
+    }
+
+    /** Each facility's city as the file writes it; fails if a facility appears in two cities. */
+    private static Map<String, String> citiesByFacility(Path file) throws Exception {
+        Map<String, String> cities = new HashMap<>();
+        try (SpreadsheetSource source = Spreadsheets.open(file)) {
+            for (String sheet : source.sheets()) {
+                try (var rows = source.rows(sheet)) {
+                    int facility = -1;
+                    int city = -1;
+                    for (var row = rows.next(); row != null; row = rows.next()) {
+                        if (facility < 0) {
+                            List<String> header = List.of(row.cells());
+                            facility = header.contains("Detainer Facility") ? header.indexOf("Detainer Facility")
+                                    : header.indexOf("Detainer Detention Facility");
+                            city = header.contains("Facility City") ? header.indexOf("Facility City")
+                                    : header.indexOf("City");
+                            continue;
+                        }
+                        String name = row.cell(facility);
+                        String where = row.cell(city);
+                        if (!where.isEmpty()) {
+                            String before = cities.putIfAbsent(name, where);
+                            assertThat(before).as(name).isIn(null, where);
+                        }
+                    }
+                }
+            }
+        }
+        return cities;
     }
 
     @ParameterizedTest
