@@ -14,8 +14,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.detainerlab.core.schema.SchemaMigrations;
@@ -43,9 +45,10 @@ import org.postgresql.PGConnection;
  * {@code ./detainerlab bench ingest}: generates modern-layout rows as csv and as xlsx, ingests each into a fresh
  * database, and in the same run loads the same csv with plain {@code COPY} into a bare staging table as the
  * baseline; reads the xlsx with the project's reader alone and with dhatim fastexcel-reader, a library baseline.
- * Then, with the JVM warm, the real FY2015 release end to end when the data folder is there, and uploaded to the
- * running application ({@link UploadBenchmark}). Prints rows/s, the ratio to COPY and the peak heap, as a Markdown
- * table for docs/benchmarks.md.
+ * Then, with the JVM warm, the real FY2015 release end to end when the data folder is there; then uploads to the
+ * running application ({@link UploadBenchmark}): FY2015 when present, and the generated workbook, with the
+ * application's peak resident memory. Prints rows/s, the ratio to COPY, the loader's phases and the peak heap, as a
+ * Markdown table for docs/benchmarks.md.
  */
 final class IngestBenchmark {
 
@@ -78,15 +81,18 @@ final class IngestBenchmark {
         results.add(readOnly("DetainerLab xlsx reader, read only", xlsx, IngestBenchmark::readWithOurs));
         results.add(readOnly("dhatim fastexcel-reader " + FASTEXCEL + ", read only", xlsx, IngestBenchmark::readWithFastexcel));
         Path fy2015 = realData.resolve("ice-detainers-fy2015/rif-FOIA_15-87693_07262015_LESA-STU_FINAL_FY15YTD.xlsx");
-        Result upload = null;
-        if (Files.isRegularFile(fy2015)) {
+        boolean real = Files.isRegularFile(fy2015);
+        if (real) {
             results.add(ingest("FY2015 release (real, xlsx), warm JVM", fy2015));
-            upload = new UploadBenchmark(out).uploadWarm(fy2015, workDir);
-            results.add(upload);
         } else {
             out.println("  (FY2015 skipped: " + fy2015 + " is absent; set DETAINERLAB_DATA_DIR)");
         }
-        report(results, upload);
+        UploadBenchmark.Uploads uploads = new UploadBenchmark(out).run(real ? fy2015 : null, xlsx, workDir);
+        if (uploads.fy2015() != null) {
+            results.add(uploads.fy2015());
+        }
+        results.add(uploads.large());
+        report(results, uploads, rows);
         Files.deleteIfExists(csv);
         Files.deleteIfExists(xlsx);
     }
@@ -132,11 +138,42 @@ final class IngestBenchmark {
                     PostgresServer.USER, ""), ReadLimits.DEFAULT, Clock.systemUTC());
             IngestResult[] result = new IngestResult[1];
             resetPeakHeap();
+            PhaseClock phases = new PhaseClock();
             double seconds = time(() -> result[0] = loader.ingest(file, new IngestRequest(
-                    SourceMetadata.titled(what), null, Thresholds.DEFAULT, "bench"), ProgressListener.NONE));
+                    SourceMetadata.titled(what), null, Thresholds.DEFAULT, "bench"), phases));
+            out.println("  phases: " + phases);
             return new Result(what, result[0].rowsLoaded(), seconds, String.format(Locale.ROOT,
-                    "%,d rows loaded, %,d likely duplicates, peak heap %,d MB", result[0].rowsLoaded(),
-                    result[0].likelyDuplicates(), peakHeapMb()));
+                    "%,d rows loaded, %,d likely duplicates, peak heap %,d MB; %s", result[0].rowsLoaded(),
+                    result[0].likelyDuplicates(), peakHeapMb(), phases));
+        }
+    }
+
+    /**
+     * The time between the loader's changes of phase ("reading sheet ..." counted as one phase, reading and COPY
+     * overlapping in it), so that a slow load shows where its time went.
+     */
+    private static final class PhaseClock implements ProgressListener {
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
+        private String current = "opening";
+        private long since = System.nanoTime();
+
+        @Override
+        public void progress(String phase, long rowsRead) {
+            String name = phase.startsWith("reading sheet") ? "reading" : phase;
+            if (!name.equals(current)) {
+                long now = System.nanoTime();
+                nanos.merge(current, now - since, Long::sum);
+                current = name;
+                since = now;
+            }
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder();
+            nanos.forEach((phase, time) -> text.append(text.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.2f s", phase, time / 1e9)));
+            return text.toString();
         }
     }
 
@@ -188,7 +225,7 @@ final class IngestBenchmark {
         return rows;
     }
 
-    private void report(List<Result> results, Result upload) {
+    private void report(List<Result> results, UploadBenchmark.Uploads uploads, long rows) {
         double copy = results.get(0).seconds();
         Runtime runtime = Runtime.getRuntime();
         out.println();
@@ -199,17 +236,20 @@ final class IngestBenchmark {
         out.println("| run | rows | seconds | rows/s | time / COPY time | notes |");
         out.println("|---|---:|---:|---:|---:|---|");
         for (Result r : results) {
+            boolean comparable = r.what().startsWith("PostgreSQL COPY") || r.what().startsWith("DetainerLab ingest");
             out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s |%n", r.what(), r.rows(), r.seconds(),
-                    r.rowsPerSecond(), r.what().startsWith("FY2015") || r.what().contains("read only") ? ""
-                            : String.format(Locale.ROOT, "%.2f", r.seconds() / copy), r.note());
+                    r.rowsPerSecond(), comparable ? String.format(Locale.ROOT, "%.2f", r.seconds() / copy) : "",
+                    r.note());
         }
         Result csv = results.get(1);
         Result xlsx = results.get(2);
+        String rowsKey = rows % 1_000_000 == 0 ? rows / 1_000_000 + "m" : Long.toString(rows);
         out.println();
         out.printf(Locale.ROOT, "RESULT ingest csv_rows_per_s=%.0f csv_copy_ratio=%.2f xlsx_rows_per_s=%.0f"
-                        + " xlsx_copy_ratio=%.2f fy2015_upload_s=%s%n", csv.rowsPerSecond(), csv.seconds() / copy,
-                xlsx.rowsPerSecond(), xlsx.seconds() / copy, upload != null
-                        ? String.format(Locale.ROOT, "%.2f", upload.seconds()) : "absent");
+                        + " xlsx_copy_ratio=%.2f fy2015_upload_s=%s upload_%s_peak_rss_mb=%d%n", csv.rowsPerSecond(),
+                csv.seconds() / copy, xlsx.rowsPerSecond(), xlsx.seconds() / copy, uploads.fy2015() != null
+                        ? String.format(Locale.ROOT, "%.2f", uploads.fy2015().seconds()) : "absent", rowsKey,
+                uploads.largePeakRssMb());
     }
 
     private static void resetPeakHeap() {

@@ -247,6 +247,7 @@ public final class ReleaseLoader implements ReleaseKind {
         ReleaseRecords.insert(connection, releaseId, KIND, file, sha256, request);
         places.insertNew(connection);
         attach(connection, partition, releaseId);
+        progress.progress("counting", report.rowsRead());
         rollup.write(connection, releaseId);
         ReleaseRecords.proposeScope(connection, releaseId);
         Map<String, Object> document = report.toMap(request.thresholds());

@@ -85,7 +85,7 @@ class ReleaseLoaderTest {
         assertThat(result.likelyDuplicates()).isEqualTo(1);
         assertThat(result.coverageFrom()).hasToString("2024-01-02");
         assertThat(result.coverageTo()).hasToString("2024-02-29");
-        assertThat(phases).contains("reading sheet csv", "indexing", "done");
+        assertThat(phases).contains("reading sheet csv", "indexing", "counting", "resolving places", "done");
 
         long id = result.releaseId();
         assertThat(database.text("select status || ' ' || sha256 || ' ' || file_name from data_release where id = " + id))
