@@ -102,4 +102,9 @@ public class DataRelease {
     public static String partitionTable(long releaseId) {
         return "detainer_r" + releaseId;
     }
+
+    /** The table that holds one release's rollup groups: a partition of {@code detainer_rollup}. */
+    public static String rollupPartitionTable(long releaseId) {
+        return "detainer_rollup_r" + releaseId;
+    }
 }

@@ -132,8 +132,9 @@ public class ReleaseService {
     }
 
     /**
-     * Removes the release and all its detainer rows (its partition is dropped, which is immediate). A release that
-     * saved figures or claim checks cite is removed only with {@code force}: otherwise a 409 names them.
+     * Removes the release and all its detainer rows and rollup groups (their partitions are dropped, which is
+     * immediate). A release that saved figures or claim checks cite is removed only with {@code force}: otherwise
+     * a 409 names them.
      */
     @Transactional
     public void delete(long id, boolean force, String actor) {
@@ -149,6 +150,7 @@ public class ReleaseService {
         }
         ReleaseView before = view(release);
         em.createNativeQuery("drop table if exists " + DataRelease.partitionTable(release.id)).executeUpdate();
+        em.createNativeQuery("drop table if exists " + DataRelease.rollupPartitionTable(release.id)).executeUpdate();
         releases.delete(release);
         releases.flush();
         history.record(ReleaseView.KIND, id, release.version + 1, ChangeAction.DELETE, actor,

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A release loaded before places existed gets them from migration 0050 without being loaded again: every row and
- * rollup group receives its place, and the places then resolve as a new load's do.
+ * rollup group receives its place, and the places then resolve as a new load's do; migration 0145 then moves the
+ * groups into the release's own partition of the rollup.
  */
 class PlaceBackfillTest {
 
@@ -61,6 +62,10 @@ class PlaceBackfillTest {
                 assertThat(count(statement, "select count(*) from place")).isEqualTo(2);
                 assertThat(count(statement, "select sum(detainers) from detainer_rollup where place_id is not null"))
                         .isEqualTo(30);
+                assertThat(count(statement, "select count(*) from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                        + " join data_release r on c.relname = 'detainer_rollup_r' || r.id"
+                        + " where i.inhparent = 'detainer_rollup'::regclass and r.title = 'before places'"))
+                        .as("migration 0145 moved the release's groups into a partition of its own").isEqualTo(1);
                 assertThat(count(statement, "select count(*) from place where status = 'NEW'")).isEqualTo(2);
 
                 connection.setAutoCommit(false);

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -274,5 +280,61 @@ class ReleaseLoaderTest {
                 .isZero();
         assertThat(database.count("select count(*) from ((" + byState + ") except all (" + byStateFromRows + ")) x"))
                 .isZero();
+    }
+
+    /**
+     * The groups of a release are a partition of their own, attached in the load, so that a question on the
+     * release reads only its groups; a load that fails at its commit leaves no partition behind.
+     */
+    @Test
+    void theRollupOfAReleaseIsItsOwnPartitionAndAQuestionOnTheReleaseReadsOnlyIt() throws Exception {
+        Path file = dir.resolve("partition.csv");
+        SyntheticReleases.write(Layout.ICE_MODERN_CSV, 3_000, 12, file);
+        long id = loader.ingest(file, request("rollup partition"), ProgressListener.NONE).releaseId();
+
+        assertThat(database.text("select string_agg(c.relname, ',') from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                + " where i.inhparent = 'detainer_rollup'::regclass and c.relname = 'detainer_rollup_r" + id + "'"))
+                .isEqualTo("detainer_rollup_r" + id);
+        assertThat(database.count("select count(*) from detainer_rollup_r" + id + " where release_id <> " + id)).isZero();
+        assertThat(database.count("select sum(detainers) from detainer_rollup where release_id = " + id))
+                .isEqualTo(3_000);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet plan = statement.executeQuery("explain select sum(detainers) from detainer_rollup"
+                     + " where release_id = " + id)) {
+            StringBuilder text = new StringBuilder();
+            while (plan.next()) {
+                text.append(plan.getString(1)).append('\n');
+            }
+            assertThat(text.toString()).contains("detainer_rollup_r" + id)
+                    .doesNotContainPattern("detainer_rollup_r(?!" + id + "\\b)\\d+");
+        }
+
+        // the commit is the last step: everything before it, the rollup's partition included, must roll back
+        String partitions = "select count(*) from pg_class where relname like 'detainer\\_r%'";
+        long before = database.count(partitions);
+        Path again = dir.resolve("refused.csv");
+        SyntheticReleases.write(Layout.ICE_MODERN_CSV, 3_000, 13, again);
+        ReleaseLoader refusing = new ReleaseLoader(() -> refusingCommit(database.connect()), ReadLimits.DEFAULT,
+                Clock.systemUTC());
+        assertThatThrownBy(() -> refusing.ingest(again, request("refused"), ProgressListener.NONE))
+                .isInstanceOf(IngestException.class).hasMessageContaining("the test refuses the commit");
+        assertThat(releases("refused")).isZero();
+        assertThat(database.count(partitions))
+                .as("detainer and rollup partitions after a failed load").isEqualTo(before);
+    }
+
+    /** A connection that does everything but commit. */
+    private static Connection refusingCommit(Connection real) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("commit")) {
+                        throw new SQLException("the test refuses the commit");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }
