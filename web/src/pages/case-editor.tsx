@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, sendJson } from '../api';
 import { href } from '../route';
-import { FILTERS, Filters, OUTCOMES } from '../stats';
+import { Filters } from '../stats';
+import { RowFilterFields } from './row-filters';
 import { mergeFields, splitList } from './curated-form';
 import { CuratedForm, useCuratedEditor } from './curated-editor';
 
@@ -343,19 +344,7 @@ function RowPicker({ linked, onLink }: { linked: string[]; onLink: (ref: string)
     <div class="row-picker" role="group" aria-label="Find detainer rows to link">
       <p class="legend">Find rows to link (the row browser's filters)</p>
       <div class="filters">
-        {FILTERS.map((name) => (
-          <label key={name}>Row {name === 'from' || name === 'to' ? `prepare date ${name}` : name}
-            {name === 'outcome' ? (
-              <select value={draft.outcome ?? ''} onChange={(e) => setDraft({ ...draft, outcome: (e.target as HTMLSelectElement).value })}>
-                <option value="">any</option>
-                {OUTCOMES.map((o) => <option key={o} value={o}>{o.toLowerCase().replace('_', ' ')}</option>)}
-              </select>
-            ) : (
-              <input type={name === 'from' || name === 'to' ? 'date' : 'text'} value={draft[name] ?? ''}
-                onInput={(e) => setDraft({ ...draft, [name]: (e.target as HTMLInputElement).value })} />
-            )}
-          </label>
-        ))}
+        <RowFilterFields draft={draft} setDraft={setDraft} prefix="Row" />
       </div>
       <button type="button" onClick={() => find()}>Find rows</button>
       {error && <p role="alert" class="error">{error}</p>}

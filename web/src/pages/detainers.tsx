@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { download, Me } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
-import { Filters, filtersOf, FILTERS, OUTCOMES, Provenance } from '../stats';
+import { Filters, filtersOf, Provenance } from '../stats';
+import { RowFilterFields } from './row-filters';
 
 interface RowPage {
   items: Record<string, unknown>[];
@@ -63,19 +64,7 @@ export function DetainersPage({ route, me }: { route: Route; me: Me }) {
       <h1>Detainer rows</h1>
       <p>The rows of the loaded releases exactly as published, with the release, sheet and row each comes from.</p>
       <form class="filters" aria-label="Filters" onSubmit={(e) => { e.preventDefault(); go({ ...draft, cursor: undefined, row: undefined }); }}>
-        {FILTERS.map((name) => (
-          <label key={name}>{name === 'from' || name === 'to' ? `Prepare date ${name}` : name[0].toUpperCase() + name.slice(1)}
-            {name === 'outcome' ? (
-              <select value={draft.outcome ?? ''} onChange={(e) => setDraft({ ...draft, outcome: (e.target as HTMLSelectElement).value })}>
-                <option value="">any</option>
-                {OUTCOMES.map((o) => <option key={o} value={o}>{o.toLowerCase().replace('_', ' ')}</option>)}
-              </select>
-            ) : (
-              <input type={name === 'from' || name === 'to' ? 'date' : 'text'} value={draft[name] ?? ''}
-                onInput={(e) => setDraft({ ...draft, [name]: (e.target as HTMLInputElement).value })} />
-            )}
-          </label>
-        ))}
+        <RowFilterFields draft={draft} setDraft={setDraft} />
         <div class="actions"><button type="submit" class="primary">Show rows</button></div>
       </form>
       {rows.error && <p role="alert" class="error">{rows.error.message}</p>}

@@ -110,7 +110,8 @@ public abstract class CuratedItemResource<S extends CuratedItems<?, I, V, ?>, I,
     @RolesAllowed(Roles.CURATOR)
     @Operation(summary = "Delete an item", description = "Role curator. If-Match as for PUT. A policy or ruling"
             + " stays, marked deleted, so that its history stays readable by id (and its key stays taken); a ruling"
-            + " that later rulings review is not deleted (409). Annotations on a case record's narrative are kept,"
+            + " that later rulings review is not deleted (409). A case record or claim is removed, its history still"
+            + " readable by number, ending with the deletion. Annotations on a case record's narrative are kept,"
             + " flagged orphaned; a claim's stored checks go with it.")
     public Response delete(@PathParam("ref") String ref, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         items.delete(ref, ifMatch, user.username());

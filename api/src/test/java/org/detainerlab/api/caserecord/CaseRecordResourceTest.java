@@ -98,6 +98,14 @@ class CaseRecordResourceTest {
         given().auth().oauth2(curator).header("If-Match", v3).when().delete(path).then().statusCode(204);
         given().auth().oauth2(researcher).when().get(path).then().statusCode(404)
                 .contentType("application/problem+json");
+        // deleted outright, its history stays readable: every change, the deletion last with what the record held
+        given().auth().oauth2(researcher).when().get(path + "/history").then().statusCode(200)
+                .body("action", contains("CREATE", "UPDATE", "UPDATE", "DELETE"))
+                .body("[3].actor", equalTo("carol"))
+                .body("[3].before.verified", equalTo(true))
+                .body("[3].after", nullValue());
+        given().auth().oauth2(researcher).when().get("/api/v1/case-records/999999999/history").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

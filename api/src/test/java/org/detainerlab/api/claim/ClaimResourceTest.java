@@ -231,6 +231,10 @@ class ClaimResourceTest {
         given().auth().oauth2(researcher).when().get(path).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(researcher).when().post(path + "/check").then().statusCode(404);
+        given().auth().oauth2(researcher).when().get(path + "/history").then().statusCode(200)
+                .body("action", contains("CREATE", "UPDATE", "DELETE"))
+                .body("[2].before.text", equalTo("Second wording"))
+                .body("[2].after", nullValue());
     }
 
     @Test

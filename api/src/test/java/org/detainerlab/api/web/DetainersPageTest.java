@@ -59,9 +59,9 @@ class DetainersPageTest {
             Locator rows = page.getByTestId("rows").locator("tbody tr");
             assertThat(rows).hasCount(50);
             assertThat(page.getByTestId("row-provenance")).containsText("Row browser test release");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+            nextPage(page, rows);
             assertThat(rows).hasCount(50);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+            nextPage(page, rows);
             assertThat(rows).hasCount((int) tally.rows() - 100);
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page"))).hasCount(0);
 
@@ -102,5 +102,15 @@ class DetainersPageTest {
             assertThat(page.getByTestId("row-detail")).containsText("This row's facility name is spelled two ways");
             Browsers.screenshot(page, "detainer-row-" + width);
         }
+    }
+
+    /**
+     * Follows "Next page" and waits until the page shows other rows: a page of 50 after a page of 50 would otherwise
+     * pass before the new page renders, and the next click would follow the old page's link again.
+     */
+    private static void nextPage(Page page, Locator rows) {
+        String firstBefore = rows.first().locator("td").first().textContent();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+        assertThat(rows.first().locator("td").first()).not().hasText(firstBefore);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.detainerlab.core.common.FieldError;
@@ -36,8 +37,9 @@ import org.detainerlab.core.history.ChangeView;
  * history in the same transaction. A kind supplies what differs: how a reference finds its item, how an input is
  * checked into its written form {@code C}, how that is written, and the view {@code V} the API shows.
  *
- * <p>Items named by number only (case records, claims) are deleted outright and imported from seeds; keyed items
- * (policies, rulings) extend {@link KeyedCuratedItems}, which adds keys, soft deletion and matching an import by key.
+ * <p>Items named by number only (case records, claims) are deleted outright (their history stays readable) and
+ * imported from seeds; keyed items (policies, rulings) extend {@link KeyedCuratedItems}, which adds keys, soft
+ * deletion and matching an import by key.
  */
 public abstract class CuratedItems<E extends VersionedItem, I, V extends CuratedView, C> {
 
@@ -125,11 +127,19 @@ public abstract class CuratedItems<E extends VersionedItem, I, V extends Curated
         return view(live(ref, LockModeType.NONE));
     }
 
-    /** Every recorded change of an item, oldest first. */
+    /**
+     * Every recorded change of an item, oldest first. An item deleted outright (a case record, a claim) keeps its
+     * history under its number, ending with the deletion and what the item held before it.
+     */
     @Transactional
     public List<ChangeView> history(String ref) {
-        long id = store().idOf(ref).orElseThrow(() -> new ResourceNotFoundException(itemKind().noun(), ref));
-        return history.of(kind(), id);
+        Optional<Long> live = store().idOf(ref);
+        List<ChangeView> changes = live.or(() -> ItemRepository.number(ref)).map(id -> history.of(kind(), id))
+                .orElse(List.of());
+        if (live.isEmpty() && changes.isEmpty()) {
+            throw new ResourceNotFoundException(itemKind().noun(), ref);
+        }
+        return changes;
     }
 
     @Transactional

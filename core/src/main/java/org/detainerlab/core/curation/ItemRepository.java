@@ -14,10 +14,16 @@ public interface ItemRepository<E extends VersionedItem> extends PanacheReposito
      * reads the row fresh rather than from the persistence context.
      */
     default Optional<Long> idOf(String ref) {
+        return number(ref).flatMap(id -> getEntityManager().createQuery("select e.id from "
+                + entityType().getSimpleName() + " e where e.id = :id", Long.class).setParameter("id", id)
+                .getResultStream().findFirst());
+    }
+
+    /** The number a path names, whether or not an item has it (a deleted item's history is still under it). */
+    static Optional<Long> number(String ref) {
         if (ref == null || ref.isEmpty() || ref.length() > 18 || !ref.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
-        return getEntityManager().createQuery("select e.id from " + entityType().getSimpleName() + " e where e.id = :id",
-                Long.class).setParameter("id", Long.parseLong(ref)).getResultStream().findFirst();
+        return Optional.of(Long.parseLong(ref));
     }
 }
