@@ -7,12 +7,20 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
@@ -24,6 +32,9 @@ import org.junit.jupiter.api.Test;
 /** Releases through the API: upload, job progress, the release and its report, idempotence, deletion. */
 @QuarkusTest
 class ReleaseApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static String admin;
     private static String researcher;
@@ -74,9 +85,24 @@ class ReleaseApiTest {
 
         given().auth().oauth2(researcher).delete("/api/v1/releases/" + releaseId).then().statusCode(403);
         given().auth().oauth2(researcher).multiPart("file", file.toFile()).post("/api/v1/releases").then().statusCode(403);
+        assertThat(tables(releaseId)).containsExactlyInAnyOrder("detainer_r" + releaseId, "detainer_rollup_r" + releaseId);
         given().auth().oauth2(admin).delete("/api/v1/releases/" + releaseId).then().statusCode(204);
         given().auth().oauth2(researcher).get("/api/v1/releases/" + releaseId).then().statusCode(404);
+        assertThat(tables(releaseId)).as("the release's partitions of detainer and detainer_rollup").isEmpty();
         Files.delete(file);
+    }
+
+    /** The partitions that hold a release's rows and rollup groups. */
+    private List<String> tables(long releaseId) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select relname from pg_class where relkind = 'r' and relname in"
+                     + " ('detainer_r" + releaseId + "', 'detainer_rollup_r" + releaseId + "')")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     @Test
