@@ -48,9 +48,6 @@ public final class ReleaseLoader implements ReleaseKind {
     /** The kind of release this loader writes. */
     public static final String KIND = "DETAINERS";
 
-    /** Maintenance memory for the attach's index builds: enough to sort a million rows' keys without spilling. */
-    static final String ATTACH_SORT_MEMORY = "256MB";
-
     /** How often progress is reported, in rows. */
     public static final int PROGRESS_EVERY = 10_000;
 
@@ -312,14 +309,9 @@ public final class ReleaseLoader implements ReleaseKind {
         return partition;
     }
 
-    /**
-     * Makes the release's rows part of {@code detainer}: PostgreSQL builds the indexes and checks the keys in bulk.
-     * The index builds sort a million rows; with the default 64 MB of maintenance memory those sorts spill to disk,
-     * so this transaction alone gets more.
-     */
+    /** Makes the release's rows part of {@code detainer}: PostgreSQL builds the indexes and checks the keys in bulk. */
     private static void attach(Connection connection, String partition, long releaseId) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("set local maintenance_work_mem = '" + ATTACH_SORT_MEMORY + "'");
             statement.execute("alter table detainer attach partition " + partition + " for values in (" + releaseId + ")");
             statement.execute("analyze " + partition);
         }
