@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.detainerlab.api.testing.Claims;
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.core.stats.StatsService;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ReleaseSeriesTest {
+
+    @Inject
+    StatsService statsService;
 
     private static final String PA = "PENNSYLVANIA";
     private static final String WINDOW = "from=2003-01-01&to=2004-12-31";
@@ -153,10 +158,16 @@ class ReleaseSeriesTest {
                 .anyMatch(n -> n.startsWith("Gap: no loaded release covers PA from 2002-01-01 to "))
                 .anyMatch(n -> n.startsWith("Gap: no loaded release covers PA from " + paLast.plusDays(1)
                         + " to 2004-12-31"));
-        // the boundary inside June 2003 cannot come from monthly counts
-        assertThat(pa.getString("provenance.source")).isEqualTo("detainer");
-        assertThat(stats("from=2003-01-01&to=2003-03-31&state=CA").getString("provenance.source"))
-                .isEqualTo("detainer_rollup_state");
+        assertThat(pa.getString("provenance.source")).isEqualTo("detainer_columns (the columnar copy of detainer)");
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            JsonPath fromPostgres = stats("from=2002-01-01&to=2004-12-31&state=PA");
+            assertThat(fromPostgres.getLong("total")).isEqualTo(pa.getLong("total"));
+            assertThat(fromPostgres.getList("provenance.series")).isEqualTo(parts);
+            // the boundary inside June 2003 cannot come from monthly counts
+            assertThat(fromPostgres.getString("provenance.source")).isEqualTo("detainer");
+            assertThat(stats("from=2003-01-01&to=2003-03-31&state=CA").getString("provenance.source"))
+                    .isEqualTo("detainer_rollup_state");
+        }
     }
 
     @Test

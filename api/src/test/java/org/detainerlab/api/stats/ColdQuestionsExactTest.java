@@ -19,6 +19,7 @@ import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
 import org.detainerlab.bench.ColdQuestions;
 import org.detainerlab.bench.DuckMirror;
+import org.detainerlab.core.stats.StatsService;
 import org.detainerlab.ingest.generate.Layout;
 import org.detainerlab.ingest.generate.SyntheticReleases;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class ColdQuestionsExactTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    StatsService stats;
 
     @Test
     void duckDbOverTheExportedRowsAnswersEveryShapeAsTheApiDoes() throws Exception {
@@ -60,6 +64,13 @@ class ColdQuestionsExactTest {
                     Map<List<String>, Long> api = api(researcher, question, "&release=" + release);
                     assertThat(duck.answer(question)).as(question.query()).isEqualTo(api);
                     answered += api.isEmpty() ? 0 : 1;
+                }
+                // the same questions answered by PostgreSQL's rollups and rows, as when the columnar copy is behind
+                try (StatsService.PostgresOnly fromPostgres = stats.postgresOnly()) {
+                    for (ColdQuestions.Question question : questions) {
+                        assertThat(duck.answer(question)).as("PostgreSQL: " + question.query())
+                                .isEqualTo(api(researcher, question, "&release=" + release));
+                    }
                 }
             }
             // a narrow filter may select nothing, but most questions must count something to compare

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.detainerlab.core.stats.StatsService;
 import org.detainerlab.api.problem.Problem;
 import org.detainerlab.api.testing.GeneratedRelease;
 import org.detainerlab.api.testing.Tokens;
@@ -45,6 +46,11 @@ class DimensionsApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    StatsService statsService;
+
+    private static final String COLUMNS = "detainer_columns (the columnar copy of detainer)";
 
     /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
     @BeforeEach
@@ -133,6 +139,12 @@ class DimensionsApiTest {
         JsonPath answer = stats("groupBy=" + dimension);
         assertThat(answered(answer, dimension)).isEqualTo(expected);
         assertThat(answer.getLong("total")).isEqualTo(3_000);
+        assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS);
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            JsonPath fromPostgres = stats("groupBy=" + dimension);
+            assertThat(answered(fromPostgres, dimension)).isEqualTo(expected);
+            assertThat(fromPostgres.getString("provenance.source")).startsWith("detainer").isNotEqualTo(COLUMNS);
+        }
     }
 
     @ParameterizedTest
@@ -168,7 +180,13 @@ class DimensionsApiTest {
         });
         JsonPath answer = stats("groupBy=chargeCategory");
         assertThat(answered(answer, "chargeCategory")).isEqualTo(expected);
-        assertThat(answer.getString("provenance.source")).isEqualTo("detainer");
+        assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS);
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            JsonPath fromRows = stats("groupBy=chargeCategory");
+            assertThat(answered(fromRows, "chargeCategory")).isEqualTo(expected);
+            assertThat(fromRows.getString("provenance.source")).isEqualTo("detainer");
+            assertThat(stats("chargeCategory=homicide").getLong("total")).isEqualTo(tally.byCharge().get("Homicide"));
+        }
 
         long homicide = tally.byCharge().get("Homicide");
         assertThat(homicide).isPositive();
@@ -188,11 +206,25 @@ class DimensionsApiTest {
         assertThat(answer.getString("provenance.query")).contains("ageBand=25-34").contains("notifyRelease=true");
     }
 
+    /**
+     * The columnar copy answers when it is current; PostgreSQL (kept for when it is not, and for policy regimes)
+     * answers criminality from the rollup and the person fields from the rows, the same counts.
+     */
     @Test
-    void criminalityIsAnsweredFromTheRollupAndTheOthersFromTheRows() {
-        assertThat(stats("groupBy=criminality,month").getString("provenance.source")).isEqualTo("detainer_rollup");
-        assertThat(stats("groupBy=gender,month").getString("provenance.source")).isEqualTo("detainer");
-        assertThat(stats("groupBy=month&threatLevel=1").getString("provenance.source")).isEqualTo("detainer");
+    void theColumnarCopyOrElseCriminalityFromTheRollupAndTheOthersFromTheRows() {
+        List<String> questions = List.of("groupBy=criminality,month", "groupBy=gender,month", "groupBy=month&threatLevel=1");
+        List<JsonPath> columnar = questions.stream().map(DimensionsApiTest::stats).toList();
+        columnar.forEach(answer -> assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS));
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            List<JsonPath> fromPostgres = questions.stream().map(DimensionsApiTest::stats).toList();
+            assertThat(fromPostgres.get(0).getString("provenance.source")).isEqualTo("detainer_rollup");
+            assertThat(fromPostgres.get(1).getString("provenance.source")).isEqualTo("detainer");
+            assertThat(fromPostgres.get(2).getString("provenance.source")).isEqualTo("detainer");
+            for (int i = 0; i < questions.size(); i++) {
+                assertThat(fromPostgres.get(i).getList("rows")).as(questions.get(i))
+                        .isEqualTo(columnar.get(i).getList("rows"));
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 import org.detainerlab.api.testing.RealReleases;
 import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.core.stats.StatsService;
 import org.detainerlab.core.testing.RealData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class RealReleaseStatsTest {
+
+    @Inject
+    StatsService statsService;
 
     private static String researcher;
     private static long release;
@@ -109,8 +114,15 @@ class RealReleaseStatsTest {
     void theNprPeriodTotal() {
         JsonPath total = stats("from=2015-01-01&to=2015-07-19");
         assertThat(total.getLong("total")).isEqualTo(49_653);
-        // the NPR period ends on July 19: the whole months from the rollup, July from the rows
-        assertThat(total.getString("provenance.source")).isEqualTo("detainer_rollup_state, and detainer for [2015-07]");
+        assertThat(total.getString("provenance.source")).isEqualTo("detainer_columns (the columnar copy of detainer)");
         assertThat(stats("from=2015-01-01&to=2015-07-19&outcome=DECLINED").getLong("total")).isEqualTo(2_785);
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            JsonPath fromPostgres = stats("from=2015-01-01&to=2015-07-19");
+            assertThat(fromPostgres.getLong("total")).isEqualTo(49_653);
+            // the NPR period ends on July 19: the whole months from the rollup, July from the rows
+            assertThat(fromPostgres.getString("provenance.source"))
+                    .isEqualTo("detainer_rollup_state, and detainer for [2015-07]");
+            assertThat(stats("from=2015-01-01&to=2015-07-19&outcome=DECLINED").getLong("total")).isEqualTo(2_785);
+        }
     }
 }

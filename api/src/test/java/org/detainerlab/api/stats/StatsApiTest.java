@@ -67,6 +67,8 @@ class StatsApiTest {
     @Inject
     StatsService stats;
 
+    private static final String COLUMNS = "detainer_columns (the columnar copy of detainer)";
+
     /** Once per class; in @BeforeEach because the application answers only once the test instance exists. */
     @BeforeEach
     void load() throws Exception {
@@ -140,7 +142,12 @@ class StatsApiTest {
         }
         assertThat(byMonth).isEqualTo(tally.byMonth());
         assertThat(answer.getLong("total")).isEqualTo(4_000);
-        assertThat(answer.getString("provenance.source")).isEqualTo("detainer_rollup_state");
+        assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS);
+        try (StatsService.PostgresOnly postgres = stats.postgresOnly()) {
+            JsonPath fromRollup = stats("groupBy=month");
+            assertThat(fromRollup.getString("provenance.source")).isEqualTo("detainer_rollup_state");
+            assertThat(fromRollup.getList("rows")).isEqualTo(answer.getList("rows"));
+        }
     }
 
     @Test
@@ -203,12 +210,28 @@ class StatsApiTest {
     }
 
     @Test
-    void bothRollupsAndTheRowsGiveTheSameAnswers() {
+    void bothRollupsTheRowsAndTheColumnarCopyGiveTheSameAnswers() {
         // The generator writes nothing before FY2024, so a range starting a day earlier holds the same rows.
         assertThat(tally.byMonth().keySet().iterator().next()).isEqualTo("2023-10");
         String aligned = "&from=2023-10-01&to=2026-09-30";
         String daily = "&from=2023-09-30&to=2026-09-30";
 
+        JsonPath columnar = stats("groupBy=state,month,outcome" + daily);
+        assertThat(columnar.getString("provenance.source")).isEqualTo(COLUMNS);
+        JsonPath columnarByType = stats("groupBy=detainerType,fiscalYear,liftReason&criminality=1 Convicted Criminal"
+                + daily);
+        assertThat(columnarByType.getString("provenance.source")).isEqualTo(COLUMNS);
+        try (StatsService.PostgresOnly postgres = stats.postgresOnly()) {
+            JsonPath byState = stats("groupBy=state,month,outcome" + aligned);
+            assertThat(byState.getList("rows")).isEqualTo(columnar.getList("rows"));
+            JsonPath byType = stats("groupBy=detainerType,fiscalYear,liftReason&criminality=1 Convicted Criminal"
+                    + aligned);
+            assertThat(byType.getList("rows")).isEqualTo(columnarByType.getList("rows"));
+            fromPostgresTheRollupsAndTheRowsAgree(aligned, daily);
+        }
+    }
+
+    private void fromPostgresTheRollupsAndTheRowsAgree(String aligned, String daily) {
         JsonPath byState = stats("groupBy=state,month,outcome" + aligned);
         JsonPath byStateDaily = stats("groupBy=state,month,outcome" + daily);
         assertThat(byState.getString("provenance.source")).isEqualTo("detainer_rollup_state");
@@ -235,9 +258,17 @@ class StatsApiTest {
     @Test
     void dayPreciseRangesCountTheBoundaryMonthsFromTheRowsAndTheRestFromTheRollups() throws Exception {
         String range = "&from=2024-01-17&to=2025-06-09";
+        try (StatsService.PostgresOnly postgres = stats.postgresOnly()) {
+            dayPreciseRangesCountAsTheRows(range, ", and detainer for [2024-01, 2025-06]");
+        }
+        dayPreciseRangesCountAsTheRows(range, COLUMNS);
+    }
+
+    /** The answers over {@code range} equal SQL over the rows; each names a source ending with {@code source}. */
+    private void dayPreciseRangesCountAsTheRows(String range, String source) throws Exception {
         for (String groupBy : List.of("state,month,outcome", "county,detainerType", "fiscalYear")) {
             JsonPath answer = stats("groupBy=" + groupBy + range);
-            assertThat(answer.getString("provenance.source")).as(groupBy).endsWith(", and detainer for [2024-01, 2025-06]");
+            assertThat(answer.getString("provenance.source")).as(groupBy).endsWith(source);
             String[] dimensions = groupBy.split(",");
             Map<List<String>, Long> api = new HashMap<>();
             for (Map<String, Object> row : answer.<Map<String, Object>>getList("rows")) {

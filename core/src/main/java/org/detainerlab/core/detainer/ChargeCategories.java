@@ -14,6 +14,13 @@ public final class ChargeCategories {
             + " from charge_category cc where cc.ncic_group = left(lpad(btrim(d.msc_charge_code), 4, '0'), 2)), '" + UNCLASSIFIED
             + "') end";
 
+    /**
+     * The same over the columnar copy, which holds the code's NCIC group ({@code charge_group}, the first two digits
+     * of the code padded to four) beside the code.
+     */
+    public static final String SQL_OF_GROUP = "case when d.charge_group is not null then coalesce((select cc.category"
+            + " from charge_category cc where cc.ncic_group = d.charge_group), '" + UNCLASSIFIED + "') end";
+
     private ChargeCategories() {
     }
 }

@@ -19,13 +19,16 @@ import java.util.StringJoiner;
 public final class SqlWhere {
 
     /**
-     * Where the rows come from: the detainer table itself, its monthly rollup, or the rollup by month, state and
-     * outcome alone.
+     * Where the rows come from: the detainer table itself, its monthly rollup, the rollup by month, state and
+     * outcome alone, or the columnar copy of the rows in DuckDB ({@code ColumnarCopy}), which holds the rows'
+     * columns under the same names (its facility_raw already upper case and trimmed, the age band and the charge
+     * code's NCIC group worked out), so that the same SQL reads it.
      */
     public enum Source {
         ROWS("detainer", "d.prepare_date", "count(*)"),
         ROLLUP("detainer_rollup", "d.month", "sum(d.detainers)"),
-        ROLLUP_STATE("detainer_rollup_state", "d.month", "sum(d.detainers)");
+        ROLLUP_STATE("detainer_rollup_state", "d.month", "sum(d.detainers)"),
+        COLUMNS("detainer_columns", "d.prepare_date", "count(*)");
 
         public final String table;
         public final String date;
@@ -38,13 +41,33 @@ public final class SqlWhere {
         }
 
         public boolean monthly() {
-            return this != ROWS;
+            return this == ROLLUP || this == ROLLUP_STATE;
+        }
+
+        /** Whether this source holds every row column (the detainer table or its columnar copy). */
+        public boolean rows() {
+            return !monthly();
+        }
+
+        /** A row's facility name as the API matches it: upper case, trimmed. */
+        public String facilityName() {
+            return this == COLUMNS ? "d.facility_raw" : "upper(btrim(d.facility_raw))";
+        }
+
+        /** A row's {@link AgeBand} label. */
+        public String ageBand() {
+            return this == COLUMNS ? "d.age_band" : AgeBand.sql();
+        }
+
+        /** A row's charge category ({@link ChargeCategories}). */
+        public String chargeCategory() {
+            return this == COLUMNS ? ChargeCategories.SQL_OF_GROUP : ChargeCategories.SQL;
         }
 
         /** Whether this source has the columns that the filter's conditions need. */
         public boolean serves(DetainerFilter filter) {
             return switch (this) {
-                case ROWS -> true;
+                case ROWS, COLUMNS -> true;
                 case ROLLUP -> filter.facilityNames().isEmpty() && filter.subject().isEmpty() && filter.monthAligned();
                 case ROLLUP_STATE -> filter.monthAligned() && filter.counties().isEmpty() && filter.facilityIds().isEmpty()
                         && filter.facilityNames().isEmpty() && filter.detainerTypes().isEmpty()
@@ -93,7 +116,7 @@ public final class SqlWhere {
                 where.parameters.add(new Array("bigint", filter.facilityIds().toArray()));
             }
             if (!filter.facilityNames().isEmpty()) {
-                either.add("upper(btrim(d.facility_raw)) = any(?)");
+                either.add(source.facilityName() + " = any(?)");
                 where.parameters.add(new Array("text", filter.facilityNames().toArray()));
             }
             where.conditions.add("(" + String.join(" or ", either) + ")");
@@ -107,7 +130,7 @@ public final class SqlWhere {
         if (!filter.criminalities().isEmpty()) {
             where.add("d.criminality = any(?)", new Array("text", filter.criminalities().toArray()));
         }
-        where.subject(filter.subject());
+        where.subject(filter.subject(), source);
         if (filter.from() != null) {
             where.add(source.date + " >= ?", filter.from());
         }
@@ -131,7 +154,7 @@ public final class SqlWhere {
     }
 
     /** The person and charge conditions, on columns only the rows hold ({@link Source#serves} sees to that). */
-    private void subject(Subject subject) {
+    private void subject(Subject subject, Source source) {
         if (!subject.threatLevels().isEmpty()) {
             add("d.threat_level = any(?)", new Array("text", subject.threatLevels().toArray()));
         }
@@ -142,7 +165,7 @@ public final class SqlWhere {
             add("d.citizenship_country = any(?)", new Array("text", subject.citizenshipCountries().toArray()));
         }
         if (!subject.ageBands().isEmpty()) {
-            add("(" + AgeBand.sql() + ") = any(?)",
+            add("(" + source.ageBand() + ") = any(?)",
                     new Array("text", subject.ageBands().stream().map(b -> b.label).toArray()));
         }
         if (subject.notifyRelease() != null) {
@@ -152,7 +175,7 @@ public final class SqlWhere {
             add("d.msc_charge = any(?)", new Array("text", subject.charges().toArray()));
         }
         if (!subject.chargeCategories().isEmpty()) {
-            add("(" + ChargeCategories.SQL + ") = any(?)", new Array("text", subject.chargeCategories().toArray()));
+            add("(" + source.chargeCategory() + ") = any(?)", new Array("text", subject.chargeCategories().toArray()));
         }
     }
 
@@ -170,7 +193,8 @@ public final class SqlWhere {
             LocalDate from = source.monthly() ? p.from().withDayOfMonth(1) : p.from();
             groups.computeIfAbsent(new Group(p.releaseId(), from, p.to()), k -> new ArrayList<>()).add(p.stateKey());
         }
-        if (groups.size() > MAX_SERIES_GROUPS) {
+        // DuckDB (the columnar copy) takes the long condition well; PostgreSQL plans the arrays better
+        if (groups.size() > MAX_SERIES_GROUPS && source != Source.COLUMNS) {
             seriesAsArrays(parts, source);
             return;
         }

@@ -69,6 +69,14 @@ public class CountyCoverage {
         return count(sql, wheres, split);
     }
 
+    /** The coverage sentence for the rows that {@code filter} selects, counted on the columnar copy {@code duck}. */
+    String describe(Connection duck, DetainerFilter filter) throws SQLException {
+        List<SqlWhere> wheres = new ArrayList<>();
+        String sql = select(filter, Source.COLUMNS, Source.COLUMNS.table + " d left join place p on p.id = d.place_id",
+                "p.method", "p.county_id is not null", null, wheres);
+        return count(duck, sql, wheres, List.of());
+    }
+
     /** One count by method and known county over {@code source}, its condition added to {@code wheres}. */
     private static String select(DetainerFilter filter, Source source, String from, String method, String known,
                                  String months, List<SqlWhere> wheres) {
@@ -79,11 +87,19 @@ public class CountyCoverage {
     }
 
     private String count(String sql, List<SqlWhere> wheres, List<LocalDate> split) {
+        try (Connection connection = dataSource.getConnection()) {
+            return count(connection, sql, wheres, split);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The county coverage query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String count(Connection connection, String sql, List<SqlWhere> wheres, List<LocalDate> split)
+            throws SQLException {
         Map<String, Long> byMethod = new LinkedHashMap<>();
         long knownRows = 0;
         long all = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = wheres.get(0).bind(connection, statement, 1);
             if (!split.isEmpty()) {
                 statement.setArray(next++, connection.createArrayOf("date", split.stream().map(Date::valueOf).toArray()));
@@ -103,8 +119,6 @@ public class CountyCoverage {
                     }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The county coverage query failed: " + e.getMessage(), e);
         }
         return PlaceCoverage.describe(knownRows, all, byMethod);
     }

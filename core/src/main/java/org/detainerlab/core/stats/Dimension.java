@@ -54,6 +54,8 @@ public enum Dimension {
     boolean servedBy(Source source) {
         return switch (source) {
             case ROWS -> true;
+            // the policy regime's in-force spans are PostgreSQL's (PolicyRegimes.Sql)
+            case COLUMNS -> this != POLICY_REGIME;
             // the rollup's key holds the place, so a person or charge column would multiply its groups
             case ROLLUP -> this != FACILITY && !rowsOnly();
             case ROLLUP_STATE -> this == STATE || this == MONTH || this == FISCAL_YEAR || this == YEAR || this == OUTCOME;
@@ -79,7 +81,7 @@ public enum Dimension {
         return switch (this) {
             case STATE -> List.of("d.state_id");
             case COUNTY -> List.of("p.county_id");
-            case FACILITY -> List.of("d.facility_id", "case when d.facility_id is null then upper(btrim(d.facility_raw)) end");
+            case FACILITY -> List.of("d.facility_id", "case when d.facility_id is null then " + source.facilityName() + " end");
             case MONTH -> List.of(month);
             case FISCAL_YEAR -> List.of("extract(year from " + month + " + interval '3 months')::int");
             case YEAR -> List.of("extract(year from " + month + ")::int");
@@ -90,10 +92,10 @@ public enum Dimension {
             case THREAT_LEVEL -> List.of("d.threat_level");
             case GENDER -> List.of("d.gender");
             case CITIZENSHIP_COUNTRY -> List.of("d.citizenship_country");
-            case AGE_BAND -> List.of(AgeBand.sql());
+            case AGE_BAND -> List.of(source.ageBand());
             case NOTIFY_RELEASE -> List.of("d.notify_release_request");
             case MSC_CHARGE -> List.of("d.msc_charge");
-            case CHARGE_CATEGORY -> List.of(ChargeCategories.SQL);
+            case CHARGE_CATEGORY -> List.of(source.chargeCategory());
             case POLICY_REGIME -> List.of(PolicyRegimes.Sql.EXPRESSION.replace("{date}", source.date));
         };
     }

@@ -26,8 +26,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
@@ -48,9 +50,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Grouped detainer counts and shares. A question is first normalised (names resolved, releases named or the release
  * series' parts listed), then answered from the cache when the same normalised question was answered at the same
- * data generation; otherwise from the monthly rollup when it fits (month-aligned dates and series parts, no facility
- * names), else from the detainer rows. Answers are never stale: the cache key holds the data generation, which moves
- * with every release loaded, edited, withdrawn or deleted and every facility or jurisdiction edit.
+ * data generation; otherwise from the columnar copy of the rows ({@link ColumnarCopy}) when it is at that data
+ * generation and the question is not by policy regime, else from the monthly rollup when it fits (month-aligned dates
+ * and series parts, no facility names), else from the detainer rows. Answers are never stale: the cache key holds the
+ * data generation, which moves with every release loaded, edited, withdrawn or deleted and every facility or
+ * jurisdiction edit.
  */
 @ApplicationScoped
 public class StatsService {
@@ -61,12 +65,27 @@ public class StatsService {
     private final SnapshotSource snapshots;
     private final PolicyRegimes regimes;
     private final CountyCoverage coverage;
+    private final ColumnarCopy columns;
     private final String version;
     private final Clock clock;
     private final ObjectMapper json;
     private final Cache<String, Cached> cache = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
 
     private final AtomicLong compressions = new AtomicLong();
+    private final AtomicInteger postgresOnly = new AtomicInteger();
+
+    /** While open, questions skip the columnar copy ({@link #postgresOnly()}). */
+    public final class PostgresOnly implements AutoCloseable {
+        private boolean open = true;
+
+        @Override
+        public void close() {
+            if (open) {
+                open = false;
+                postgresOnly.decrementAndGet();
+            }
+        }
+    }
 
     /**
      * An answer and its JSON, written once: a repeated question costs neither SQL nor serialising. The gzip form is
@@ -93,12 +112,13 @@ public class StatsService {
     }
 
     public StatsService(AgroalDataSource dataSource, SnapshotSource snapshots, PolicyRegimes regimes,
-                        CountyCoverage coverage, ObjectMapper json,
+                        CountyCoverage coverage, ColumnarCopy columns, ObjectMapper json,
                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.dataSource = dataSource;
         this.snapshots = snapshots;
         this.regimes = regimes;
         this.coverage = coverage;
+        this.columns = columns;
         this.json = json;
         this.version = version;
         this.clock = Clock.systemUTC();
@@ -122,6 +142,15 @@ public class StatsService {
         return cached(parameters).gzip();
     }
 
+    /**
+     * Until closed, questions are answered from PostgreSQL (its rollups and rows) even when the columnar copy is
+     * current, and cached apart from the copy's answers: tests compare the two paths with it.
+     */
+    public PostgresOnly postgresOnly() {
+        postgresOnly.incrementAndGet();
+        return new PostgresOnly();
+    }
+
     /** How many answers were compressed since start: once per cached answer, however often it is asked. */
     public long compressions() {
         return compressions.get();
@@ -141,8 +170,9 @@ public class StatsService {
     private Cached cached(QueryParameters parameters) {
         Snapshot snapshot = snapshots.current();
         StatsQuery query = StatsQuery.parse(parameters, snapshot);
-        return cache.get(snapshot.generation() + "|" + query.canonical(), key -> {
-            StatsAnswer answer = compute(query, snapshot);
+        boolean columnar = postgresOnly.get() == 0;
+        return cache.get(snapshot.generation() + (columnar ? "|" : "|postgres|") + query.canonical(), key -> {
+            StatsAnswer answer = compute(query, snapshot, columnar);
             try {
                 return new Cached(answer, json.writeValueAsBytes(answer));
             } catch (JsonProcessingException e) {
@@ -151,7 +181,7 @@ public class StatsService {
         });
     }
 
-    private StatsAnswer compute(StatsQuery query, Snapshot snapshot) {
+    private StatsAnswer compute(StatsQuery query, Snapshot snapshot, boolean columnar) {
         DetainerFilter filter = query.filter();
         boolean share = query.measure() == Measure.SHARE;
         List<Dimension> sqlDimensions = new ArrayList<>(query.groupBy());
@@ -159,6 +189,16 @@ public class StatsService {
             sqlDimensions.add(Dimension.OUTCOME);
         }
         Regime regime = query.readsPolicies() ? regimes.of(query.provision(), snapshot) : null;
+        if (columnar && regime == null && !filter.releases().isEmpty()) {
+            // the columnar copy, when it is at this question's data generation, reads every row column fastest
+            Optional<Counted> fromCopy = columns.read(snapshot.generation(), duck -> new Counted(
+                    groups(duck, share ? filter.withoutOutcomes() : filter, null, sqlDimensions, Source.COLUMNS, null,
+                            Set.of(), List.of()),
+                    coverage.describe(duck, filter), Source.COLUMNS, List.of()));
+            if (fromCopy.isPresent()) {
+                return answer(query, snapshot, sqlDimensions, null, fromCopy.get());
+            }
+        }
         Source source = smallest(filter, sqlDimensions, regime != null);
         // what the monthly source reads: the question itself, or, for a range with day-precise ends, the question
         // over the whole months those ends fall in, the rows answering the boundary months
@@ -177,18 +217,37 @@ public class StatsService {
             splitMonths.addAll(regime.splitMonths());
         }
         List<LocalDate> split = List.copyOf(splitMonths);
-        List<Group> groups = filter.releases().isEmpty() ? List.of()
-                : groups(share ? monthly.withoutOutcomes() : monthly, share ? filter.withoutOutcomes() : filter,
-                        sqlDimensions, source, regime, query.regimes(), split);
+        List<Group> groups = List.of();
+        if (!filter.releases().isEmpty()) {
+            try (Connection connection = dataSource.getConnection()) {
+                groups = groups(connection, share ? monthly.withoutOutcomes() : monthly,
+                        share ? filter.withoutOutcomes() : filter, sqlDimensions, source, regime, query.regimes(), split);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The statistics query failed: " + e.getMessage(), e);
+            }
+        }
+        String countyCoverage = filter.releases().isEmpty() ? null : coverage.describe(filter, monthly,
+                monthly == filter ? List.of() : filter.boundaryMonths(), source, snapshot.generation());
+        return answer(query, snapshot, sqlDimensions, regime, new Counted(groups, countyCoverage, source, split));
+    }
+
+    /** What SQL counted for a question: its groups, the county coverage sentence, the source and the split months. */
+    private record Counted(List<Group> groups, String countyCoverage, Source source, List<LocalDate> split) {
+    }
+
+    private StatsAnswer answer(StatsQuery query, Snapshot snapshot, List<Dimension> sqlDimensions, Regime regime,
+                               Counted counted) {
+        DetainerFilter filter = query.filter();
         List<StatsRow> rows = new ArrayList<>();
-        long total = share ? shares(query, sqlDimensions, groups, snapshot, rows) : counts(query, groups, snapshot, rows);
+        long total = query.measure() == Measure.SHARE ? shares(query, sqlDimensions, counted.groups(), snapshot, rows)
+                : counts(query, counted.groups(), snapshot, rows);
         Integer k = query.suppressBelow();
         boolean totalSuppressed = suppressed(total, k);
-        List<String> notes = notes(query, filter.releases().isEmpty() ? null
-                : coverage.describe(filter, monthly, monthly == filter ? List.of() : filter.boundaryMonths(), source,
-                        snapshot.generation()));
-        String table = split.isEmpty() ? source.table : source.table + ", and " + Source.ROWS.table + " for "
-                + split.stream().map(m -> m.toString().substring(0, 7)).toList();
+        List<String> notes = notes(query, counted.countyCoverage());
+        List<LocalDate> split = counted.split();
+        String table = counted.source() == Source.COLUMNS ? Source.COLUMNS.table + " (the columnar copy of "
+                + Source.ROWS.table + ")" : split.isEmpty() ? counted.source().table : counted.source().table
+                + ", and " + Source.ROWS.table + " for " + split.stream().map(m -> m.toString().substring(0, 7)).toList();
         List<PolicyRef> deciding = regime == null ? null : decidingPolicies(regime, filter, notes);
         Provenance provenance = Provenance.of(filter, snapshot, "/api/v1/stats/detainers?" + query.canonical(),
                 table, version, OffsetDateTime.now(clock), notes);
@@ -223,8 +282,9 @@ public class StatsService {
      * itself, or the question over whole months, which selects the same rows outside the split months), summed per
      * group.
      */
-    private List<Group> groups(DetainerFilter monthly, DetainerFilter filter, List<Dimension> dimensions, Source source,
-                               Regime regime, Set<PolicyRegime> wanted, List<LocalDate> split) {
+    private static List<Group> groups(Connection connection, DetainerFilter monthly, DetainerFilter filter,
+                                      List<Dimension> dimensions, Source source, Regime regime,
+                                      Set<PolicyRegime> wanted, List<LocalDate> split) throws SQLException {
         List<SqlWhere> wheres = new ArrayList<>();
         int keyCount = dimensions.stream().mapToInt(d -> d.sql(source).size()).sum();
         StringBuilder sql = new StringBuilder(regime == null ? "" : PolicyRegimes.Sql.CTE);
@@ -244,8 +304,7 @@ public class StatsService {
             groupBy(sql, keyCount);
         }
         List<Group> groups = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int next = regime == null ? 1 : PolicyRegimes.Sql.bind(regime, connection, statement, 1);
             next = wheres.get(0).bind(connection, statement, next);
             if (!split.isEmpty()) {
@@ -270,8 +329,6 @@ public class StatsService {
                     }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The statistics query failed: " + e.getMessage(), e);
         }
         return groups;
     }

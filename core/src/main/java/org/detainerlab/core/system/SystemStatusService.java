@@ -4,13 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.detainerlab.core.stats.ColumnarCopy;
+
 @ApplicationScoped
 public class SystemStatusService {
 
     private final EntityManager em;
+    private final ColumnarCopy columns;
 
-    public SystemStatusService(EntityManager em) {
+    public SystemStatusService(EntityManager em, ColumnarCopy columns) {
         this.em = em;
+        this.columns = columns;
     }
 
     @Transactional
@@ -22,7 +26,10 @@ public class SystemStatusService {
                 (String) em.createNativeQuery("select version()").getSingleResult(),
                 ((Number) schema[0]).intValue(),
                 (String) schema[1],
-                count("jurisdiction"), count("facility"), count("data_release"), count("detainer"));
+                count("jurisdiction"), count("facility"), count("data_release"), count("detainer"),
+                ((Number) em.createNativeQuery("select value from data_generation where id = 1").getSingleResult())
+                        .longValue(),
+                columns.generation().orElse(null));
     }
 
     private long count(String table) {

@@ -1,0 +1,84 @@
+package org.detainerlab.api.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+import org.detainerlab.api.testing.GeneratedRelease;
+import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.core.stats.ColumnarCopy;
+import org.detainerlab.core.stats.StatsService;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The columnar copy follows PostgreSQL: it holds exactly the rows of each loaded release, drops a deleted release,
+ * answers only at the data generation a question was read at, and the administrator's status shows where it is.
+ */
+@QuarkusTest
+class ColumnarCopyTest {
+
+    private static final String COLUMNS = "detainer_columns (the columnar copy of detainer)";
+
+    @Inject
+    ColumnarCopy copy;
+
+    @Inject
+    StatsService stats;
+
+    @Test
+    void theCopyHoldsEachLoadedReleaseAndDropsADeletedOne() throws Exception {
+        String researcher = Tokens.accessToken("alice");
+        String admin = Tokens.accessToken("dave");
+        GeneratedRelease kept = GeneratedRelease.load("Columnar copy kept", 1_500, 3101, 2024);
+        GeneratedRelease deleted = GeneratedRelease.load("Columnar copy deleted", 700, 3102, 2024);
+
+        JsonPath answer = stats(researcher, "groupBy=outcome,state&release=" + deleted.id());
+        assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS);
+        assertThat(answer.getLong("total")).isEqualTo(700);
+        long generation = answer.getLong("provenance.dataGeneration");
+        assertThat(copy.read(generation, duck -> rows(duck, deleted.id()))).contains(700L);
+        assertThat(copy.read(generation, duck -> rows(duck, kept.id()))).contains(1_500L);
+        // a question read at another generation is never answered from the copy
+        assertThat(copy.read(generation - 1, duck -> 0L)).isEmpty();
+        try (StatsService.PostgresOnly postgres = stats.postgresOnly()) {
+            assertThat(stats(researcher, "groupBy=outcome,state&release=" + deleted.id()).getList("rows"))
+                    .isEqualTo(answer.getList("rows"));
+        }
+
+        JsonPath status = given().auth().oauth2(admin).get("/api/v1/admin/system").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(status.getLong("status.columnarGeneration")).isEqualTo(status.getLong("status.dataGeneration"));
+
+        given().auth().oauth2(admin).delete("/api/v1/releases/" + deleted.id()).then().statusCode(204);
+        JsonPath after = stats(researcher, "groupBy=outcome&release=" + kept.id());
+        long moved = after.getLong("provenance.dataGeneration");
+        assertThat(moved).isGreaterThan(generation);
+        assertThat(after.getString("provenance.source")).isEqualTo(COLUMNS);
+        assertThat(after.getLong("total")).isEqualTo(1_500);
+        assertThat(copy.read(moved, duck -> rows(duck, deleted.id()))).contains(0L);
+        assertThat(copy.read(moved, duck -> rows(duck, kept.id()))).contains(1_500L);
+        given().auth().oauth2(admin).delete("/api/v1/releases/" + kept.id()).then().statusCode(204);
+    }
+
+    private static long rows(java.sql.Connection duck, long release) throws java.sql.SQLException {
+        try (PreparedStatement statement = duck.prepareStatement("select count(*) from " + ColumnarCopy.TABLE
+                + " where release_id = ?")) {
+            statement.setLong(1, release);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static JsonPath stats(String token, String query) {
+        return given().auth().oauth2(token).get("/api/v1/stats/detainers?" + query).then().statusCode(200)
+                .extract().jsonPath();
+    }
+}
