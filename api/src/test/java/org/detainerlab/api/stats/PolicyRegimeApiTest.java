@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import org.detainerlab.api.testing.CuratedFixtures;
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
+import org.detainerlab.core.stats.StatsService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 class PolicyRegimeApiTest {
+
+    private static final String COLUMNS = "detainer_columns (the columnar copy of detainer)";
+
+    @Inject
+    StatsService statsService;
 
     private static final String PROVISION = "BARS_ICE_JAIL_ACCESS";
     private static final String COUNTY_JAIL = "AUTAUGA COUNTY JAIL";
@@ -156,7 +163,13 @@ class PolicyRegimeApiTest {
         assertThat(answer.getList("provenance.policies.key", String.class))
                 .containsExactlyInAnyOrder(countyPolicy, statePolicy);
         assertThat(answer.getList("provenance.policies.version", Integer.class)).containsOnly(1);
-        assertThat(answer.getString("provenance.source")).isEqualTo("detainer_rollup, and detainer for [2010-03]");
+        assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS);
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            JsonPath fromPostgres = stats("groupBy=policyRegime&provision=" + PROVISION);
+            assertThat(counts(fromPostgres, "policyRegime")).isEqualTo(expected(Row::regime));
+            assertThat(fromPostgres.getString("provenance.source"))
+                    .isEqualTo("detainer_rollup, and detainer for [2010-03]");
+        }
         assertThat(answer.getString("provenance.query")).contains("groupBy=policyRegime").contains("provision=" + PROVISION);
         assertThat(answer.getList("provenance.notes", String.class)).anyMatch(n -> n.contains("PLACE_UNKNOWN when"));
     }
@@ -168,9 +181,16 @@ class PolicyRegimeApiTest {
                 .isEqualTo(expected(r -> r.date().substring(0, 7) + "|" + r.regime()));
 
         JsonPath byState = stats("groupBy=state,policyRegime,outcome&provision=" + PROVISION);
-        assertThat(counts(byState, "state", "policyRegime", "outcome")).isEqualTo(expected(r -> code(r.state()) + "|"
-                + r.regime() + "|" + (r.liftReason().isEmpty() ? "UNKNOWN"
-                : r.liftReason().startsWith("Detainer Declined") ? "DECLINED" : "ICE_CUSTODY")));
+        Map<String, Long> expectedByState = expected(r -> code(r.state()) + "|" + r.regime() + "|"
+                + (r.liftReason().isEmpty() ? "UNKNOWN"
+                : r.liftReason().startsWith("Detainer Declined") ? "DECLINED" : "ICE_CUSTODY"));
+        assertThat(counts(byState, "state", "policyRegime", "outcome")).isEqualTo(expectedByState);
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            assertThat(counts(stats("groupBy=month,policyRegime&provision=" + PROVISION), "month", "policyRegime"))
+                    .isEqualTo(expected(r -> r.date().substring(0, 7) + "|" + r.regime()));
+            assertThat(counts(stats("groupBy=state,policyRegime,outcome&provision=" + PROVISION), "state",
+                    "policyRegime", "outcome")).isEqualTo(expectedByState);
+        }
     }
 
     @Test
@@ -196,13 +216,20 @@ class PolicyRegimeApiTest {
 
     @Test
     void aDayPreciseQuestionIsAnsweredFromTheRollupWithTheBoundaryMonthFromTheRowsAlike() {
-        JsonPath answer = stats("groupBy=policyRegime&provision=" + PROVISION + "&from=2010-03-16&to=2010-05-31");
-        // March 2010 is both the question's boundary month and a span's split month: the rows count it once
-        assertThat(answer.getString("provenance.source")).isEqualTo("detainer_rollup, and detainer for [2010-03]");
+        String question = "groupBy=policyRegime&provision=" + PROVISION + "&from=2010-03-16&to=2010-05-31";
         Map<String, Long> expected = new TreeMap<>();
         ROWS.stream().filter(r -> r.date().compareTo("2010-03-16") >= 0 && r.date().compareTo("2010-05-31") <= 0)
                 .forEach(r -> expected.merge(r.regime(), 1L, Long::sum));
+        JsonPath answer = stats(question);
+        assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS);
         assertThat(counts(answer, "policyRegime")).isEqualTo(expected);
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            JsonPath fromPostgres = stats(question);
+            // March 2010 is both the question's boundary month and a span's split month: the rows count it once
+            assertThat(fromPostgres.getString("provenance.source"))
+                    .isEqualTo("detainer_rollup, and detainer for [2010-03]");
+            assertThat(counts(fromPostgres, "policyRegime")).isEqualTo(expected);
+        }
     }
 
     @Test

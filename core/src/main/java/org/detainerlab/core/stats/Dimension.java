@@ -53,9 +53,7 @@ public enum Dimension {
     /** Whether a source has the columns this dimension's key needs. */
     boolean servedBy(Source source) {
         return switch (source) {
-            case ROWS -> true;
-            // the policy regime's in-force spans are PostgreSQL's (PolicyRegimes.Sql)
-            case COLUMNS -> this != POLICY_REGIME;
+            case ROWS, COLUMNS -> true;
             // the rollup's key holds the place, so a person or charge column would multiply its groups
             case ROLLUP -> this != FACILITY && !rowsOnly();
             case ROLLUP_STATE -> this == STATE || this == MONTH || this == FISCAL_YEAR || this == YEAR || this == OUTCOME;

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 
 import org.detainerlab.core.detainer.Place;
 import org.detainerlab.core.detainer.Snapshot;
+import org.detainerlab.core.detainer.SqlWhere.Source;
 import org.detainerlab.core.policy.InForce;
 import org.detainerlab.core.policy.PolicyRef;
 import org.detainerlab.core.policy.PolicyService;
@@ -126,19 +127,35 @@ public class PolicyRegimes {
 
         /**
          * A detainer's regime, from its date ({date}: its prepare date, or its month in the rollup), its state
-         * ({@code d.state_id}) and its county ({@code p.county_id}), against the spans in {@code pr_span}.
+         * ({@code d.state_id}) and its county ({@code p.county_id}), against the spans in {@code pr_span}. Each test
+         * is on one level, so that the state's and the county's are equality joins on the jurisdiction (a hash
+         * join in DuckDB, over millions of rows), not one range test per row and span.
          */
         static final String EXPRESSION = "case when {date} is null then 'DATE_UNKNOWN'"
-                + " when exists (select 1 from pr_span s where {date} between s.from_day and s.to_day"
-                + " and (s.level = 'NATION' or (s.level = 'STATE' and s.jurisdiction_id = d.state_id)"
-                + " or (s.level = 'COUNTY' and s.jurisdiction_id = p.county_id))) then 'IN_FORCE'"
-                + " when p.county_id is null and exists (select 1 from pr_span s where {date} between s.from_day"
-                + " and s.to_day and (s.level = 'COUNTY' or d.state_id is null)"
-                + " and (d.state_id is null or s.state_id = d.state_id)) then 'PLACE_UNKNOWN'"
+                + " when exists (select 1 from pr_span s where s.level = 'NATION'"
+                + " and {date} between s.from_day and s.to_day)"
+                + " or exists (select 1 from pr_span s where s.level = 'STATE' and s.jurisdiction_id = d.state_id"
+                + " and {date} between s.from_day and s.to_day)"
+                + " or exists (select 1 from pr_span s where s.level = 'COUNTY' and s.jurisdiction_id = p.county_id"
+                + " and {date} between s.from_day and s.to_day) then 'IN_FORCE'"
+                + " when p.county_id is null and (exists (select 1 from pr_span s where s.level = 'COUNTY'"
+                + " and s.state_id = d.state_id and {date} between s.from_day and s.to_day)"
+                + " or (d.state_id is null and exists (select 1 from pr_span s"
+                + " where {date} between s.from_day and s.to_day))) then 'PLACE_UNKNOWN'"
                 + " else 'NOT_IN_FORCE' end";
 
+        /** The spans as a common table expression, bound by {@link #bind}: PostgreSQL's form. */
         static final String CTE = "with pr_span (jurisdiction_id, level, state_id, from_day, to_day) as ("
                 + "select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::date[], ?::date[])) ";
+
+        /** The same for the columnar copy: DuckDB zips the unnested lists of one select. */
+        static final String CTE_COLUMNS = "with pr_span (jurisdiction_id, level, state_id, from_day, to_day) as ("
+                + "select unnest(?::bigint[]), unnest(?::text[]), unnest(?::bigint[]), unnest(?::date[]),"
+                + " unnest(?::date[])) ";
+
+        static String cte(Source source) {
+            return source == Source.COLUMNS ? CTE_COLUMNS : CTE;
+        }
 
         private Sql() {
         }

@@ -51,7 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Grouped detainer counts and shares. A question is first normalised (names resolved, releases named or the release
  * series' parts listed), then answered from the cache when the same normalised question was answered at the same
  * data generation; otherwise from the columnar copy of the rows ({@link ColumnarCopy}) when it is at that data
- * generation and the question is not by policy regime, else from the monthly rollup when it fits (month-aligned dates
+ * generation, else from the monthly rollup when it fits (month-aligned dates
  * and series parts, no facility names), else from the detainer rows. Answers are never stale: the cache key holds the
  * data generation, which moves with every release loaded, edited, withdrawn or deleted and every facility or
  * jurisdiction edit.
@@ -189,14 +189,14 @@ public class StatsService {
             sqlDimensions.add(Dimension.OUTCOME);
         }
         Regime regime = query.readsPolicies() ? regimes.of(query.provision(), snapshot) : null;
-        if (columnar && regime == null && !filter.releases().isEmpty()) {
+        if (columnar && !filter.releases().isEmpty()) {
             // the columnar copy, when it is at this question's data generation, reads every row column fastest
             Optional<Counted> fromCopy = columns.read(snapshot.generation(), duck -> new Counted(
-                    groups(duck, share ? filter.withoutOutcomes() : filter, null, sqlDimensions, Source.COLUMNS, null,
-                            Set.of(), List.of()),
+                    groups(duck, share ? filter.withoutOutcomes() : filter, null, sqlDimensions, Source.COLUMNS, regime,
+                            query.regimes(), List.of()),
                     coverage.describe(duck, filter), Source.COLUMNS, List.of()));
             if (fromCopy.isPresent()) {
-                return answer(query, snapshot, sqlDimensions, null, fromCopy.get());
+                return answer(query, snapshot, sqlDimensions, regime, fromCopy.get());
             }
         }
         Source source = smallest(filter, sqlDimensions, regime != null);
@@ -287,7 +287,7 @@ public class StatsService {
                                       Set<PolicyRegime> wanted, List<LocalDate> split) throws SQLException {
         List<SqlWhere> wheres = new ArrayList<>();
         int keyCount = dimensions.stream().mapToInt(d -> d.sql(source).size()).sum();
-        StringBuilder sql = new StringBuilder(regime == null ? "" : PolicyRegimes.Sql.CTE);
+        StringBuilder sql = new StringBuilder(regime == null ? "" : PolicyRegimes.Sql.cte(source));
         if (split.isEmpty()) {
             sql.append(select(monthly, dimensions, source, regime, wanted, null, wheres));
         } else {
