@@ -243,7 +243,7 @@ public class DetainerRowService {
         }
         sql.append(", d.prepare_date as sort_date from detainer d")
                 .append(" left join place p on p.id = d.place_id")
-                .append(" left join facility f on f.id = coalesce(d.facility_id, p.facility_id)")
+                .append(" left join facility f on f.id = ").append(RowFacility.ID)
                 .append(" left join jurisdiction s on s.id = d.state_id")
                 .append(" left join jurisdiction c on c.id = p.county_id")
                 .append(" where ").append(where.sql());
