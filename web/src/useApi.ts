@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, getJson } from './api';
+import { ApiError, api, getJson, nextCursor } from './api';
 
 export interface Loaded<T> {
   data?: T;
@@ -17,6 +17,31 @@ export function useApi<T>(path: string | null): Loaded<T> {
     let current = true;
     setState((previous) => ({ data: previous.data, loading: true }));
     getJson<T>(path).then(
+      (data) => current && setState({ data, loading: false }),
+      (error: Error) => current && setState({ error, loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path, generation]);
+  return { ...state, reload: () => setGeneration((g) => g + 1) };
+}
+
+/** One page of a list the API pages with a Link header: the items, and the cursor of the next page (if any). */
+export interface Paged<T> {
+  items: T[];
+  next?: string;
+}
+
+/** Like useApi, for a list whose next page the answer's Link rel="next" names. */
+export function usePagedApi<T>(path: string | null): Loaded<Paged<T>> {
+  const [state, setState] = useState<{ data?: Paged<T>; error?: Error; loading: boolean }>({ loading: path !== null });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (path === null) return;
+    let current = true;
+    setState((previous) => ({ data: previous.data, loading: true }));
+    api(path).then(async (response) => ({ items: (await response.json()) as T[], next: nextCursor(response) })).then(
       (data) => current && setState({ data, loading: false }),
       (error: Error) => current && setState({ error, loading: false }),
     );
