@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, getJson, nextCursor } from './api';
+import { ApiError, api, nextCursor } from './api';
 
 export interface Loaded<T> {
   data?: T;
@@ -8,15 +8,18 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** GETs path (null: nothing yet) and follows it as it changes; a late answer to an older path is dropped. */
-export function useApi<T>(path: string | null): Loaded<T> {
+/**
+ * GETs path (null: nothing yet), reads the answer with `read` and follows path as it changes; a late answer to
+ * an older path is dropped.
+ */
+function useRead<T>(path: string | null, read: (response: Response) => Promise<T>): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: path !== null });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (path === null) return;
     let current = true;
     setState((previous) => ({ data: previous.data, loading: true }));
-    getJson<T>(path).then(
+    api(path).then(read).then(
       (data) => current && setState({ data, loading: false }),
       (error: Error) => current && setState({ error, loading: false }),
     );
@@ -25,6 +28,11 @@ export function useApi<T>(path: string | null): Loaded<T> {
     };
   }, [path, generation]);
   return { ...state, reload: () => setGeneration((g) => g + 1) };
+}
+
+/** GETs path as JSON (null: nothing yet) and follows it as it changes; a late answer to an older path is dropped. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  return useRead<T>(path, (response) => response.json());
 }
 
 /** One page of a list the API pages with a Link header: the items, and the cursor of the next page (if any). */
@@ -35,19 +43,5 @@ export interface Paged<T> {
 
 /** Like useApi, for a list whose next page the answer's Link rel="next" names. */
 export function usePagedApi<T>(path: string | null): Loaded<Paged<T>> {
-  const [state, setState] = useState<{ data?: Paged<T>; error?: Error; loading: boolean }>({ loading: path !== null });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (path === null) return;
-    let current = true;
-    setState((previous) => ({ data: previous.data, loading: true }));
-    api(path).then(async (response) => ({ items: (await response.json()) as T[], next: nextCursor(response) })).then(
-      (data) => current && setState({ data, loading: false }),
-      (error: Error) => current && setState({ error, loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [path, generation]);
-  return { ...state, reload: () => setGeneration((g) => g + 1) };
+  return useRead<Paged<T>>(path, async (response) => ({ items: await response.json(), next: nextCursor(response) }));
 }
