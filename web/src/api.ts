@@ -95,6 +95,14 @@ export async function api(path: string, init: RequestInit = {}): Promise<Respons
   return response;
 }
 
+/** The cursor of the next page that an answer's Link header names (rel="next"), or undefined on the last page. */
+export function nextCursor(response: Response): string | undefined {
+  const link = response.headers.get('Link');
+  const next = link?.split(',').map((part) => part.trim()).find((part) => /;\s*rel="?next"?/.test(part));
+  const target = next?.match(/^<([^>]*)>/)?.[1];
+  return target ? new URL(target, location.href).searchParams.get('cursor') ?? undefined : undefined;
+}
+
 export async function getJson<T>(path: string): Promise<T> {
   return (await api(path)).json();
 }

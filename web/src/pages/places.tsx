@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, Me, sendJson } from '../api';
 import { href, Route } from '../route';
-import { useApi } from '../useApi';
+import { useApi, usePagedApi } from '../useApi';
 
 interface Candidate {
   county: string;
@@ -51,10 +51,14 @@ const METHOD: Record<string, string> = {
  */
 export function Places({ route, me }: { route: Route; me: Me }) {
   const status = route.params.get('status') ?? '';
-  const list = useApi<PlaceView[]>(route.id ? null
-    : `/api/v1/places/review?limit=100${status ? `&status=${encodeURIComponent(status)}` : ''}`);
+  const cursor = route.params.get('cursor') ?? '';
+  const limit = route.params.get('limit') ?? '';
+  const query = new URLSearchParams({ limit: limit || '100' });
+  if (status) query.set('status', status);
+  if (cursor) query.set('cursor', cursor);
+  const list = usePagedApi<PlaceView>(route.id ? null : `/api/v1/places/review?${query}`);
   const one = useApi<PlaceView>(route.id ? `/api/v1/places/review/${encodeURIComponent(route.id)}` : null);
-  const places = route.id ? (one.data ? [one.data] : []) : list.data ?? [];
+  const places = route.id ? (one.data ? [one.data] : []) : list.data?.items ?? [];
   const error = route.id ? one.error : list.error;
   const curator = me.roles.includes('curator');
   return (
@@ -68,7 +72,8 @@ export function Places({ route, me }: { route: Route; me: Me }) {
       {!route.id && (
         <label>
           Show{' '}
-          <select value={status} onChange={(e) => (location.hash = href('places', { status: e.currentTarget.value }))}>
+          <select value={status}
+            onChange={(e) => (location.hash = href('places', { status: e.currentTarget.value, limit }))}>
             <option value="">unresolved and undecided</option>
             <option value="UNRESOLVED">unresolved</option>
             <option value="PROPOSED">resolved automatically</option>
@@ -98,7 +103,13 @@ export function Places({ route, me }: { route: Route; me: Me }) {
           ))}
         </tbody>
       </table>
-      {!route.id && list.data && list.data.length === 0 && <p>Nothing to review.</p>}
+      {!route.id && list.data && list.data.items.length === 0 && <p>Nothing to review.</p>}
+      {!route.id && (cursor || list.data?.next) && (
+        <nav aria-label="Pages" class="pager">
+          {cursor && <a href={href('places', { status, limit })}>First page</a>}
+          {list.data?.next && <a href={href('places', { status, limit, cursor: list.data.next })}>Next page</a>}
+        </nav>
+      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import java.util.StringJoiner;
 
 import org.detainerlab.core.detainer.AgeBand;
 import org.detainerlab.core.detainer.ChargeCategories;
+import org.detainerlab.core.detainer.RowFacility;
 
 /**
  * The questions of {@code bench stats --mix cold}: distinct statistics questions drawn from every documented shape
@@ -47,12 +48,12 @@ public final class ColdQuestions {
      * API states ({@link AgeBand}, {@link ChargeCategories}).
      */
     public static final String EXPORT = "select d.release_id, d.prepare_date, s.code as state, c.code as county,"
-            + " d.facility_id, coalesce(f.name, upper(btrim(d.facility_raw))) as facility,"
+            + " " + RowFacility.ID + " as facility_id, coalesce(f.name, upper(btrim(d.facility_raw))) as facility,"
             + " upper(btrim(d.facility_raw)) as facility_name, d.outcome, d.detainer_type, d.criminality,"
             + " d.threat_level, d.gender, d.citizenship_country, " + AgeBand.sql() + " as age_band,"
             + " d.notify_release_request::text as notify_release, d.msc_charge, " + ChargeCategories.SQL
             + " as charge_category from detainer d left join jurisdiction s on s.id = d.state_id left join place p on p.id = d.place_id"
-            + " left join jurisdiction c on c.id = p.county_id left join facility f on f.id = d.facility_id";
+            + " left join jurisdiction c on c.id = p.county_id left join facility f on f.id = " + RowFacility.ID;
 
     /**
      * What the loaded rows hold, to draw filter values that select something: state and county codes, published

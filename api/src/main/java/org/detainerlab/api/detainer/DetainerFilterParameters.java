@@ -28,7 +28,11 @@ public class DetainerFilterParameters {
 
     @QueryParam("facility")
     @Parameter(description = "Facility id, or a facility name as published (matched case-insensitively, through"
-            + " curated aliases first). Repeat for several; names may contain commas.")
+            + " curated aliases first). Repeat for several; names may contain commas. The facility of a row is the"
+            + " curated facility of its published place (which a curator's decision on the place sets or moves), not"
+            + " the one matched when the row was loaded; a name that is no curated alias selects the rows published"
+            + " with it whose place has no curated facility. groupBy=facility and the facility totals count the same"
+            + " way.")
     public List<String> facility;
 
     @QueryParam("outcome")

@@ -12,9 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,16 @@ import org.detainerlab.api.security.CurrentUser;
 import org.detainerlab.core.history.ChangeView;
 import org.detainerlab.core.place.PlaceDecision;
 import org.detainerlab.core.place.PlaceMatch;
+import org.detainerlab.core.place.PlaceReviewPage;
 import org.detainerlab.core.place.PlaceService;
 import org.detainerlab.core.place.PlaceView;
 import org.detainerlab.core.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,13 +73,29 @@ public class PlaceResource {
     @RolesAllowed(Roles.RESEARCHER)
     @Operation(summary = "Published places to review, most detainers first, with the proposed county, method,"
             + " confidence, evidence and candidates", description = "Role researcher (or curator, admin). By default"
-            + " the unresolved places and the undecided proposals.")
-    public List<PlaceView> review(@Parameter(description = "NEW, PROPOSED, UNRESOLVED, ACCEPTED or REJECTED; repeatable")
-                                  @QueryParam("status") List<String> status,
-                                  @Parameter(description = "only places whose confidence is below this (0 to 1)")
-                                  @QueryParam("below") Double below,
-                                  @QueryParam("limit") @DefaultValue("100") int limit) {
-        return places.review(status, below, limit);
+            + " the unresolved places and the undecided proposals. One page at a time, most detainers first and then"
+            + " by id: when more follow, the Link header names the next page (rel=\"next\"), the same question with"
+            + " its cursor. A cursor this API did not give out is 400.")
+    @APIResponse(responseCode = "200", description = "A page of places; Link: <...>; rel=\"next\" when more follow",
+            headers = @Header(name = "Link", description = "the next page, when there is one"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PlaceView.class)))
+    public Response review(@Parameter(description = "NEW, PROPOSED, UNRESOLVED, ACCEPTED or REJECTED; repeatable")
+                           @QueryParam("status") List<String> status,
+                           @Parameter(description = "only places whose confidence is below this (0 to 1)")
+                           @QueryParam("below") Double below,
+                           @Parameter(description = "places per page, 1 to " + PlaceService.MAX_PAGE + " (default 100)")
+                           @QueryParam("limit") @DefaultValue("100") int limit,
+                           @Parameter(description = "where the page starts: the cursor in the previous page's Link"
+                                   + " rel=\"next\"") @QueryParam("cursor") String cursor,
+                           @Context UriInfo uri) {
+        PlaceReviewPage page = places.review(status, below, limit, cursor);
+        Response.ResponseBuilder response = Response.ok(page.items(), MediaType.APPLICATION_JSON);
+        if (page.next() != null) {
+            response.header(HttpHeaders.LINK, "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next())
+                    .build() + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @GET

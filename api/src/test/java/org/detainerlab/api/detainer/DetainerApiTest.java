@@ -4,12 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.detainerlab.api.testing.Jobs;
 import org.detainerlab.api.testing.Tokens;
@@ -150,5 +157,37 @@ class DetainerApiTest {
         given().auth().oauth2(researcher).get("/api/v1/detainers?release=" + release + "&sort=prepareDate&cursor=" + next)
                 .then().statusCode(400).body("parameter", equalTo("cursor"))
                 .body("detail", containsString("sort=source"));
+    }
+
+    @Test
+    void rowPagesAndExportsAreCompressedForClientsThatAcceptGzip() throws IOException {
+        RestAssuredConfig raw = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        List<List<String>> asks = List.of(
+                List.of("/api/v1/detainers?limit=1000&release=" + release, "application/json"),
+                List.of("/api/v1/detainers?release=" + release, "text/csv"),
+                List.of("/api/v1/detainers/export?release=" + release, "text/csv"),
+                List.of("/api/v1/detainers/export?release=" + release, "application/json"));
+        for (List<String> ask : asks) {
+            String what = ask.get(1) + " from " + ask.get(0);
+            byte[] plain = given().config(raw).auth().oauth2(researcher).accept(ask.get(1))
+                    .header("Accept-Encoding", "identity").get(ask.get(0)).then().statusCode(200)
+                    .contentType(startsWith(ask.get(1))).header("Content-Encoding", nullValue()).extract().asByteArray();
+            byte[] compressed = given().config(raw).auth().oauth2(researcher).accept(ask.get(1))
+                    .header("Accept-Encoding", "gzip").get(ask.get(0)).then().statusCode(200)
+                    .contentType(startsWith(ask.get(1))).header("Content-Encoding", "gzip").extract().asByteArray();
+            byte[] inflated;
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+                inflated = in.readAllBytes();
+            }
+            assertThat(compressed.length).as(what).isLessThan(plain.length / 3);
+            if (ask.get(1).equals("text/csv")) {
+                assertThat(inflated).as(what).isEqualTo(plain);
+            } else {
+                // the provenance says when each answer was computed; the rows are the same
+                assertThat(JsonPath.from(new String(inflated, StandardCharsets.UTF_8)).getList("items")).as(what)
+                        .isEqualTo(JsonPath.from(new String(plain, StandardCharsets.UTF_8)).getList("items"))
+                        .isNotEmpty();
+            }
+        }
     }
 }

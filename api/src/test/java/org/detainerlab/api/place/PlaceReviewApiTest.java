@@ -347,4 +347,58 @@ class PlaceReviewApiTest {
         assertThat(given().auth().oauth2(carol).get("/api/v1/places/review/" + id + "/history").then().extract()
                 .jsonPath().getString("[-1].note")).contains("created facility " + place.getLong("facilityId"));
     }
+
+    @Test
+    void theReviewListPagesThroughEveryPlaceOnceFollowingItsLinkHeaders() {
+        String alice = Tokens.accessToken("alice");
+        List<Long> expected = new java.util.ArrayList<>();
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("select id from place"
+                     + " where status in ('UNRESOLVED', 'PROPOSED')");
+             java.sql.ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                expected.add(rs.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(expected).hasSizeGreaterThan(3);
+        int limit = Math.min(expected.size() / 3, 500);
+        List<Long> seen = new java.util.ArrayList<>();
+        List<Long> detainers = new java.util.ArrayList<>();
+        String next = "/api/v1/places/review?limit=" + limit;
+        int pages = 0;
+        while (next != null) {
+            Response response = given().urlEncodingEnabled(false).auth().oauth2(alice).get(next)
+                    .then().statusCode(200).extract().response();
+            List<Map<String, Object>> items = response.jsonPath().getList("");
+            items.forEach(p -> {
+                seen.add(((Number) p.get("id")).longValue());
+                detainers.add(((Number) p.get("detainers")).longValue());
+            });
+            String link = response.header("Link");
+            if (link != null) {
+                assertThat(items).hasSize(limit);
+                assertThat(link).matches("<http[^>]*/api/v1/places/review\\?[^>]*cursor=[^>]*>; rel=\"next\"");
+                next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            } else {
+                next = null;
+            }
+            pages++;
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertThat(seen).as("every place once").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(detainers.get(i) < detainers.get(i - 1)
+                    || detainers.get(i).equals(detainers.get(i - 1)) && seen.get(i) > seen.get(i - 1))
+                    .as("most detainers first, then by id, at " + i).isTrue();
+        }
+
+        String other = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("SOURCE||1|2|Sheet1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String bad : List.of("not-a-cursor", other)) {
+            given().auth().oauth2(alice).get("/api/v1/places/review?cursor=" + bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("parameter", org.hamcrest.Matchers.equalTo("cursor"));
+        }
+    }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A curator reviews an unresolved place on the places page, giving it a county, and the explore map's county
- * drill-down changes for that county.
+ * drill-down changes for that county; a curator pages through the places to review.
  */
 @QuarkusTest
 class PlacesPageTest {
@@ -115,6 +115,42 @@ class PlacesPageTest {
             assertThat(shown).as("the map shows the county's count after the decision").isEqualTo(counted);
             assertThat(shown).as("which grew with the accepted place's detainers").isGreaterThan(countOf(before));
         }
+    }
+
+    @Test
+    void aCuratorPagesThroughThePlacesToReview() {
+        String carol = Tokens.accessToken("carol");
+        io.restassured.response.Response first = given().auth().oauth2(carol).get("/api/v1/places/review?limit=3")
+                .then().statusCode(200).extract().response();
+        List<Long> firstIds = first.jsonPath().getList("id", Long.class);
+        String link = first.header("Link");
+        assertThat(link).as("more places to review than one page of three").isNotNull();
+        List<Long> secondIds = given().urlEncodingEnabled(false).auth().oauth2(carol)
+                .get(link.substring(link.indexOf('<') + 1, link.indexOf('>'))).then().statusCode(200).extract()
+                .jsonPath().getList("id", Long.class);
+        assertThat(secondIds).hasSize(3).doesNotContainAnyElementsOf(firstIds);
+
+        try (BrowserContext context = Browsers.context(Browsers.WIDE)) {
+            Page page = Browsers.logIn(context, "carol", "#/places?limit=3");
+            Locator rows = page.getByTestId("places").locator("tbody tr");
+            assertThat(rows.first()).hasAttribute("data-place", String.valueOf(firstIds.get(0)));
+            assertThat(placesShown(rows)).isEqualTo(firstIds);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("First page"))).hasCount(0);
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+            assertThat(rows.first()).hasAttribute("data-place", String.valueOf(secondIds.get(0)));
+            assertThat(placesShown(rows)).as("the second page, as the API's Link rel=next gives it").isEqualTo(secondIds);
+            assertThat(page.url()).contains("cursor=");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("First page")).click();
+            assertThat(rows.first()).hasAttribute("data-place", String.valueOf(firstIds.get(0)));
+            assertThat(placesShown(rows)).isEqualTo(firstIds);
+        }
+    }
+
+    private static List<Long> placesShown(Locator rows) {
+        assertThat(rows).hasCount(3);
+        return rows.all().stream().map(r -> Long.parseLong(r.getAttribute("data-place"))).toList();
     }
 
     /** The count in a county's label ("Salt Lake: 1,234 ..."), 0 for "no detainers". */

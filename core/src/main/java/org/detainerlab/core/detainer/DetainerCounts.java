@@ -59,7 +59,7 @@ public class DetainerCounts {
         DetainerFilter series = DetainerFilters.parse(QueryParameters.of(Map.of()), snapshot);
         SqlWhere.Source source = SqlWhere.Source.ROLLUP.serves(series) ? SqlWhere.Source.ROLLUP : SqlWhere.Source.ROWS;
         SqlWhere where = SqlWhere.of(series, source);
-        String sql = "select d.state_id, p.county_id, coalesce(d.facility_id, p.facility_id), " + source.count
+        String sql = "select d.state_id, p.county_id, " + RowFacility.ID + ", " + source.count
                 + " from " + source.table + " d left join place p on p.id = d.place_id where " + where.sql()
                 + " group by 1, 2, 3";
         try (Connection connection = dataSource.getConnection();
@@ -119,7 +119,8 @@ public class DetainerCounts {
         SqlWhere where = SqlWhere.of(DetainerFilters.parse(QueryParameters.of(Map.of()), snapshot), SqlWhere.Source.ROWS);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("select upper(btrim(d.facility_raw)), d.state_id,"
-                     + " d.facility_id, count(*) from detainer d where d.facility_raw is not null and " + where.sql()
+                     + " " + RowFacility.ID + ", count(*) from detainer d left join place p on p.id = d.place_id"
+                     + " where d.facility_raw is not null and " + where.sql()
                      + " group by 1, 2, 3 order by 4 desc, 1")) {
             where.bind(connection, statement, 1);
             try (ResultSet rs = statement.executeQuery()) {

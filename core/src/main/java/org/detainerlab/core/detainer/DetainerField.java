@@ -8,9 +8,9 @@ import java.util.Set;
 import org.detainerlab.core.common.InvalidQueryException;
 
 /**
- * The fields of a detainer row as the API names them, with the SQL that reads each (over {@code detainer d},
- * its curated facility {@code f}, state {@code s} and county {@code c}). Provenance (release, sheet, row) is in
- * every answer whatever {@code fields=} says.
+ * The fields of a detainer row as the API names them, with the SQL that reads each (over {@code detainer d}, its
+ * place {@code p}, the place's curated facility {@code f} as {@link RowFacility} says, state {@code s} and county
+ * {@code c}). Provenance (release, sheet, row) is in every answer whatever {@code fields=} says.
  */
 public enum DetainerField {
     RELEASE_ID("releaseId", "d.release_id"),
@@ -20,7 +20,7 @@ public enum DetainerField {
     FISCAL_YEAR("fiscalYear", "extract(year from d.prepare_date + interval '3 months')::int"),
     DETAINER_TYPE("detainerType", "d.detainer_type"),
     FACILITY_RAW("facilityRaw", "d.facility_raw"),
-    FACILITY_ID("facilityId", "d.facility_id"),
+    FACILITY_ID("facilityId", RowFacility.ID),
     FACILITY("facility", "f.name"),
     FACILITY_CODE("facilityCode", "d.facility_code"),
     CITY("city", "d.city_raw"),

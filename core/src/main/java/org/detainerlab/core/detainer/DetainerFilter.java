@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * about the series, whose composition the answer's provenance records; {@code seriesKeys} are the state keys the
  * question asks the series about (the states named, else every key). Named releases are read whole ({@code series}
  * and {@code seriesKeys} are null). Facilities named by a spelling that resolves to no curated facility are matched
- * on the raw text. {@code subject} holds the conditions on the person and charge columns, which only the rows answer.
+ * on the raw text, among the rows whose place has no curated facility ({@link RowFacility}). {@code subject} holds the conditions on the person and charge columns, which only the rows answer.
  */
 public record DetainerFilter(List<ReleaseRef> releases, List<Place> states, List<Place> counties, List<Long> facilityIds,
                              List<String> facilityNames, Set<Outcome> outcomes, List<String> detainerTypes,

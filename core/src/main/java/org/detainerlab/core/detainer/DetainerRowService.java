@@ -2,6 +2,8 @@ package org.detainerlab.core.detainer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -153,10 +155,12 @@ public class DetainerRowService {
         }
 
         public void writeJson(OutputStream out) {
+            // flushing after every value would send each cell as its own HTTP chunk, which compresses poorly
+            ObjectWriter values = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
             try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
                 generator.writeStartObject();
                 generator.writeFieldName("provenance");
-                json.writeValue(generator, query.provenance());
+                values.writeValue(generator, query.provenance());
                 generator.writeArrayFieldStart("items");
                 stream(rs -> {
                     if (rs == null) {
@@ -165,7 +169,7 @@ public class DetainerRowService {
                     generator.writeStartObject();
                     for (int i = 0; i < query.fields().size(); i++) {
                         generator.writeFieldName(query.fields().get(i).json);
-                        json.writeValue(generator, value(rs, i + 1));
+                        values.writeValue(generator, value(rs, i + 1));
                     }
                     generator.writeEndObject();
                 });
@@ -243,7 +247,7 @@ public class DetainerRowService {
         }
         sql.append(", d.prepare_date as sort_date from detainer d")
                 .append(" left join place p on p.id = d.place_id")
-                .append(" left join facility f on f.id = coalesce(d.facility_id, p.facility_id)")
+                .append(" left join facility f on f.id = ").append(RowFacility.ID)
                 .append(" left join jurisdiction s on s.id = d.state_id")
                 .append(" left join jurisdiction c on c.id = p.county_id")
                 .append(" where ").append(where.sql());

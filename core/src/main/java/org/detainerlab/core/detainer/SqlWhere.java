@@ -109,14 +109,11 @@ public final class SqlWhere {
         if (!filter.facilityIds().isEmpty() || !filter.facilityNames().isEmpty()) {
             List<String> either = new ArrayList<>();
             if (!filter.facilityIds().isEmpty()) {
-                // a curated facility matched when the row loaded (d.facility_id) or through its place since
-                either.add("d.facility_id = any(?)");
-                either.add("d.place_id in (select id from place where facility_id = any(?))");
-                where.parameters.add(new Array("bigint", filter.facilityIds().toArray()));
+                either.add(RowFacility.IN_IDS);
                 where.parameters.add(new Array("bigint", filter.facilityIds().toArray()));
             }
             if (!filter.facilityNames().isEmpty()) {
-                either.add(source.facilityName() + " = any(?)");
+                either.add(RowFacility.uncuratedNameIn(source));
                 where.parameters.add(new Array("text", filter.facilityNames().toArray()));
             }
             where.conditions.add("(" + String.join(" or ", either) + ")");

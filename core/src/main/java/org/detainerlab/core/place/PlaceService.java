@@ -75,11 +75,12 @@ public class PlaceService {
     }
 
     /**
-     * Places to review, most detainers first: by default the unresolved and those proposed below the confidence
-     * given ({@code below}, default 1, i.e. every proposal not yet decided).
+     * One page of places to review, most detainers first, then by id: by default the unresolved and those proposed
+     * below the confidence given ({@code below}, default 1, i.e. every proposal not yet decided). {@code cursor} is
+     * the previous page's {@code next} (null for the first page).
      */
     @Transactional
-    public List<PlaceView> review(List<String> statuses, Double below, int limit) {
+    public PlaceReviewPage review(List<String> statuses, Double below, int limit, String cursor) {
         List<String> wanted = statuses.isEmpty() ? List.of("UNRESOLVED", "PROPOSED") : statuses.stream()
                 .map(s -> s.toUpperCase(Locale.ROOT)).toList();
         for (String status : wanted) {
@@ -91,13 +92,29 @@ public class PlaceService {
         if (below != null && (below < 0 || below > 1)) {
             throw new InvalidQueryException("below", "must be a confidence between 0 and 1");
         }
-        String sql = SELECT + " where p.status = any(?) and p.confidence < ? order by 16 desc, p.id limit ?";
+        PlaceCursor after = cursor == null ? null : PlaceCursor.decode(cursor);
+        int size = Math.min(Math.max(limit, 1), MAX_PAGE);
+        String sql = SELECT + " where p.status = any(?) and p.confidence < ?"
+                + (after == null ? "" : " and (coalesce(r.detainers, 0) < ? or (coalesce(r.detainers, 0) = ? and p.id > ?))")
+                + " order by 16 desc, p.id limit ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", wanted.toArray()));
-            statement.setDouble(2, below == null ? 1.0000001 : below);
-            statement.setInt(3, Math.min(Math.max(limit, 1), MAX_PAGE));
-            return views(statement);
+            int i = 1;
+            statement.setArray(i++, connection.createArrayOf("text", wanted.toArray()));
+            statement.setDouble(i++, below == null ? 1.0000001 : below);
+            if (after != null) {
+                statement.setLong(i++, after.detainers());
+                statement.setLong(i++, after.detainers());
+                statement.setLong(i++, after.id());
+            }
+            statement.setInt(i, size + 1);
+            List<PlaceView> found = views(statement);
+            if (found.size() <= size) {
+                return new PlaceReviewPage(found, null);
+            }
+            PlaceView last = found.get(size - 1);
+            return new PlaceReviewPage(List.copyOf(found.subList(0, size)),
+                    new PlaceCursor(last.detainers(), last.id()).encode());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot list places: " + e.getMessage(), e);
         }

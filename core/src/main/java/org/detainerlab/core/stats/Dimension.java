@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.detainer.AgeBand;
 import org.detainerlab.core.detainer.ChargeCategories;
+import org.detainerlab.core.detainer.RowFacility;
 import org.detainerlab.core.detainer.SqlWhere.Source;
 
 /** What statistics can be grouped by, with the SQL that yields each group's key. */
@@ -70,16 +71,19 @@ public enum Dimension {
 
     /** Whether the key comes from the row's resolved place ({@code place p}). */
     boolean needsPlace() {
-        return this == COUNTY || this == POLICY_REGIME;
+        return this == COUNTY || this == FACILITY || this == POLICY_REGIME;
     }
 
-    /** The SQL expressions of the key (one, or two for a facility: its id, or its raw name when unresolved). */
+    /**
+     * The SQL expressions of the key (one, or two for a facility: its curated id, or its name as published when the
+     * row's place has no curated facility; {@link RowFacility}).
+     */
     List<String> sql(Source source) {
         String month = source.monthly() ? "d.month" : "date_trunc('month', d.prepare_date)::date";
         return switch (this) {
             case STATE -> List.of("d.state_id");
             case COUNTY -> List.of("p.county_id");
-            case FACILITY -> List.of("d.facility_id", "case when d.facility_id is null then " + source.facilityName() + " end");
+            case FACILITY -> List.of(RowFacility.ID, RowFacility.uncuratedName(source));
             case MONTH -> List.of(month);
             case FISCAL_YEAR -> List.of("extract(year from " + month + " + interval '3 months')::int");
             case YEAR -> List.of("extract(year from " + month + ")::int");
