@@ -26,6 +26,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -88,6 +89,8 @@ public class ColumnarCopy {
     private final Optional<String> parent;
     private final Duration syncEvery;
     private final Duration wait;
+    /** Questions answered on the copy at once; the others wait their turn (each uses {@code threads} threads). */
+    private final Semaphore running;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object progress = new Object();
@@ -108,7 +111,8 @@ public class ColumnarCopy {
                         @ConfigProperty(name = "detainerlab.columnar.memory", defaultValue = "1GB") String memory,
                         @ConfigProperty(name = "detainerlab.columnar.dir") Optional<String> parent,
                         @ConfigProperty(name = "detainerlab.columnar.sync-every", defaultValue = "1s") Duration syncEvery,
-                        @ConfigProperty(name = "detainerlab.columnar.wait", defaultValue = "0s") Duration wait) {
+                        @ConfigProperty(name = "detainerlab.columnar.wait", defaultValue = "0s") Duration wait,
+                        @ConfigProperty(name = "detainerlab.columnar.concurrent", defaultValue = "2") int concurrent) {
         this.dataSource = dataSource;
         this.enabled = enabled;
         this.threads = threads;
@@ -116,6 +120,7 @@ public class ColumnarCopy {
         this.parent = parent;
         this.syncEvery = syncEvery;
         this.wait = wait;
+        this.running = new Semaphore(Math.max(1, concurrent), true);
     }
 
     /** Opens the copy and starts following the data generation (after the schema is migrated). */
@@ -176,6 +181,9 @@ public class ColumnarCopy {
         if (generation < at && !wait.isZero()) {
             awaitGeneration(at);
         }
+        // as many questions at once as the cores can take: more only share the same cores, each finishing later,
+        // and hold more hash tables in the copy's memory at once
+        running.acquireUninterruptibly();
         lock.readLock().lock();
         try {
             if (generation != at) {
@@ -188,6 +196,7 @@ public class ColumnarCopy {
             throw new IllegalStateException("The statistics query on the columnar copy failed: " + e.getMessage(), e);
         } finally {
             lock.readLock().unlock();
+            running.release();
         }
     }
 
