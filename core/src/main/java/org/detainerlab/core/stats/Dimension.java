@@ -98,7 +98,7 @@ public enum Dimension {
             case NOTIFY_RELEASE -> List.of("d.notify_release_request");
             case MSC_CHARGE -> List.of("d.msc_charge");
             case CHARGE_CATEGORY -> List.of(source.chargeCategory());
-            case POLICY_REGIME -> List.of(PolicyRegimes.Sql.EXPRESSION.replace("{date}", source.date));
+            case POLICY_REGIME -> List.of(PolicyRegimes.Sql.expression(source));
         };
     }
 

@@ -71,6 +71,53 @@ public class PolicyRegimes {
             }
             return List.copyOf(months);
         }
+
+        /**
+         * The spans as disjoint intervals per kind and key, for the columnar copy's joins: NATION (key 0), STATE and
+         * COUNTY (the jurisdiction), COUNTY_IN_STATE (a county's state: some county's policy was in force there) and
+         * ANY (key 0: any span). Overlapping or adjacent spans of one kind and key are merged, so that a row joins
+         * at most one interval of each.
+         */
+        List<Interval> intervals() {
+            java.util.Map<String, java.util.Map<Long, List<LocalDate[]>>> byKind = new java.util.TreeMap<>();
+            for (Span span : spans) {
+                LocalDate to = span.to() == null ? OPEN : span.to();
+                add(byKind, span.level().name(), span.level() == Level.NATION ? 0 : span.jurisdictionId(), span.from(), to);
+                if (span.level() == Level.COUNTY && span.stateId() != null) {
+                    add(byKind, "COUNTY_IN_STATE", span.stateId(), span.from(), to);
+                }
+                add(byKind, "ANY", 0, span.from(), to);
+            }
+            List<Interval> intervals = new ArrayList<>();
+            byKind.forEach((kind, byKey) -> byKey.forEach((key, days) -> {
+                days.sort(java.util.Comparator.comparing((LocalDate[] d) -> d[0]));
+                LocalDate[] open = null;
+                for (LocalDate[] d : days) {
+                    if (open != null && !d[0].isAfter(open[1].plusDays(1))) {
+                        open[1] = d[1].isAfter(open[1]) ? d[1] : open[1];
+                    } else {
+                        if (open != null) {
+                            intervals.add(new Interval(kind, key, open[0], open[1]));
+                        }
+                        open = new LocalDate[] {d[0], d[1]};
+                    }
+                }
+                if (open != null) {
+                    intervals.add(new Interval(kind, key, open[0], open[1]));
+                }
+            }));
+            return intervals;
+        }
+
+        private static void add(java.util.Map<String, java.util.Map<Long, List<LocalDate[]>>> byKind, String kind,
+                                long key, LocalDate from, LocalDate to) {
+            byKind.computeIfAbsent(kind, k -> new java.util.TreeMap<>()).computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new LocalDate[] {from, to});
+        }
+    }
+
+    /** Days from..to (inclusive) on which some span of a kind was in force at a key ({@link Regime#intervals}). */
+    record Interval(String kind, long key, LocalDate from, LocalDate to) {
     }
 
     private final PolicyService policies;
@@ -148,21 +195,63 @@ public class PolicyRegimes {
         static final String CTE = "with pr_span (jurisdiction_id, level, state_id, from_day, to_day) as ("
                 + "select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::date[], ?::date[])) ";
 
-        /** The same for the columnar copy: DuckDB zips the unnested lists of one select. */
-        static final String CTE_COLUMNS = "with pr_span (jurisdiction_id, level, state_id, from_day, to_day) as ("
-                + "select unnest(?::bigint[]), unnest(?::text[]), unnest(?::bigint[]), unnest(?::date[]),"
-                + " unnest(?::date[])) ";
+        /**
+         * Over the columnar copy, the regime is read from joins instead: the merged intervals
+         * ({@link Regime#intervals}) as a table, joined by equality on the state, the county and the county's state
+         * (each row meets at most one interval of each), the nation's and any intervals tested by date alone. The
+         * per-row tests of {@link #EXPRESSION} would make DuckDB judge every distinct date, state and county.
+         */
+        static final String CTE_COLUMNS = "with pr_int (kind, jkey, from_day, to_day) as (select unnest(?::text[]),"
+                + " unnest(?::bigint[]), unnest(?::date[]), unnest(?::date[])) ";
+
+        /** The joins {@link #EXPRESSION_COLUMNS} reads; after {@code place p}. */
+        static final String JOINS_COLUMNS = " left join pr_int r_st on r_st.kind = 'STATE' and r_st.jkey = d.state_id"
+                + " and d.prepare_date between r_st.from_day and r_st.to_day"
+                + " left join pr_int r_co on r_co.kind = 'COUNTY' and r_co.jkey = p.county_id"
+                + " and d.prepare_date between r_co.from_day and r_co.to_day"
+                + " left join pr_int r_cs on r_cs.kind = 'COUNTY_IN_STATE' and r_cs.jkey = d.state_id"
+                + " and d.prepare_date between r_cs.from_day and r_cs.to_day";
+
+        /** {@link #EXPRESSION}'s meaning over the joins of {@link #JOINS_COLUMNS}. */
+        static final String EXPRESSION_COLUMNS = "case when d.prepare_date is null then 'DATE_UNKNOWN'"
+                + " when r_st.kind is not null or r_co.kind is not null or exists (select 1 from pr_int n"
+                + " where n.kind = 'NATION' and d.prepare_date between n.from_day and n.to_day) then 'IN_FORCE'"
+                + " when p.county_id is null and (r_cs.kind is not null or (d.state_id is null and exists (select 1"
+                + " from pr_int a where a.kind = 'ANY' and d.prepare_date between a.from_day and a.to_day)))"
+                + " then 'PLACE_UNKNOWN' else 'NOT_IN_FORCE' end";
 
         static String cte(Source source) {
             return source == Source.COLUMNS ? CTE_COLUMNS : CTE;
         }
 
+        /** A row's regime over {@code source}. */
+        static String expression(Source source) {
+            return source == Source.COLUMNS ? EXPRESSION_COLUMNS : EXPRESSION.replace("{date}", source.date);
+        }
+
+        /** The joins the regime needs over {@code source}, after {@code place p}; none but over the columnar copy. */
+        static String joins(Source source) {
+            return source == Source.COLUMNS ? JOINS_COLUMNS : "";
+        }
+
         private Sql() {
         }
 
-        /** Binds the spans of {@link #CTE} from position {@code first}; returns the next free position. */
-        static int bind(Regime regime, Connection connection, PreparedStatement statement, int first)
+        /** Binds the spans of {@link #cte} from position {@code first}; returns the next free position. */
+        static int bind(Regime regime, Source source, Connection connection, PreparedStatement statement, int first)
                 throws SQLException {
+            if (source == Source.COLUMNS) {
+                List<Interval> intervals = regime.intervals();
+                statement.setArray(first, connection.createArrayOf("text",
+                        intervals.stream().map(Interval::kind).toArray()));
+                statement.setArray(first + 1, connection.createArrayOf("bigint",
+                        intervals.stream().map(Interval::key).toArray()));
+                statement.setArray(first + 2, connection.createArrayOf("date",
+                        intervals.stream().map(i -> Date.valueOf(i.from())).toArray()));
+                statement.setArray(first + 3, connection.createArrayOf("date",
+                        intervals.stream().map(i -> Date.valueOf(i.to())).toArray()));
+                return first + 4;
+            }
             List<Span> spans = regime.spans();
             statement.setArray(first, connection.createArrayOf("bigint",
                     spans.stream().map(Span::jurisdictionId).toArray()));

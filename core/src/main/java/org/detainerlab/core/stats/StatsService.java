@@ -305,7 +305,7 @@ public class StatsService {
         }
         List<Group> groups = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int next = regime == null ? 1 : PolicyRegimes.Sql.bind(regime, connection, statement, 1);
+            int next = regime == null ? 1 : PolicyRegimes.Sql.bind(regime, source, connection, statement, 1);
             next = wheres.get(0).bind(connection, statement, next);
             if (!split.isEmpty()) {
                 statement.setArray(next++, connection.createArrayOf("date",
@@ -341,7 +341,7 @@ public class StatsService {
                                  Set<PolicyRegime> wanted, String months, List<SqlWhere> wheres) {
         SqlWhere where = SqlWhere.of(filter, source);
         if (!wanted.isEmpty()) {
-            where.and("(" + PolicyRegimes.Sql.EXPRESSION.replace("{date}", source.date) + ") in ("
+            where.and("(" + PolicyRegimes.Sql.expression(source) + ") in ("
                     + String.join(", ", wanted.stream().map(w -> "?").toList()) + ")",
                     wanted.stream().sorted().map(Enum::name).toArray());
         }
@@ -355,6 +355,9 @@ public class StatsService {
         sql.append(source.count).append(" as n from ").append(source.table).append(" d");
         if (regime != null || dimensions.stream().anyMatch(Dimension::needsPlace)) {
             sql.append(" left join place p on p.id = d.place_id");
+        }
+        if (regime != null) {
+            sql.append(PolicyRegimes.Sql.joins(source));
         }
         sql.append(" where ").append(where.sql());
         if (months != null) {
