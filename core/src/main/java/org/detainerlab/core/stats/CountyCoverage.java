@@ -1,5 +1,8 @@
 package org.detainerlab.core.stats;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +36,7 @@ public class CountyCoverage {
     private static final long REBUILD_LOCK = 0x636f766572L;
 
     private final AgroalDataSource dataSource;
+    private final Cache<String, String> byFilter = Caffeine.newBuilder().maximumSize(2_000).build();
     /** The generation this instance last found the table built for; -1 before it has looked. */
     private volatile long builtFor = -1;
 
@@ -70,16 +74,25 @@ public class CountyCoverage {
     }
 
     /**
-     * The coverage sentence for the rows that {@code filter} selects, counted on the columnar copy {@code duck}: the
-     * rows by place first, then the few thousand places joined to their method (joining every row to its place
-     * first cost as much as the question itself).
+     * The coverage sentence for the rows that {@code filter} selects, counted on the columnar copy {@code duck} at
+     * data generation {@code generation}: the rows by place first, then the few thousand places joined to their
+     * method (joining every row to its place first cost as much as the question itself). The sentence depends on
+     * the filter only, not on the groups asked for, so questions that differ only in their groups share it (kept
+     * per generation and filter).
      */
-    String describe(Connection duck, DetainerFilter filter) throws SQLException {
+    String describe(Connection duck, DetainerFilter filter, long generation) throws SQLException {
+        String key = generation + "|" + filter.canonical();
+        String known = byFilter.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
         SqlWhere where = SqlWhere.of(filter, Source.COLUMNS);
         String sql = "select p.method as m, p.county_id is not null as k, sum(x.n) as n from (select d.place_id, count(*)"
                 + " as n from " + Source.COLUMNS.table + " d where " + where.sql() + " group by 1) x"
                 + " left join place p on p.id = x.place_id group by 1, 2";
-        return count(duck, sql, List.of(where), List.of());
+        String sentence = count(duck, sql, List.of(where), List.of());
+        byFilter.put(key, sentence);
+        return sentence;
     }
 
     /** One count by method and known county over {@code source}, its condition added to {@code wheres}. */

@@ -194,7 +194,7 @@ public class StatsService {
             Optional<Counted> fromCopy = columns.read(snapshot.generation(), duck -> new Counted(
                     groups(duck, share ? filter.withoutOutcomes() : filter, null, sqlDimensions, Source.COLUMNS, regime,
                             query.regimes(), List.of()),
-                    coverage.describe(duck, filter), Source.COLUMNS, List.of()));
+                    coverage.describe(duck, filter, snapshot.generation()), Source.COLUMNS, List.of()));
             if (fromCopy.isPresent()) {
                 return answer(query, snapshot, sqlDimensions, regime, fromCopy.get());
             }
