@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
@@ -74,11 +75,16 @@ final class ColdMix {
         this.out = out;
     }
 
-    void measure(PostgresServer postgres, String base, List<String> tokens, int clients, int count, long rows,
+    /**
+     * {@code freshTokens}: the users' tokens (alice, bob, carol, dave), asked for anew, so that a copy made over
+     * minutes (20,000,000 rows) does not leave the clients with tokens that expire while they ask.
+     */
+    void measure(PostgresServer postgres, String base, Callable<List<String>> freshTokens, int clients, int count, long rows,
                  Path workDir) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        copyReadySeconds = awaitColumnarCopy(http, base, tokens.get(ADMIN));
+        copyReadySeconds = awaitColumnarCopy(http, base, freshTokens.call().get(ADMIN));
+        List<String> tokens = freshTokens.call();
         // excludeLikelyDuplicates is never drawn, so this question is not one of the mix
         HttpResponse<byte[]> policies = StatsBenchmark.get(http, URI.create(base
                 + "/api/v1/stats/detainers?groupBy=policyRegime&provision=" + PROVISION + "&excludeLikelyDuplicates=true"),
