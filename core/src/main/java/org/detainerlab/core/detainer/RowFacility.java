@@ -30,14 +30,25 @@ public final class RowFacility {
     public static final String UNCURATED_NAME_IN = "(upper(btrim(d.facility_raw)) = any(?)"
             + " and not exists (select 1 from place pf where pf.id = d.place_id and pf.facility_id is not null))";
 
+    /** {@link #ID} over {@code source} ({@link SqlWhere.Source#placeColumn}). */
+    public static String id(SqlWhere.Source source) {
+        return source.placeColumn("facility_id");
+    }
+
     /** {@link #UNCURATED_NAME} over {@code source}, whose own spelling of the published name it uses. */
     public static String uncuratedName(SqlWhere.Source source) {
-        return UNCURATED_NAME.replace(PUBLISHED, source.facilityName());
+        return UNCURATED_NAME.replace(ID, id(source)).replace(PUBLISHED, source.facilityName());
+    }
+
+    /** {@link #IN_IDS} over {@code source}. */
+    public static String inIds(SqlWhere.Source source) {
+        return source.joinsPlace() ? IN_IDS : id(source) + " = any(?)";
     }
 
     /** {@link #UNCURATED_NAME_IN} over {@code source}. */
     public static String uncuratedNameIn(SqlWhere.Source source) {
-        return UNCURATED_NAME_IN.replace(PUBLISHED, source.facilityName());
+        return source.joinsPlace() ? UNCURATED_NAME_IN.replace(PUBLISHED, source.facilityName())
+                : "(" + source.facilityName() + " = any(?) and " + id(source) + " is null)";
     }
 
     private static final String PUBLISHED = "upper(btrim(d.facility_raw))";

@@ -22,7 +22,8 @@ public final class SqlWhere {
      * Where the rows come from: the detainer table itself, its monthly rollup, the rollup by month, state and
      * outcome alone, or the columnar copy of the rows in DuckDB ({@code ColumnarCopy}), which holds the rows'
      * columns under the same names (its facility_raw already upper case and trimmed, the age band and the charge
-     * code's NCIC group worked out), so that the same SQL reads it.
+     * code's NCIC group worked out), so that the same SQL reads it, and its resolved place's county, curated facility
+     * and resolution method beside them, so that no question joins {@code place} there.
      */
     public enum Source {
         ROWS("detainer", "d.prepare_date", "count(*)"),
@@ -52,6 +53,20 @@ public final class SqlWhere {
         /** A row's facility name as the API matches it: upper case, trimmed. */
         public String facilityName() {
             return this == COLUMNS ? "d.facility_raw" : "upper(btrim(d.facility_raw))";
+        }
+
+        /** Whether a row's resolved place must be joined as {@code place p} for {@link #placeColumn}. */
+        public boolean joinsPlace() {
+            return this != COLUMNS;
+        }
+
+        /**
+         * A column of the row's resolved place ({@code county_id} or {@code facility_id}): from {@code place p}
+         * joined, or over the columnar copy from the row itself, which keeps them as {@code place_county_id} and
+         * {@code place_facility_id}.
+         */
+        public String placeColumn(String column) {
+            return this == COLUMNS ? "d.place_" + column : "p." + column;
         }
 
         /** A row's {@link AgeBand} label. */
@@ -98,17 +113,30 @@ public final class SqlWhere {
         this.spelledOut = source == Source.COLUMNS;
     }
 
+    /**
+     * The first and last prepare date among a release's rows in a source. A series part of that release whose days
+     * span them selects every dated row of it, so its condition needs no date range.
+     */
+    public record RowDays(LocalDate first, LocalDate last) {
+    }
+
     public static SqlWhere of(DetainerFilter filter, Source source) {
+        return of(filter, source, Map.of());
+    }
+
+    /** {@link #of(DetainerFilter, Source)} over a source whose releases' row days are {@code rowDays}. */
+    public static SqlWhere of(DetainerFilter filter, Source source, Map<Long, RowDays> rowDays) {
         SqlWhere where = new SqlWhere(source);
         where.add("d.release_id = any(?)", new Array("bigint", filter.releaseIds().toArray()));
         if (filter.readsSeries()) {
-            where.series(filter.series(), filter.seriesKeys(), source);
+            where.series(filter.series(), filter.seriesKeys(), source, rowDays);
         }
         if (!filter.states().isEmpty()) {
             where.add("d.state_id = any(?)", new Array("bigint", filter.states().stream().map(Place::id).toArray()));
         }
         if (!filter.counties().isEmpty()) {
-            where.add("d.place_id in (select id from place where county_id = any(?))",
+            where.add(source.joinsPlace() ? "d.place_id in (select id from place where county_id = any(?))"
+                            : source.placeColumn("county_id") + " = any(?)",
                     new Array("bigint", filter.counties().stream().map(Place::id).toArray()));
         }
         if (!source.serves(filter)) {
@@ -117,7 +145,7 @@ public final class SqlWhere {
         if (!filter.facilityIds().isEmpty() || !filter.facilityNames().isEmpty()) {
             List<String> either = new ArrayList<>();
             if (!filter.facilityIds().isEmpty()) {
-                either.add(RowFacility.IN_IDS);
+                either.add(RowFacility.inIds(source));
                 where.parameters.add(new Array("bigint", filter.facilityIds().toArray()));
             }
             if (!filter.facilityNames().isEmpty()) {
@@ -190,9 +218,10 @@ public final class SqlWhere {
      * and days become one condition on release and days, with a state list only when they do not serve every state
      * key the question asks about (a national release serving all its days, the common case, needs no per-row state
      * test: the question's own state condition, if any, still applies); a series cut into many such groups is
-     * matched against the parts as arrays instead.
+     * matched against the parts as arrays instead. Groups whose days span every dated row of their release
+     * ({@code rowDays}) are matched together by release alone, with no date range to test on each row.
      */
-    private void series(List<Series.Part> parts, Set<Long> asked, Source source) {
+    private void series(List<Series.Part> parts, Set<Long> asked, Source source, Map<Long, RowDays> rowDays) {
         Map<Group, List<Long>> groups = new LinkedHashMap<>();
         for (Series.Part p : parts) {
             LocalDate from = source.monthly() ? p.from().withDayOfMonth(1) : p.from();
@@ -208,7 +237,22 @@ public final class SqlWhere {
             return;
         }
         StringJoiner either = new StringJoiner(" or ", "(", ")");
+        Map<Group, List<Long>> dated = new LinkedHashMap<>();
+        List<Long> whole = new ArrayList<>();
         groups.forEach((group, states) -> {
+            RowDays days = rowDays.get(group.releaseId());
+            boolean allStates = Set.copyOf(states).containsAll(asked);
+            if (allStates && days != null && !group.from().isAfter(days.first()) && !group.to().isBefore(days.last())) {
+                whole.add(group.releaseId());
+            } else {
+                dated.put(group, states);
+            }
+        });
+        if (!whole.isEmpty()) {
+            either.add("(d.release_id = any(?) and d.prepare_date is not null)");
+            parameters.add(new Array("bigint", whole.toArray()));
+        }
+        dated.forEach((group, states) -> {
             StringBuilder one = new StringBuilder("(d.release_id = ? and " + source.date + " between ? and ?");
             parameters.add(group.releaseId());
             parameters.add(group.from());

@@ -33,6 +33,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import org.detainerlab.core.detainer.AgeBand;
+import org.detainerlab.core.detainer.SqlWhere;
 import org.duckdb.DuckDBConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -62,19 +63,30 @@ public class ColumnarCopy {
 
     /**
      * The copied columns. {@code facility_raw} is kept as the API matches it (upper case, trimmed), the age band and
-     * the charge code's NCIC group are worked out once here rather than in every question.
+     * the charge code's NCIC group, the month, fiscal year and year are worked out once here rather than in every
+     * question, and the county and curated facility of the row's resolved place are kept on the row
+     * ({@code place_county_id}, {@code place_facility_id}; {@link SqlWhere.Source#placeColumn}), so that no
+     * question joins the places for them: a sync that finds a place changed (a curator's decision) rewrites them on
+     * that place's rows.
      */
     private static final String COLUMNS = "release_id bigint, state_id bigint, place_id bigint, facility_id bigint,"
             + " facility_raw varchar, prepare_date date, outcome varchar, lift_reason_raw varchar,"
             + " detainer_type varchar, criminality varchar, threat_level varchar, gender varchar,"
             + " citizenship_country varchar, birth_year smallint, age_band varchar, notify_release_request boolean,"
-            + " msc_charge varchar, msc_charge_code varchar, charge_group varchar, likely_duplicate boolean";
+            + " msc_charge varchar, msc_charge_code varchar, charge_group varchar, likely_duplicate boolean,"
+            + " place_county_id bigint, place_facility_id bigint, month date, fiscal_year integer,"
+            + " year integer";
+
+    private static final String PLACE_COLUMNS = "id bigint, county_id bigint, facility_id bigint, method varchar,"
+            + " status varchar";
 
     private static final String EXPORT = "select d.release_id, d.state_id, d.place_id, d.facility_id,"
             + " upper(btrim(d.facility_raw)), d.prepare_date, d.outcome, d.lift_reason_raw, d.detainer_type,"
             + " d.criminality, d.threat_level, d.gender, d.citizenship_country, d.birth_year, " + AgeBand.sql() + ","
             + " d.notify_release_request, d.msc_charge, d.msc_charge_code,"
-            + " left(lpad(btrim(d.msc_charge_code), 4, '0'), 2), d.likely_duplicate from detainer d";
+            + " left(lpad(btrim(d.msc_charge_code), 4, '0'), 2), d.likely_duplicate, p.county_id, p.facility_id, "
+            + Dimension.MONTH_OF_DAY + ", " + Dimension.fiscalYearOf(Dimension.MONTH_OF_DAY) + ", "
+            + Dimension.yearOf(Dimension.MONTH_OF_DAY) + " from detainer d left join place p on p.id = d.place_id";
 
     /** A query run on the copy. */
     @FunctionalInterface
@@ -103,6 +115,8 @@ public class ColumnarCopy {
     private volatile long generation = -1;
     /** Releases in the committed copy, with their row counts. */
     private Map<Long, Long> held = Map.of();
+    /** The first and last prepare date of each release's rows in the committed copy. */
+    private volatile Map<Long, SqlWhere.RowDays> rowDays = Map.of();
     private volatile String failure;
 
     public ColumnarCopy(AgroalDataSource dataSource,
@@ -142,8 +156,8 @@ public class ColumnarCopy {
                 // PostgreSQL's name for trim, so that the same SQL (ChargeCategories, facility names) reads both
                 statement.execute("create macro btrim(s) as trim(s)");
                 statement.execute("create table " + TABLE + " (" + COLUMNS + ")");
-                statement.execute("create table place (id bigint, county_id bigint, facility_id bigint, method varchar,"
-                        + " status varchar)");
+                statement.execute("create table place (" + PLACE_COLUMNS + ")");
+                statement.execute("create table place_next (" + PLACE_COLUMNS + ")");
                 statement.execute("create table charge_category (ncic_group varchar, category varchar)");
             }
         } catch (IOException | SQLException e) {
@@ -162,6 +176,14 @@ public class ColumnarCopy {
     /** The data generation the copy matches, or empty when it is off or not made yet. */
     public Optional<Long> generation() {
         return generation < 0 ? Optional.empty() : Optional.of(generation);
+    }
+
+    /**
+     * The first and last prepare date of each release's rows in the copy (releases without a dated row are absent),
+     * as of its generation: read it inside {@link #read}, where the copy is at the question's generation.
+     */
+    public Map<Long, SqlWhere.RowDays> rowDays() {
+        return rowDays;
     }
 
     /** Why the copy is not in use, or null. */
@@ -283,6 +305,7 @@ public class ColumnarCopy {
         Set<Long> gone = new HashSet<>(held.keySet());
         gone.removeAll(loaded.keySet());
         long copiedRows = 0;
+        Map<Long, SqlWhere.RowDays> days;
         try (DuckDBConnection writer = (DuckDBConnection) duck.duplicate()) {
             writer.setAutoCommit(false);
             try (Statement statement = writer.createStatement()) {
@@ -299,11 +322,14 @@ public class ColumnarCopy {
                         copiedRows += rows;
                     }
                 }
+                copy(pg, statement, "select id, county_id, facility_id, method, status from place", "place_next", "");
+                movedPlaces(statement);
                 statement.execute("delete from place");
-                copy(pg, statement, "select id, county_id, facility_id, method, status from place", "place", "");
+                statement.execute("insert into place select * from place_next");
+                statement.execute("delete from place_next");
                 statement.execute("delete from charge_category");
                 copy(pg, statement, "select ncic_group, category from charge_category", "charge_category", "");
-                check(statement, loaded);
+                days = check(statement, loaded);
             } catch (SQLException | IOException | RuntimeException e) {
                 writer.rollback();
                 throw e;
@@ -312,6 +338,7 @@ public class ColumnarCopy {
             try {
                 writer.commit();
                 held = Map.copyOf(loaded);
+                rowDays = days;
                 generation = target;
             } finally {
                 lock.writeLock().unlock();
@@ -319,6 +346,24 @@ public class ColumnarCopy {
         }
         LOG.infof("Columnar copy: at data generation %d, %d releases (%d rows copied, %d releases removed) in %d ms",
                 target, loaded.size(), copiedRows, gone.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Rewrites the place columns of the rows whose place changed between {@code place} (as the copy's rows hold it)
+     * and {@code place_next} (as PostgreSQL has it now). Rows copied in this sync were read with the new places
+     * already; a place new to the copy has only such rows.
+     */
+    private static void movedPlaces(Statement statement) throws SQLException {
+        String moved = "select n.id from place_next n join place o on o.id = n.id where o.county_id is distinct from"
+                + " n.county_id or o.facility_id is distinct from n.facility_id";
+        try (ResultSet rs = statement.executeQuery("select count(*) from (" + moved + ")")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                return;
+            }
+        }
+        statement.execute("update " + TABLE + " d set place_county_id = n.county_id, place_facility_id = n.facility_id"
+                + " from place_next n where n.id = d.place_id and d.place_id in (" + moved + ")");
     }
 
     /**
@@ -358,12 +403,21 @@ public class ColumnarCopy {
         return columns.append('}').toString();
     }
 
-    /** Every release in the copy has exactly the rows PostgreSQL gave for it. */
-    private static void check(Statement statement, Map<Long, Long> loaded) throws SQLException {
+    /**
+     * Every release in the copy has exactly the rows PostgreSQL gave for it; returns the first and last prepare date
+     * of each release's rows.
+     */
+    private static Map<Long, SqlWhere.RowDays> check(Statement statement, Map<Long, Long> loaded) throws SQLException {
         Map<Long, Long> counted = new HashMap<>();
-        try (ResultSet rs = statement.executeQuery("select release_id, count(*) from " + TABLE + " group by 1")) {
+        Map<Long, SqlWhere.RowDays> days = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery("select release_id, count(*), min(prepare_date),"
+                + " max(prepare_date) from " + TABLE + " group by 1")) {
             while (rs.next()) {
                 counted.put(rs.getLong(1), rs.getLong(2));
+                if (rs.getObject(3) != null) {
+                    days.put(rs.getLong(1), new SqlWhere.RowDays(rs.getDate(3).toLocalDate(),
+                            rs.getDate(4).toLocalDate()));
+                }
             }
         }
         loaded.forEach((release, rows) -> {
@@ -375,6 +429,7 @@ public class ColumnarCopy {
         if (!loaded.keySet().containsAll(counted.keySet())) {
             throw new IllegalStateException("the columnar copy holds releases PostgreSQL does not: " + counted.keySet());
         }
+        return Map.copyOf(days);
     }
 
     @PreDestroy

@@ -76,17 +76,18 @@ public class CountyCoverage {
     /**
      * The coverage sentence for the rows that {@code filter} selects, counted on the columnar copy {@code duck} at
      * data generation {@code generation}: the rows by place first, then the few thousand places joined to their
-     * method (joining every row to its place first cost as much as the question itself). The sentence depends on
+     * method (grouping the rows by text and flag cost several times more than by place). The sentence depends on
      * the filter only, not on the groups asked for, so questions that differ only in their groups share it (kept
      * per generation and filter).
      */
-    String describe(Connection duck, DetainerFilter filter, long generation) throws SQLException {
+    String describe(Connection duck, DetainerFilter filter, long generation, Map<Long, SqlWhere.RowDays> rowDays)
+            throws SQLException {
         String key = generation + "|" + filter.canonical();
         String known = byFilter.getIfPresent(key);
         if (known != null) {
             return known;
         }
-        SqlWhere where = SqlWhere.of(filter, Source.COLUMNS);
+        SqlWhere where = SqlWhere.of(filter, Source.COLUMNS, rowDays);
         String sql = "select p.method as m, p.county_id is not null as k, sum(x.n) as n from (select d.place_id, count(*)"
                 + " as n from " + Source.COLUMNS.table + " d where " + where.sql() + " group by 1) x"
                 + " left join place p on p.id = x.place_id group by 1, 2";

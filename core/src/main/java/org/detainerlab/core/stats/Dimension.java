@@ -51,6 +51,19 @@ public enum Dimension {
                 + List.of(values()).stream().map(d -> d.parameter).toList());
     }
 
+    /** A row's month (its first day), from its prepare date. */
+    public static final String MONTH_OF_DAY = "date_trunc('month', d.prepare_date)::date";
+
+    /** The fiscal year of {@code month}, a month's first day. */
+    public static String fiscalYearOf(String month) {
+        return "extract(year from " + month + " + interval '3 months')::int";
+    }
+
+    /** The calendar year of {@code month}. */
+    public static String yearOf(String month) {
+        return "extract(year from " + month + ")::int";
+    }
+
     /** Whether a source has the columns this dimension's key needs. */
     boolean servedBy(Source source) {
         return switch (source) {
@@ -69,7 +82,7 @@ public enum Dimension {
         };
     }
 
-    /** Whether the key comes from the row's resolved place ({@code place p}). */
+    /** Whether the key comes from the row's resolved place ({@code place p}, or the copy's place columns). */
     boolean needsPlace() {
         return this == COUNTY || this == FACILITY || this == POLICY_REGIME;
     }
@@ -79,14 +92,14 @@ public enum Dimension {
      * row's place has no curated facility; {@link RowFacility}).
      */
     List<String> sql(Source source) {
-        String month = source.monthly() ? "d.month" : "date_trunc('month', d.prepare_date)::date";
+        String month = source.monthly() || source == Source.COLUMNS ? "d.month" : MONTH_OF_DAY;
         return switch (this) {
             case STATE -> List.of("d.state_id");
-            case COUNTY -> List.of("p.county_id");
-            case FACILITY -> List.of(RowFacility.ID, RowFacility.uncuratedName(source));
+            case COUNTY -> List.of(source.placeColumn("county_id"));
+            case FACILITY -> List.of(RowFacility.id(source), RowFacility.uncuratedName(source));
             case MONTH -> List.of(month);
-            case FISCAL_YEAR -> List.of("extract(year from " + month + " + interval '3 months')::int");
-            case YEAR -> List.of("extract(year from " + month + ")::int");
+            case FISCAL_YEAR -> List.of(source == Source.COLUMNS ? "d.fiscal_year" : fiscalYearOf(month));
+            case YEAR -> List.of(source == Source.COLUMNS ? "d.year" : yearOf(month));
             case OUTCOME -> List.of("d.outcome");
             case LIFT_REASON -> List.of("d.lift_reason_raw");
             case DETAINER_TYPE -> List.of("d.detainer_type");

@@ -42,6 +42,7 @@ import org.detainerlab.core.detainer.ReleaseRef;
 import org.detainerlab.core.detainer.Snapshot;
 import org.detainerlab.core.detainer.SnapshotSource;
 import org.detainerlab.core.detainer.SqlWhere;
+import org.detainerlab.core.detainer.SqlWhere.RowDays;
 import org.detainerlab.core.detainer.SqlWhere.Source;
 import org.detainerlab.core.policy.PolicyRef;
 import org.detainerlab.core.stats.PolicyRegimes.Regime;
@@ -193,8 +194,9 @@ public class StatsService {
             // the columnar copy, when it is at this question's data generation, reads every row column fastest
             Optional<Counted> fromCopy = columns.read(snapshot.generation(), duck -> new Counted(
                     groups(duck, share ? filter.withoutOutcomes() : filter, null, sqlDimensions, Source.COLUMNS, regime,
-                            query.regimes(), List.of()),
-                    coverage.describe(duck, filter, snapshot.generation()), Source.COLUMNS, List.of()));
+                            query.regimes(), List.of(), columns.rowDays()),
+                    coverage.describe(duck, filter, snapshot.generation(), columns.rowDays()), Source.COLUMNS,
+                    List.of()));
             if (fromCopy.isPresent()) {
                 return answer(query, snapshot, sqlDimensions, regime, fromCopy.get());
             }
@@ -221,7 +223,8 @@ public class StatsService {
         if (!filter.releases().isEmpty()) {
             try (Connection connection = dataSource.getConnection()) {
                 groups = groups(connection, share ? monthly.withoutOutcomes() : monthly,
-                        share ? filter.withoutOutcomes() : filter, sqlDimensions, source, regime, query.regimes(), split);
+                        share ? filter.withoutOutcomes() : filter, sqlDimensions, source, regime, query.regimes(), split,
+                        Map.of());
             } catch (SQLException e) {
                 throw new IllegalStateException("The statistics query failed: " + e.getMessage(), e);
             }
@@ -284,27 +287,31 @@ public class StatsService {
      */
     private static List<Group> groups(Connection connection, DetainerFilter monthly, DetainerFilter filter,
                                       List<Dimension> dimensions, Source source, Regime regime,
-                                      Set<PolicyRegime> wanted, List<LocalDate> split) throws SQLException {
+                                      Set<PolicyRegime> wanted, List<LocalDate> split, Map<Long, RowDays> rowDays)
+            throws SQLException {
         List<SqlWhere> wheres = new ArrayList<>();
         int keyCount = dimensions.stream().mapToInt(d -> d.sql(source).size()).sum();
         StringBuilder sql = new StringBuilder(regime == null ? "" : PolicyRegimes.Sql.cte(source));
         if (split.isEmpty()) {
-            sql.append(select(monthly, dimensions, source, regime, wanted, null, wheres));
+            sql.append(select(monthly, dimensions, source, regime, wanted, null, wheres, rowDays));
         } else {
             sql.append("select ");
             for (int i = 1; i <= keyCount; i++) {
                 sql.append("k").append(i).append(", ");
             }
             sql.append("sum(n) from (").append(select(monthly, dimensions, source, regime, wanted,
-                            "(d.month is null or d.month <> all(?))", wheres))
+                            "(d.month is null or d.month <> all(?))", wheres, rowDays))
                     .append(" union all ").append(select(filter, dimensions, Source.ROWS, regime, wanted,
                             "(" + String.join(" or ", split.stream()
-                                    .map(m -> "(d.prepare_date >= ? and d.prepare_date < ?)").toList()) + ")", wheres))
+                                    .map(m -> "(d.prepare_date >= ? and d.prepare_date < ?)").toList()) + ")", wheres,
+                            Map.of()))
                     .append(") u");
             groupBy(sql, keyCount);
         }
         List<Group> groups = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        String statementSql = regime != null && source == Source.COLUMNS
+                ? PolicyRegimes.Sql.complete(sql.toString(), regime) : sql.toString();
+        try (PreparedStatement statement = connection.prepareStatement(statementSql)) {
             int next = regime == null ? 1 : PolicyRegimes.Sql.bind(regime, source, connection, statement, 1);
             next = wheres.get(0).bind(connection, statement, next);
             if (!split.isEmpty()) {
@@ -338,8 +345,9 @@ public class StatsService {
      * {@code wheres} for binding, followed by the parameters of {@code months} when it is given.
      */
     private static String select(DetainerFilter filter, List<Dimension> dimensions, Source source, Regime regime,
-                                 Set<PolicyRegime> wanted, String months, List<SqlWhere> wheres) {
-        SqlWhere where = SqlWhere.of(filter, source);
+                                 Set<PolicyRegime> wanted, String months, List<SqlWhere> wheres,
+                                 Map<Long, RowDays> rowDays) {
+        SqlWhere where = SqlWhere.of(filter, source, rowDays);
         if (!wanted.isEmpty()) {
             where.and("(" + PolicyRegimes.Sql.expression(source) + ") in ("
                     + String.join(", ", wanted.stream().map(w -> "?").toList()) + ")",
@@ -353,7 +361,7 @@ public class StatsService {
             sql.append(columns.get(i)).append(" as k").append(i + 1).append(", ");
         }
         sql.append(source.count).append(" as n from ").append(source.table).append(" d");
-        if (regime != null || dimensions.stream().anyMatch(Dimension::needsPlace)) {
+        if (source.joinsPlace() && (regime != null || dimensions.stream().anyMatch(Dimension::needsPlace))) {
             sql.append(" left join place p on p.id = d.place_id");
         }
         if (regime != null) {
