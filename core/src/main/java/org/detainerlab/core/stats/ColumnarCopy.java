@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -377,26 +378,40 @@ public class ColumnarCopy {
      * {@code types} is the sync's own view of the column types, made the copy's at its commit.
      */
     private void code(Statement statement, Map<String, String> types) throws SQLException {
+        // one scan of the incoming rows tells which columns bring values their type lacks
+        StringBuilder lacking = new StringBuilder("select ");
         for (String column : CODED) {
-            String type = types.get(column);
-            String arriving = "select distinct " + column + " as v from " + INCOMING + " where " + column + " is not null"
-                    + (type == null ? "" : " and try_cast(" + column + " as " + type + ") is null");
-            try (ResultSet rs = statement.executeQuery("select count(*) from (" + arriving + ")")) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    continue;
+            lacking.append(column.equals(CODED.get(0)) ? "" : ", ").append("bool_or(").append(lacks(column, types))
+                    .append(")");
+        }
+        List<String> growing = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(lacking.append(" from ").append(INCOMING).toString())) {
+            rs.next();
+            for (int i = 0; i < CODED.size(); i++) {
+                if (rs.getBoolean(i + 1)) {
+                    growing.add(CODED.get(i));
                 }
             }
+        }
+        for (String column : growing) {
+            String type = types.get(column);
             String next = "coded_" + column + "_" + (++typesMade);
             statement.execute("create type " + next + " as enum (select v from ("
                     + (type == null ? "" : "select unnest(enum_range(null::" + type + "))::varchar as v union ")
-                    + arriving + ") order by v)");
+                    + "select distinct " + column + " as v from " + INCOMING + " where " + lacks(column, types)
+                    + ") order by v)");
             statement.execute("alter table " + TABLE + " alter column " + column + " set data type " + next);
             if (type != null) {
                 statement.execute("drop type " + type);
             }
             types.put(column, next);
         }
+    }
+
+    /** Whether an incoming row's value of {@code column} is one its type in {@code types} lacks. */
+    private static String lacks(String column, Map<String, String> types) {
+        String type = types.get(column);
+        return column + " is not null" + (type == null ? "" : " and try_cast(" + column + " as " + type + ") is null");
     }
 
     /**
