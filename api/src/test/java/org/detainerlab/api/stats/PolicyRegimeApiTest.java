@@ -259,6 +259,35 @@ class PolicyRegimeApiTest {
         assertThat(after.getList("provenance.policies.version", Integer.class)).containsExactly(2);
     }
 
+    /**
+     * A national policy decides every row on its days, with or without a state or county; over the columnar copy
+     * its days are written into the statement as dates (PolicyRegimes.Sql.complete), over PostgreSQL bound as spans.
+     */
+    @Test
+    void aNationalPolicyDecidesEveryRowOnItsDaysOnBothPaths() {
+        // its own provision (the seed has it only in California from 2017), so the other tests' regimes stay as they are
+        String provision = "REQUIRES_INTERVIEW_CONSENT";
+        Map<String, Object> body = CuratedFixtures.policy(CuratedFixtures.uniqueKey("regime-nation"));
+        body.put("jurisdictions", List.of("US"));
+        body.put("provisions", List.of(provision));
+        body.put("events", List.of(CuratedFixtures.event("ADOPTED", "2010-01-04"),
+                CuratedFixtures.event("EFFECTIVE", "2010-04-01"), CuratedFixtures.event("REPEALED", "2010-06-15")));
+        given().auth().oauth2(Tokens.accessToken("carol")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/policies").then().statusCode(201);
+        long inForce = ROWS.stream().filter(r -> r.date().compareTo("2010-04-01") >= 0
+                && r.date().compareTo("2010-06-15") < 0).count();
+        String query = "groupBy=month,policyRegime&provision=" + provision;
+        JsonPath answer = stats(query);
+        assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS);
+        Map<String, Long> byRegime = new TreeMap<>();
+        counts(answer, "month", "policyRegime").forEach((k, v) -> byRegime.merge(k.substring(k.indexOf('|') + 1), v,
+                Long::sum));
+        assertThat(byRegime).isEqualTo(Map.of("IN_FORCE", inForce, "NOT_IN_FORCE", ROWS.size() - inForce));
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            assertThat(counts(stats(query), "month", "policyRegime")).isEqualTo(counts(answer, "month", "policyRegime"));
+        }
+    }
+
     @Test
     void theInverseListNamesThePlacesAndPolicies() {
         JsonPath april = places("2010-04-01");
