@@ -14,6 +14,7 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -285,6 +286,40 @@ class PolicyRegimeApiTest {
         assertThat(byRegime).isEqualTo(Map.of("IN_FORCE", inForce, "NOT_IN_FORCE", ROWS.size() - inForce));
         try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
             assertThat(counts(stats(query), "month", "policyRegime")).isEqualTo(counts(answer, "month", "policyRegime"));
+        }
+    }
+
+    /**
+     * A regime of many distinct day intervals (17 counties' policies, each from its own day) is joined on the copy
+     * rather than written out into the statement (PolicyRegimes.Sql.WRITTEN_OUT_UP_TO); it counts as PostgreSQL
+     * counts it and as the rows were written.
+     */
+    @Test
+    void aRegimeOfManyCountiesIsJoinedOnTheCopyAndCountsAsTheRowsSay() {
+        // its own provision (the seed has it only for the nation in 2025)
+        String provision = "LISTS_SANCTUARY_JURISDICTIONS";
+        String carol = Tokens.accessToken("carol");
+        for (int i = 0; i < 17; i++) {
+            Map<String, Object> body = CuratedFixtures.policy(CuratedFixtures.uniqueKey("regime-many"));
+            body.put("jurisdictions", List.of(String.format("01%03d", 1 + 2 * i)));
+            body.put("provisions", List.of(provision));
+            body.put("events", List.of(CuratedFixtures.event("ADOPTED", "2010-01-04"),
+                    CuratedFixtures.event("EFFECTIVE", LocalDate.of(2010, 3, 1).plusDays(i).toString())));
+            given().auth().oauth2(carol).contentType(ContentType.JSON).body(body).post("/api/v1/policies")
+                    .then().statusCode(201);
+        }
+        // Autauga (01001) from March 1; Alabama's rows without a county and the rows without a state could be
+        // decided by some county's policy from March 1 too
+        String query = "groupBy=policyRegime&provision=" + provision;
+        JsonPath answer = stats(query);
+        assertThat(answer.getString("provenance.source")).isEqualTo(COLUMNS);
+        assertThat(counts(answer, "policyRegime"))
+                .isEqualTo(Map.of("IN_FORCE", 13L, "PLACE_UNKNOWN", 5L, "NOT_IN_FORCE", 17L));
+        JsonPath byMonth = stats("groupBy=month,state,policyRegime&provision=" + provision);
+        try (StatsService.PostgresOnly postgres = statsService.postgresOnly()) {
+            assertThat(counts(stats(query), "policyRegime")).isEqualTo(counts(answer, "policyRegime"));
+            assertThat(counts(stats("groupBy=month,state,policyRegime&provision=" + provision), "month", "state",
+                    "policyRegime")).isEqualTo(counts(byMonth, "month", "state", "policyRegime"));
         }
     }
 

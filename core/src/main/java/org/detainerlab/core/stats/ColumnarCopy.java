@@ -89,6 +89,9 @@ public class ColumnarCopy {
             "criminality", "threat_level", "gender", "citizenship_country", "age_band", "msc_charge", "msc_charge_code",
             "charge_group");
 
+    /** The ENUM type of a policy regime's name in questions on the copy ({@link PolicyRegimes.Sql}). */
+    static final String REGIME_TYPE = "policy_regime";
+
     /** Where a release's rows arrive, as text, before they join the copy. */
     private static final String INCOMING = "detainer_incoming";
 
@@ -176,6 +179,8 @@ public class ColumnarCopy {
                 statement.execute("create macro btrim(s) as trim(s)");
                 statement.execute("create table " + TABLE + " (" + COLUMNS + ")");
                 statement.execute("create table " + INCOMING + " (" + COLUMNS + ")");
+                statement.execute("create type " + REGIME_TYPE + " as enum (" + String.join(", ",
+                        java.util.Arrays.stream(PolicyRegime.values()).map(r -> "'" + r.name() + "'").toList()) + ")");
                 statement.execute("create table place (" + PLACE_COLUMNS + ")");
                 statement.execute("create table place_next (" + PLACE_COLUMNS + ")");
                 statement.execute("create table charge_category (ncic_group varchar, category varchar)");

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -201,17 +202,20 @@ public class PolicyRegimes {
                 + "select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::date[], ?::date[])) ";
 
         /**
-         * Over the columnar copy, the regime is read from joins instead: the merged intervals
-         * ({@link Regime#intervals}) as a table, joined by equality on the state, the county and the county's state
-         * (each row meets at most one interval of each), the nation's and any intervals tested by date alone, written
-         * into the statement as date literals ({@link #complete}): as a correlated test on the table they cost DuckDB
-         * a join on the date ranges for every row (0.9 s against 0.4 s over 5,000,000 rows). The per-row tests of
+         * Over the columnar copy, the regime is read from the merged intervals ({@link Regime#intervals}) instead,
+         * written into the statement by {@link #complete}. A regime of few distinct day intervals is written out as
+         * tests on the row's state and county ({@code d.state_id in (6, 11) and d.prepare_date between ...}); a larger
+         * one is bound as a table ({@link #CTE_COLUMNS}) joined by equality on the state, the county and the county's
+         * state (each row meets at most one interval of each, {@link #JOINS_COLUMNS}). The nation's and any place's
+         * days are always written out: as a correlated test on the table they cost DuckDB a join on the date ranges
+         * for every row (0.9 s against 0.4 s over 5,000,000 rows). The regime's name is an ENUM
+         * ({@link ColumnarCopy#REGIME_TYPE}), so that counting by it does not hash text. The per-row tests of
          * {@link #EXPRESSION} would make DuckDB judge every distinct date, state and county.
          */
         static final String CTE_COLUMNS = "with pr_int (kind, jkey, from_day, to_day) as (select unnest(?::text[]),"
                 + " unnest(?::bigint[]), unnest(?::date[]), unnest(?::date[])) ";
 
-        /** The joins {@link #EXPRESSION_COLUMNS} reads (the copy keeps the row's county as place_county_id). */
+        /** The joins of the bound form (the copy keeps the row's county as place_county_id). */
         static final String JOINS_COLUMNS = " left join pr_int r_st on r_st.kind = 'STATE' and r_st.jkey = d.state_id"
                 + " and d.prepare_date between r_st.from_day and r_st.to_day"
                 + " left join pr_int r_co on r_co.kind = 'COUNTY' and r_co.jkey = d.place_county_id"
@@ -219,35 +223,68 @@ public class PolicyRegimes {
                 + " left join pr_int r_cs on r_cs.kind = 'COUNTY_IN_STATE' and r_cs.jkey = d.state_id"
                 + " and d.prepare_date between r_cs.from_day and r_cs.to_day";
 
-        /** Where {@link #EXPRESSION_COLUMNS} tests the days of the nation's intervals; see {@link #complete}. */
-        private static final String NATION_DAYS = "{nation-days}";
-        /** Where {@link #EXPRESSION_COLUMNS} tests the days of the intervals of any place; see {@link #complete}. */
-        private static final String ANY_DAYS = "{any-days}";
+        /** Up to this many distinct day intervals of states and counties, a regime is written out, not joined. */
+        static final int WRITTEN_OUT_UP_TO = 16;
 
-        /** {@link #EXPRESSION}'s meaning over the joins of {@link #JOINS_COLUMNS}. */
-        static final String EXPRESSION_COLUMNS = "case when d.prepare_date is null then 'DATE_UNKNOWN'"
-                + " when r_st.kind is not null or r_co.kind is not null or " + NATION_DAYS + " then 'IN_FORCE'"
-                + " when d.place_county_id is null and (r_cs.kind is not null or (d.state_id is null and " + ANY_DAYS
-                + ")) then 'PLACE_UNKNOWN' else 'NOT_IN_FORCE' end";
+        private static final String CTE_HERE = "{regime-cte}";
+        private static final String JOINS_HERE = "{regime-joins}";
+        /** Where the expression tests whether a state's, a county's or the nation's policy was in force. */
+        private static final String IN_FORCE_HERE = "{in-force}";
+        /** Where the expression tests whether some county's policy in the row's state was in force. */
+        private static final String COUNTY_IN_STATE_HERE = "{county-in-state}";
+        /** Where the expression tests whether any place's policy was in force. */
+        private static final String ANY_HERE = "{any-days}";
 
+        /** {@link #EXPRESSION}'s meaning over the copy; {@link #complete} fills in its tests. */
+        static final String EXPRESSION_COLUMNS = "case when d.prepare_date is null then " + regime("DATE_UNKNOWN")
+                + " when " + IN_FORCE_HERE + " then " + regime("IN_FORCE")
+                + " when d.place_county_id is null and (" + COUNTY_IN_STATE_HERE + " or (d.state_id is null and "
+                + ANY_HERE + ")) then " + regime("PLACE_UNKNOWN") + " else " + regime("NOT_IN_FORCE") + " end";
 
-        /**
-         * {@code sql} over the columnar copy with the nation's and any place's days of {@code regime} written in as
-         * date literals. They are dates, so they are written from LocalDate's ISO form and cannot carry anything
-         * else; each kind has a handful of intervals at most.
-         */
-        static String complete(String sql, Regime regime) {
-            return sql.replace(NATION_DAYS, days(regime, "NATION")).replace(ANY_DAYS, days(regime, "ANY"));
+        private static String regime(String name) {
+            return "'" + name + "'::" + ColumnarCopy.REGIME_TYPE;
         }
 
-        private static String days(Regime regime, String kind) {
-            List<String> tests = regime.intervals().stream().filter(i -> i.kind().equals(kind))
-                    .map(i -> "d.prepare_date between date '" + i.from() + "' and date '" + i.to() + "'").toList();
+        /**
+         * {@code sql} over the columnar copy with {@code regime}'s intervals written in. What is written is dates
+         * (from LocalDate's ISO form) and jurisdiction ids (longs), so it cannot carry anything else.
+         */
+        static String complete(String sql, Regime regime) {
+            boolean writtenOut = writtenOut(regime);
+            String nation = tests(regime, "NATION", null);
+            return sql.replace(CTE_HERE, writtenOut ? "" : CTE_COLUMNS)
+                    .replace(JOINS_HERE, writtenOut ? "" : JOINS_COLUMNS)
+                    .replace(IN_FORCE_HERE, writtenOut ? "(" + tests(regime, "STATE", "d.state_id") + " or "
+                            + tests(regime, "COUNTY", "d.place_county_id") + " or " + nation + ")"
+                            : "(r_st.kind is not null or r_co.kind is not null or " + nation + ")")
+                    .replace(COUNTY_IN_STATE_HERE, writtenOut ? tests(regime, "COUNTY_IN_STATE", "d.state_id")
+                            : "r_cs.kind is not null")
+                    .replace(ANY_HERE, tests(regime, "ANY", null));
+        }
+
+        /** Whether {@code regime}'s state and county intervals are few enough to be written out. */
+        static boolean writtenOut(Regime regime) {
+            return regime.intervals().stream().filter(i -> i.key() != 0).map(i -> i.kind() + i.from() + i.to())
+                    .distinct().count() <= WRITTEN_OUT_UP_TO;
+        }
+
+        /**
+         * The intervals of one kind as a test on a row: its day, and its {@code column} among the keys of the
+         * intervals with those days ({@code column} null: the day alone); false when the kind has none.
+         */
+        private static String tests(Regime regime, String kind, String column) {
+            Map<String, List<Long>> byDays = new java.util.TreeMap<>();
+            regime.intervals().stream().filter(i -> i.kind().equals(kind)).forEach(i -> byDays
+                    .computeIfAbsent("d.prepare_date between date '" + i.from() + "' and date '" + i.to() + "'",
+                            d -> new ArrayList<>()).add(i.key()));
+            List<String> tests = new ArrayList<>();
+            byDays.forEach((days, keys) -> tests.add(column == null ? days : "(" + column + " in ("
+                    + String.join(", ", keys.stream().map(String::valueOf).toList()) + ") and " + days + ")"));
             return tests.isEmpty() ? "false" : "(" + String.join(" or ", tests) + ")";
         }
 
         static String cte(Source source) {
-            return source == Source.COLUMNS ? CTE_COLUMNS : CTE;
+            return source == Source.COLUMNS ? CTE_HERE : CTE;
         }
 
         /** A row's regime over {@code source}. */
@@ -255,18 +292,24 @@ public class PolicyRegimes {
             return source == Source.COLUMNS ? EXPRESSION_COLUMNS : EXPRESSION.replace("{date}", source.date);
         }
 
-        /** The joins the regime needs over {@code source}; none but over the columnar copy. */
+        /** The joins the regime needs over {@code source}; over the columnar copy {@link #complete} decides. */
         static String joins(Source source) {
-            return source == Source.COLUMNS ? JOINS_COLUMNS : "";
+            return source == Source.COLUMNS ? JOINS_HERE : "";
         }
 
         private Sql() {
         }
 
-        /** Binds the spans of {@link #cte} from position {@code first}; returns the next free position. */
+        /**
+         * Binds the spans of {@link #cte} (over the copy: the intervals, when they are not written out) from position
+         * {@code first}; returns the next free position.
+         */
         static int bind(Regime regime, Source source, Connection connection, PreparedStatement statement, int first)
                 throws SQLException {
             if (source == Source.COLUMNS) {
+                if (writtenOut(regime)) {
+                    return first;
+                }
                 List<Interval> intervals = regime.intervals().stream()
                         .filter(i -> !i.kind().equals("NATION") && !i.kind().equals("ANY")).toList();
                 statement.setArray(first, connection.createArrayOf("text",
