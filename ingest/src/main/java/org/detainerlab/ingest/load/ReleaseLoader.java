@@ -189,6 +189,7 @@ public final class ReleaseLoader implements ReleaseKind {
                     }
                     used = layout.profile();
                     sheetsWithHeader.add(sheet);
+                    rows.readOnly(layout.mappedColumns());
                     progress.progress("reading sheet " + sheet, report.rowsRead());
                     for (SourceRow sourceRow = rows.next(); sourceRow != null; sourceRow = rows.next()) {
                         if (normaliser.normalise(sourceRow, layout, row)) {
