@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import org.detainerlab.core.place.CountyShapes;
 import org.detainerlab.core.place.FacilityReference;
+import org.detainerlab.core.place.Gazetteer;
 import org.detainerlab.core.place.PlaceResolutions;
 import org.detainerlab.core.release.DataRelease;
 import org.detainerlab.ingest.map.Field;
@@ -140,6 +144,13 @@ public final class ReleaseLoader implements ReleaseKind {
                               IngestRequest request, ProgressListener progress)
             throws SQLException, IngestException, AlreadyLoaded {
         String fileName = file.getFileName().toString();
+        // The place resolution at the end needs reference data that takes a JVM's first load about half a second
+        // to read; reading it while the rows are read takes it off the load's serial tail.
+        CompletableFuture<FacilityReference> facilities = CompletableFuture.supplyAsync(() -> {
+            Gazetteer.get();
+            CountyShapes.get();
+            return FacilityReference.load(FacilityReference.dataDir());
+        });
         ValidationReport report = new ValidationReport();
         RowNormaliser normaliser = new RowNormaliser(ReferenceData.load(connection), report, LocalDate.now(clock));
         PlaceIds places = PlaceIds.load(connection);
@@ -178,6 +189,7 @@ public final class ReleaseLoader implements ReleaseKind {
                     }
                     used = layout.profile();
                     sheetsWithHeader.add(sheet);
+                    rows.readOnly(layout.mappedColumns());
                     progress.progress("reading sheet " + sheet, report.rowsRead());
                     for (SourceRow sourceRow = rows.next(); sourceRow != null; sourceRow = rows.next()) {
                         if (normaliser.normalise(sourceRow, layout, row)) {
@@ -253,11 +265,25 @@ public final class ReleaseLoader implements ReleaseKind {
         Map<String, Object> document = report.toMap(request.thresholds());
         finish(connection, releaseId, used, report, document, from, to);
         progress.progress("resolving places", report.rowsRead());
-        PlaceResolutions.resolveNew(connection, FacilityReference.load(FacilityReference.dataDir()));
+        PlaceResolutions.resolveNew(connection, referenceOf(facilities));
         progress.progress("done", report.rowsRead());
         return new IngestResult(releaseId, false, sha256, used.name(), report.rowsRead(), report.rowsLoaded(),
                 report.rowsRejected(), report.count(Rule.LIKELY_DUPLICATE), from, to,
                 new ReleaseReport(report.rules(), document));
+    }
+
+    private static FacilityReference referenceOf(CompletableFuture<FacilityReference> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private static void write(CopyWriter writer, String releaseId, NormalisedRow row, long placeId) throws IOException {

@@ -27,6 +27,17 @@ public record SheetLayout(String sheet, Profile profile, int headerRow, List<Str
         return columns[field.ordinal()];
     }
 
+    /** For each column up to the last mapped one, whether a field is mapped to it. */
+    public boolean[] mappedColumns() {
+        boolean[] mapped = new boolean[Arrays.stream(columns).max().orElse(-1) + 1];
+        for (int column : columns) {
+            if (column >= 0) {
+                mapped[column] = true;
+            }
+        }
+        return mapped;
+    }
+
     public boolean has(Field field) {
         return column(field) >= 0;
     }

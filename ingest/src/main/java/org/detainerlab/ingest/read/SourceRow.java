@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 public record SourceRow(String sheet, int rowNumber, String[] cells) {
 
+    /** A non-blank cell that the reader was told not to read ({@link RowIterator#readOnly}). */
+    public static final String NOT_READ = "(not read)";
+
     public String cell(int column) {
         return column < cells.length ? cells[column] : "";
     }

@@ -35,6 +35,8 @@ final class CsvRowIterator implements RowIterator {
     private int cellLength;
     private String[] fields = new String[32];
     private int fieldCount;
+    /** The columns whose text is wanted; null while every column is. */
+    private boolean[] wanted;
 
     private int record;
     private long line = 1;
@@ -58,6 +60,11 @@ final class CsvRowIterator implements RowIterator {
             }
         }
         return null;
+    }
+
+    @Override
+    public void readOnly(boolean[] columns) {
+        wanted = columns.clone();
     }
 
     /** Reads one record into {@code fields}; false at the end of the file. */
@@ -205,7 +212,13 @@ final class CsvRowIterator implements RowIterator {
             if (to - from > maxCellChars) {
                 throw cellTooLong();
             }
-            value = from == to ? "" : new String(chunk, from, to - from);
+            if (from == to) {
+                value = "";
+            } else if (wanted != null && (fieldCount >= wanted.length || !wanted[fieldCount])) {
+                value = isBlank(from, to) ? "" : SourceRow.NOT_READ;
+            } else {
+                value = new String(chunk, from, to - from);
+            }
         } else {
             keep(from, to);
             value = new String(cell, 0, cellLength);
@@ -219,6 +232,17 @@ final class CsvRowIterator implements RowIterator {
             fields = Arrays.copyOf(fields, Math.min(MAX_COLUMNS, fields.length * 2));
         }
         fields[fieldCount++] = value;
+    }
+
+    /** Whether chunk[from, to) is blank as {@link String#isBlank()} sees it, without making a string of it. */
+    private boolean isBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = chunk[i];
+            if ((c > ' ' && c < 0x80) || !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean available() throws IOException, SourceFormatException {

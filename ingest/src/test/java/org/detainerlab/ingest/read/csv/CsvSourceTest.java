@@ -9,6 +9,7 @@ import static org.detainerlab.ingest.read.csv.CsvFiles.utf8;
 import static org.detainerlab.ingest.read.csv.CsvFiles.write;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.detainerlab.ingest.read.ReadLimits;
@@ -38,6 +39,31 @@ class CsvSourceTest {
                 List.of("2015-02-01", "OHIO", "AKRON"));
         assertThat(rowNumbers(rows)).containsExactly(1, 2, 3);
         assertThat(rows).allSatisfy(row -> assertThat(row.sheet()).isEqualTo("csv"));
+    }
+
+    @Test
+    void columnsNotAskedForComeBackAsNotReadButBlankCellsStayBlank() throws Exception {
+        Path file = write(dir, "date,remark,state,extra\n"
+                + "2015-01-31,hello,TEXAS,more\n"
+                + ",  ,,\n"
+                + ",,,only this\n"
+                + ",\"quoted\",OHIO\n");
+
+        List<SourceRow> rows = new ArrayList<>();
+        try (CsvSource source = CsvSource.open(file, ReadLimits.DEFAULT); RowIterator it = source.rows("csv")) {
+            rows.add(it.next());
+            it.readOnly(new boolean[] {true, false, true});
+            for (SourceRow row = it.next(); row != null; row = it.next()) {
+                rows.add(row);
+            }
+        }
+
+        assertThat(cells(rows)).containsExactly(
+                List.of("date", "remark", "state", "extra"),
+                List.of("2015-01-31", SourceRow.NOT_READ, "TEXAS", SourceRow.NOT_READ),
+                List.of("", "", "", SourceRow.NOT_READ),
+                List.of("", SourceRow.NOT_READ, "OHIO"));
+        assertThat(rowNumbers(rows)).containsExactly(1, 2, 4, 5);
     }
 
     @Test
