@@ -104,10 +104,11 @@ public final class SqlWhere {
 
     private final StringJoiner conditions = new StringJoiner(" and ");
     private final List<Object> parameters = new ArrayList<>();
-    /** Over the columnar copy, lists are spelled out ({@code in (?, ?)}): DuckDB filters those fastest. */
+    /**
+     * Over the columnar copy, lists are spelled out ({@code in (?, ?)}, a parameter a value): DuckDB filters those
+     * fastest ({@code = any(?)} over a bound list is a join per row there).
+     */
     private final boolean spelledOut;
-    /** The positions in {@link #parameters} of the arrays {@link #spelledOut(String)} spelled out. */
-    private final Set<Integer> spelled = new java.util.HashSet<>();
 
     private SqlWhere(Source source) {
         this.spelledOut = source == Source.COLUMNS;
@@ -127,15 +128,15 @@ public final class SqlWhere {
     /** {@link #of(DetainerFilter, Source)} over a source whose releases' row days are {@code rowDays}. */
     public static SqlWhere of(DetainerFilter filter, Source source, Map<Long, RowDays> rowDays) {
         SqlWhere where = new SqlWhere(source);
-        where.add("d.release_id = any(?)", new Array("bigint", filter.releaseIds().toArray()));
+        where.addList("d.release_id = any(?)", new Array("bigint", filter.releaseIds().toArray()));
         if (filter.readsSeries()) {
             where.series(filter.series(), filter.seriesKeys(), source, rowDays);
         }
         if (!filter.states().isEmpty()) {
-            where.add("d.state_id = any(?)", new Array("bigint", filter.states().stream().map(Place::id).toArray()));
+            where.addList("d.state_id = any(?)", new Array("bigint", filter.states().stream().map(Place::id).toArray()));
         }
         if (!filter.counties().isEmpty()) {
-            where.add(source.joinsPlace() ? "d.place_id in (select id from place where county_id = any(?))"
+            where.addList(source.joinsPlace() ? "d.place_id in (select id from place where county_id = any(?))"
                             : source.placeColumn("county_id") + " = any(?)",
                     new Array("bigint", filter.counties().stream().map(Place::id).toArray()));
         }
@@ -145,23 +146,22 @@ public final class SqlWhere {
         if (!filter.facilityIds().isEmpty() || !filter.facilityNames().isEmpty()) {
             List<String> either = new ArrayList<>();
             if (!filter.facilityIds().isEmpty()) {
-                either.add(RowFacility.inIds(source));
-                where.parameters.add(new Array("bigint", filter.facilityIds().toArray()));
+                either.add(where.list(RowFacility.inIds(source), new Array("bigint", filter.facilityIds().toArray())));
             }
             if (!filter.facilityNames().isEmpty()) {
-                either.add(RowFacility.uncuratedNameIn(source));
-                where.parameters.add(new Array("text", filter.facilityNames().toArray()));
+                either.add(where.list(RowFacility.uncuratedNameIn(source),
+                        new Array("text", filter.facilityNames().toArray())));
             }
             where.conditions.add("(" + String.join(" or ", either) + ")");
         }
         if (!filter.outcomes().isEmpty()) {
-            where.add("d.outcome = any(?)", new Array("text", filter.outcomes().stream().map(Enum::name).toArray()));
+            where.addList("d.outcome = any(?)", new Array("text", filter.outcomes().stream().map(Enum::name).toArray()));
         }
         if (!filter.detainerTypes().isEmpty()) {
-            where.add("d.detainer_type = any(?)", new Array("text", filter.detainerTypes().toArray()));
+            where.addList("d.detainer_type = any(?)", new Array("text", filter.detainerTypes().toArray()));
         }
         if (!filter.criminalities().isEmpty()) {
-            where.add("d.criminality = any(?)", new Array("text", filter.criminalities().toArray()));
+            where.addList("d.criminality = any(?)", new Array("text", filter.criminalities().toArray()));
         }
         where.subject(filter.subject(), source);
         if (filter.from() != null) {
@@ -189,26 +189,26 @@ public final class SqlWhere {
     /** The person and charge conditions, on columns only the rows hold ({@link Source#serves} sees to that). */
     private void subject(Subject subject, Source source) {
         if (!subject.threatLevels().isEmpty()) {
-            add("d.threat_level = any(?)", new Array("text", subject.threatLevels().toArray()));
+            addList("d.threat_level = any(?)", new Array("text", subject.threatLevels().toArray()));
         }
         if (!subject.genders().isEmpty()) {
-            add("d.gender = any(?)", new Array("text", subject.genders().toArray()));
+            addList("d.gender = any(?)", new Array("text", subject.genders().toArray()));
         }
         if (!subject.citizenshipCountries().isEmpty()) {
-            add("d.citizenship_country = any(?)", new Array("text", subject.citizenshipCountries().toArray()));
+            addList("d.citizenship_country = any(?)", new Array("text", subject.citizenshipCountries().toArray()));
         }
         if (!subject.ageBands().isEmpty()) {
-            add("(" + source.ageBand() + ") = any(?)",
+            addList("(" + source.ageBand() + ") = any(?)",
                     new Array("text", subject.ageBands().stream().map(b -> b.label).toArray()));
         }
         if (subject.notifyRelease() != null) {
             add("d.notify_release_request = ?", subject.notifyRelease());
         }
         if (!subject.charges().isEmpty()) {
-            add("d.msc_charge = any(?)", new Array("text", subject.charges().toArray()));
+            addList("d.msc_charge = any(?)", new Array("text", subject.charges().toArray()));
         }
         if (!subject.chargeCategories().isEmpty()) {
-            add("(" + source.chargeCategory() + ") = any(?)", new Array("text", subject.chargeCategories().toArray()));
+            addList("(" + source.chargeCategory() + ") = any(?)", new Array("text", subject.chargeCategories().toArray()));
         }
     }
 
@@ -249,8 +249,8 @@ public final class SqlWhere {
             }
         });
         if (!whole.isEmpty()) {
-            either.add("(d.release_id = any(?) and d.prepare_date is not null)");
-            parameters.add(new Array("bigint", whole.toArray()));
+            either.add(list("(d.release_id = any(?) and d.prepare_date is not null)",
+                    new Array("bigint", whole.toArray())));
         }
         dated.forEach((group, states) -> {
             StringBuilder one = new StringBuilder("(d.release_id = ? and " + source.date + " between ? and ?");
@@ -258,8 +258,8 @@ public final class SqlWhere {
             parameters.add(group.from());
             parameters.add(group.to());
             if (!Set.copyOf(states).containsAll(asked)) {
-                one.append(" and coalesce(d.state_id, " + Series.NO_STATE + ") = any(?)");
-                parameters.add(new Array("bigint", states.toArray()));
+                one.append(" and ").append(list("coalesce(d.state_id, " + Series.NO_STATE + ") = any(?)",
+                        new Array("bigint", states.toArray())));
             }
             either.add(one.append(')'));
         });
@@ -282,6 +282,26 @@ public final class SqlWhere {
         parameters.add(parameter);
     }
 
+    /** Adds {@link #list}{@code (condition, values)}. */
+    private void addList(String condition, Array values) {
+        conditions.add(list(condition, values));
+    }
+
+    /**
+     * A condition whose one placeholder is {@code = any(?)} over {@code values}, with its parameters added: the array
+     * itself, or over the columnar copy {@code in (?, ?, ...)} with a parameter a value ({@code in (null)}, which
+     * matches nothing, for none).
+     */
+    private String list(String condition, Array values) {
+        if (!spelledOut) {
+            parameters.add(values);
+            return condition;
+        }
+        parameters.addAll(List.of(values.values()));
+        return condition.replace("= any(?)", values.values().length == 0 ? "in (null)"
+                : "in (" + String.join(", ", java.util.Collections.nCopies(values.values().length, "?")) + ")");
+    }
+
     /** Adds a condition with its parameters after the filter's own (e.g. a keyset cursor). */
     public SqlWhere and(String condition, Object... values) {
         conditions.add(condition);
@@ -290,48 +310,14 @@ public final class SqlWhere {
     }
 
     public String sql() {
-        String sql = conditions.toString();
-        return spelledOut ? spelledOut(sql) : sql;
-    }
-
-    /** The SQL with each {@code = any(?)} of an array parameter as {@code in (?, ?, ...)}, one placeholder a value. */
-    private String spelledOut(String sql) {
-        StringBuilder out = new StringBuilder(sql.length() + 64);
-        spelled.clear();
-        int parameter = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c != '?') {
-                out.append(c);
-                continue;
-            }
-            Object value = parameters.get(parameter++);
-            if (value instanceof Array array && out.toString().endsWith("= any(")) {
-                spelled.add(parameter - 1);
-                out.setLength(out.length() - "= any(".length());
-                out.append("in (");
-                out.append(array.values().length == 0 ? "null" : String.join(", ",
-                        java.util.Collections.nCopies(array.values().length, "?")));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return conditions.toString();
     }
 
     /** Binds the parameters from position {@code first}; returns the next free position. */
     public int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-        if (spelledOut) {
-            sql();
-        }
         int i = first;
-        for (int position = 0; position < parameters.size(); position++) {
-            Object value = parameters.get(position);
-            if (value instanceof Array array && spelled.contains(position)) {
-                for (Object element : array.values()) {
-                    statement.setObject(i++, element instanceof LocalDate date ? Date.valueOf(date) : element);
-                }
-            } else if (value instanceof Array array) {
+        for (Object value : parameters) {
+            if (value instanceof Array array) {
                 statement.setArray(i++, connection.createArrayOf(array.type(), array.values()));
             } else if (value instanceof LocalDate date) {
                 statement.setDate(i++, Date.valueOf(date));
