@@ -66,7 +66,7 @@ final class ColdMix {
     }
 
     /** The administrator among the bench's tokens (alice, bob, carol, dave). */
-    private static final int ADMIN = 3;
+    static final int ADMIN = 3;
 
     private final PrintStream out;
     private double copyReadySeconds;
@@ -83,7 +83,7 @@ final class ColdMix {
                  Path workDir) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        copyReadySeconds = awaitColumnarCopy(http, base, freshTokens.call().get(ADMIN));
+        copyReadySeconds = awaitColumnarCopy(out, http, base, freshTokens.call().get(ADMIN));
         List<String> tokens = freshTokens.call();
         // excludeLikelyDuplicates is never drawn, so this question is not one of the mix
         HttpResponse<byte[]> policies = StatsBenchmark.get(http, URI.create(base
@@ -134,7 +134,8 @@ final class ColdMix {
      * status shows both), so that the questions measure the platform as it answers once it has started; returns the
      * seconds waited, which is what a restart costs before the copy answers (PostgreSQL answers meanwhile).
      */
-    private double awaitColumnarCopy(HttpClient http, String base, String adminToken) throws Exception {
+    static double awaitColumnarCopy(PrintStream out, HttpClient http, String base, String adminToken)
+            throws Exception {
         long started = System.nanoTime();
         ObjectMapper json = new ObjectMapper();
         while (true) {

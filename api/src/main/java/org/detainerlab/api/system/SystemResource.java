@@ -33,7 +33,11 @@ public class SystemResource {
     }
 
     @GET
-    @Operation(summary = "Application version, database, schema version and row counts", description = "Role admin.")
+    @Operation(summary = "Application version, database, schema version, row counts and data generations",
+            description = "Role admin. status.dataGeneration is PostgreSQL's data generation (it moves with every load,"
+                    + " deletion and curation that changes a count); status.columnarGeneration is the generation this"
+                    + " instance's columnar copy of the rows is at (null while it is being made or when it is off):"
+                    + " statistics are answered from the copy only when the two are equal.")
     public SystemInfo system() {
         return new SystemInfo(version, status.status());
     }

@@ -249,7 +249,11 @@ public class ColumnarCopy {
 
     private void awaitGeneration(long at) {
         long until = System.nanoTime() + wait.toNanos();
-        syncer.execute(this::syncQuietly);
+        try {
+            syncer.execute(this::syncQuietly);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return;
+        }
         synchronized (progress) {
             while (generation < at && failure == null) {
                 long left = until - System.nanoTime();
@@ -312,9 +316,9 @@ public class ColumnarCopy {
 
     /** One sync inside PostgreSQL's repeatable-read transaction on {@code pg}. */
     private void syncAt(Connection pg) throws SQLException, IOException {
-        long started = System.nanoTime();
+        long began = System.nanoTime();
         long target;
-        Map<Long, Long> loaded = new HashMap<>();
+        Set<Long> releases = new HashSet<>();
         try (Statement statement = pg.createStatement()) {
             try (ResultSet rs = statement.executeQuery("select value from data_generation where id = 1")) {
                 rs.next();
@@ -323,12 +327,14 @@ public class ColumnarCopy {
             try (ResultSet rs = statement.executeQuery("select id from data_release"
                     + " where kind = 'DETAINERS' and status = 'LOADED'")) {
                 while (rs.next()) {
-                    loaded.put(rs.getLong(1), -1L);
+                    releases.add(rs.getLong(1));
                 }
             }
         }
         Set<Long> gone = new HashSet<>(held.keySet());
-        gone.removeAll(loaded.keySet());
+        gone.removeAll(releases);
+        // each release's rows: as held, or as copied now
+        Map<Long, Long> loaded = new HashMap<>();
         long copiedRows = 0;
         Map<Long, SqlWhere.RowDays> days;
         Map<String, String> types = new HashMap<>(codedTypes);
@@ -338,7 +344,7 @@ public class ColumnarCopy {
                 for (long release : gone) {
                     statement.execute("delete from " + TABLE + " where release_id = " + release);
                 }
-                for (long release : loaded.keySet()) {
+                for (long release : releases) {
                     if (held.containsKey(release)) {
                         loaded.put(release, held.get(release));
                     } else {
@@ -374,7 +380,7 @@ public class ColumnarCopy {
             }
         }
         LOG.infof("Columnar copy: at data generation %d, %d releases (%d rows copied, %d releases removed) in %d ms",
-                target, loaded.size(), copiedRows, gone.size(), (System.nanoTime() - started) / 1_000_000);
+                target, loaded.size(), copiedRows, gone.size(), (System.nanoTime() - began) / 1_000_000);
     }
 
     /**
