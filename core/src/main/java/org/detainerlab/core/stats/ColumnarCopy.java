@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -180,7 +181,7 @@ public class ColumnarCopy {
                 statement.execute("create table " + TABLE + " (" + COLUMNS + ")");
                 statement.execute("create table " + INCOMING + " (" + COLUMNS + ")");
                 statement.execute("create type " + REGIME_TYPE + " as enum (" + String.join(", ",
-                        java.util.Arrays.stream(PolicyRegime.values()).map(r -> "'" + r.name() + "'").toList()) + ")");
+                        Arrays.stream(PolicyRegime.values()).map(r -> "'" + r.name() + "'").toList()) + ")");
                 statement.execute("create table place (" + PLACE_COLUMNS + ")");
                 statement.execute("create table place_next (" + PLACE_COLUMNS + ")");
                 statement.execute("create table charge_category (ncic_group varchar, category varchar)");

@@ -124,6 +124,11 @@ public class PolicyRegimes {
 
     /** Days from..to (inclusive) on which some span of a kind was in force at a key ({@link Regime#intervals}). */
     record Interval(String kind, long key, LocalDate from, LocalDate to) {
+
+        /** Whether it is a state's, a county's or a county's state's (keyed by a place), not the nation's or any. */
+        boolean placed() {
+            return !kind.equals("NATION") && !kind.equals("ANY");
+        }
     }
 
     private final PolicyService policies;
@@ -264,7 +269,7 @@ public class PolicyRegimes {
 
         /** Whether {@code regime}'s state and county intervals are few enough to be written out. */
         static boolean writtenOut(Regime regime) {
-            return regime.intervals().stream().filter(i -> i.key() != 0).map(i -> i.kind() + i.from() + i.to())
+            return regime.intervals().stream().filter(Interval::placed).map(i -> i.kind() + i.from() + i.to())
                     .distinct().count() <= WRITTEN_OUT_UP_TO;
         }
 
@@ -311,7 +316,7 @@ public class PolicyRegimes {
                     return first;
                 }
                 List<Interval> intervals = regime.intervals().stream()
-                        .filter(i -> !i.kind().equals("NATION") && !i.kind().equals("ANY")).toList();
+                        .filter(Interval::placed).toList();
                 statement.setArray(first, connection.createArrayOf("text",
                         intervals.stream().map(Interval::kind).toArray()));
                 statement.setArray(first + 1, connection.createArrayOf("bigint",
