@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Annotation, download, Page } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
+import { useRouteDraft } from '../useRouteDraft';
 
 
 const SIZE = 50;
@@ -36,8 +37,7 @@ function targetLink(kind: string, ref: string): { url: string; label: string } {
 export function AnnotationsPage({ route }: { route: Route }) {
   const values = Object.fromEntries(FILTERS.map((f) => [f, route.params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const page = Number(route.params.get('page') ?? '0');
-  const [draft, setDraft] = useState(values);
-  useEffect(() => setDraft(values), [route.params.toString()]);
+  const [draft, setDraft] = useRouteDraft(values, route.params.toString());
   const query = new URLSearchParams();
   FILTERS.forEach((f) => values[f] && query.set(f, values[f]));
   const result = useApi<Page<Annotation>>(`/api/v1/annotations?${query}&page=${page}&size=${SIZE}`);

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import { Me, Page } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
+import { useRouteDraft } from '../useRouteDraft';
 
 interface Summary {
   id: number;
@@ -19,8 +19,7 @@ export function CaseList({ route, me }: { route: Route; me: Me }) {
   const q = route.params.get('q') ?? '';
   const jurisdiction = route.params.get('jurisdiction') ?? '';
   const page = Number(route.params.get('page') ?? '0');
-  const [draft, setDraft] = useState({ q, jurisdiction });
-  useEffect(() => setDraft({ q, jurisdiction }), [q, jurisdiction]);
+  const [draft, setDraft] = useRouteDraft({ q, jurisdiction }, JSON.stringify([q, jurisdiction]));
   const query = new URLSearchParams({ page: String(page), size: String(SIZE) });
   if (q) query.set('q', q);
   if (jurisdiction) query.set('jurisdiction', jurisdiction);

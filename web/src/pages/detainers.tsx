@@ -1,10 +1,11 @@
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { download, Me } from '../api';
 import { href, Route } from '../route';
 import { useApi } from '../useApi';
 import { Filters, filtersOf, Provenance } from '../stats';
 import { RowFilterFields } from './row-filters';
+import { useRouteDraft } from '../useRouteDraft';
 
 interface RowPage {
   items: Record<string, unknown>[];
@@ -46,8 +47,7 @@ export function DetainersPage({ route, me }: { route: Route; me: Me }) {
   const sort = route.params.get('sort') === 'prepareDate' ? 'prepareDate' : 'source';
   const cursor = route.params.get('cursor') ?? '';
   const open = route.params.get('row');
-  const [draft, setDraft] = useState<Filters>(filters);
-  useEffect(() => setDraft(filters), [JSON.stringify(filters)]);
+  const [draft, setDraft] = useRouteDraft<Filters>(filters, JSON.stringify(filters));
   const query = new URLSearchParams();
   Object.entries(filters).forEach(([name, value]) => value && query.set(name, value));
   const rows = useApi<RowPage>(`/api/v1/detainers?${query}&limit=${LIMIT}${sort === 'source' ? '' : `&sort=${sort}`}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);

@@ -12,6 +12,7 @@ import { CompareSeries } from '../figures/compare';
 import { FacilityTable } from '../figures/facilities';
 import { ChoroplethMap, Place } from '../figures/map';
 import { markersOf, Timeline } from './timeline';
+import { useRouteDraft } from '../useRouteDraft';
 
 interface Release {
   id: number;
@@ -202,11 +203,10 @@ interface FilterFormProps {
 }
 
 function FilterForm({ filters, releases, states, errors: applied, onApply }: FilterFormProps) {
-  const [draft, setDraft] = useState<Filters>(filters);
   const [errors, setErrors] = useState(applied);
   const key = JSON.stringify(filters);
   const appliedKey = JSON.stringify(applied);
-  useEffect(() => setDraft(filters), [key]);
+  const [draft, setDraft] = useRouteDraft<Filters>(filters, key);
   useEffect(() => setErrors(applied), [appliedKey]);
   const apply = (e: Event) => {
     e.preventDefault();

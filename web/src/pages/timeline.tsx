@@ -7,6 +7,7 @@ import { Policy, PolicyEditor, shown, SourceRef } from './policy-editor';
 import { HistoryToggle } from './history';
 import { verificationText, VerifyForm } from './verification';
 import { RulingEditor } from './ruling-editor';
+import { useRouteDraft } from '../useRouteDraft';
 
 export interface TimelineEntry {
   date: string;
@@ -89,9 +90,9 @@ export function TimelinePage({ route, me }: { route: Route; me: Me }) {
   const [creating, setCreating] = useState<'policy' | 'ruling' | null>(null);
   const [editingPolicy, setEditingPolicy] = useState<string | null>(null);
   const [verifying, setVerifying] = useState<string | null>(null);
-  const [draft, setDraft] = useState({ place: code, from, to });
+  const [draft, setDraft] = useRouteDraft({ place: code, from, to }, JSON.stringify([code, from, to]));
   const [placeError, setPlaceError] = useState<string | null>(null);
-  useEffect(() => { setDraft({ place: code, from, to }); setPlaceError(null); }, [code, from, to]);
+  useEffect(() => setPlaceError(null), [code, from, to]);
   const typed = draft.place.trim();
   const suggestions = useApi<Jurisdiction[]>(typed.length >= 2 && typed !== code ? `/api/v1/jurisdictions?q=${encodeURIComponent(typed)}` : null);
 
