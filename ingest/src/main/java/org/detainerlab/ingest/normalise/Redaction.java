@@ -18,11 +18,18 @@ final class Redaction {
     static boolean isMarker(String text) {
         // Cheap tests first: every marker is short and names exemptions b, 6 and 7. Dates, identifiers and birth
         // years hold a 6 often enough that testing for the 6 alone sent a regular expression through most rows.
-        return text.length() <= 40 && text.indexOf('6') >= 0 && text.indexOf('7') >= 0 && hasB(text)
+        // A marker starts with "b" or "(b": that leaves out the hexadecimal identifiers, which hold b, 6 and 7 often.
+        return text.length() <= 40 && text.indexOf('6') >= 0 && text.indexOf('7') >= 0 && startsAsMarker(text)
                 && MARKER.matcher(text.strip()).matches();
     }
 
-    private static boolean hasB(String text) {
-        return text.indexOf('b') >= 0 || text.indexOf('B') >= 0;
+    private static boolean startsAsMarker(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == 'b' || c == 'B' || c == '(';
+            }
+        }
+        return false;
     }
 }
