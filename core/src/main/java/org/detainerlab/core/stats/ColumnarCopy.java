@@ -345,17 +345,25 @@ public class ColumnarCopy {
                 for (long release : gone) {
                     statement.execute("delete from " + TABLE + " where release_id = " + release);
                 }
+                // every new release staged first, so that a column whose type grows is converted once per sync
+                List<Long> staged = new ArrayList<>();
                 for (long release : releases) {
                     if (held.containsKey(release)) {
                         loaded.put(release, held.get(release));
                     } else {
                         long rows = copy(pg, statement, EXPORT + " where d.release_id = " + release, INCOMING, "");
-                        code(statement, types);
-                        statement.execute("insert into " + TABLE + " select * from " + INCOMING + " order by prepare_date");
-                        statement.execute("delete from " + INCOMING);
                         loaded.put(release, rows);
                         copiedRows += rows;
+                        staged.add(release);
                     }
+                }
+                if (!staged.isEmpty()) {
+                    code(statement, types);
+                    for (long release : staged) {
+                        statement.execute("insert into " + TABLE + " select * from " + INCOMING + " where release_id = "
+                                + release + " order by prepare_date");
+                    }
+                    statement.execute("delete from " + INCOMING);
                 }
                 copy(pg, statement, "select id, county_id, facility_id, method, status from place", "place_next", "");
                 movedPlaces(statement);
