@@ -50,16 +50,71 @@ class PlaceReviewApiTest {
     }
 
     /**
-     * The county's detainers in every loaded release, each counted: a place's {@code detainers} counts its rows in all
-     * of them (other test classes load releases with the same synthetic spellings).
+     * The county's detainers in the release series, as a question that names no release counts them, and as a
+     * place's {@code detainers} counts its rows (other test classes load releases with the same synthetic spellings).
      */
     private static long countyTotal(String county) {
-        String alice = Tokens.accessToken("alice");
-        String releases = String.join(",", given().auth().oauth2(alice).get("/api/v1/releases?kind=DETAINERS")
-                .then().statusCode(200).extract().jsonPath().getList("id", String.class));
-        return given().auth().oauth2(alice)
-                .get("/api/v1/stats/detainers?county=" + county + "&release=" + releases)
+        return given().auth().oauth2(Tokens.accessToken("alice"))
+                .get("/api/v1/stats/detainers?county=" + county)
                 .then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    /**
+     * Two releases that hold the same days of one place: its {@code detainers} on the review page and in the
+     * crosswalk count the release series' rows, each detainer once, as the statistics do; not both releases' rows.
+     */
+    @Test
+    void aPlaceThatOverlappingReleasesBothHoldCountsItsDetainersOnce() throws Exception {
+        String facility = "REVIEW OVERLAP JAIL " + System.nanoTime();
+        long first = loadWyoming(facility, 3);
+        long second = loadWyoming(facility, 5);
+        long place;
+        Map<Long, Long> rowsByRelease = new java.util.HashMap<>();
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("select d.place_id, d.release_id,"
+                     + " count(*) from detainer d where d.facility_raw = ? group by 1, 2")) {
+            statement.setString(1, facility);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                place = 0;
+                while (rs.next()) {
+                    place = rs.getLong(1);
+                    rowsByRelease.put(rs.getLong(2), rs.getLong(3));
+                }
+            }
+        }
+        assertThat(rowsByRelease).containsEntry(first, 3L).containsEntry(second, 5L).hasSize(2);
+        long placeId = place;
+        String alice = Tokens.accessToken("alice");
+        long series = given().auth().oauth2(alice).get("/api/v1/stats/detainers?state=WY&from=1998-03-01&to=1998-03-31")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+        // the second release holds every day of the first: the series reads each day from one of them
+        assertThat(series).isEqualTo(5);
+
+        JsonPath view = given().auth().oauth2(alice).get("/api/v1/places/review/" + placeId).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(view.getLong("detainers")).isEqualTo(series);
+        String crosswalk = given().auth().oauth2(alice).get("/api/v1/places/crosswalk").then().statusCode(200)
+                .extract().asString();
+        assertThat(crosswalk.lines().filter(line -> line.startsWith(placeId + ",")).toList())
+                .singleElement().satisfies(line -> assertThat(line).endsWith("," + series));
+
+        String admin = Tokens.accessToken("dave");
+        given().auth().oauth2(admin).delete("/api/v1/releases/" + first).then().statusCode(204);
+        given().auth().oauth2(admin).delete("/api/v1/releases/" + second).then().statusCode(204);
+    }
+
+    /** A release of {@code rows} detainers at one facility in Wyoming on consecutive days from 1998-03-10. */
+    private static long loadWyoming(String facility, int rows) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("Detainer Prepare Date,Facility State,Detainer Facility,"
+                + "Detainer Lift Reason,Detainer Type\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("1998-03-").append(10 + i).append(",WYOMING,").append(facility).append(",,I247D\n");
+        }
+        Path file = Files.createTempFile("places-overlap", ".csv");
+        Files.writeString(file, csv.toString());
+        long id = Jobs.loadRelease(file.toFile(), "Places overlap " + rows + " " + facility);
+        Files.delete(file);
+        return id;
     }
 
     @Test

@@ -15,17 +15,19 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * How many detainers the release series holds per state, county and curated facility (from the rollup), and the
- * facility names as published with their counts (from the rows). Both are computed once per data generation.
+ * How many detainers the release series holds per state, county, curated facility and published place (from the
+ * rollup, or the rows when the series splits a month), and the facility names as published with their counts (from
+ * the rows). Both are computed once per data generation.
  */
 @ApplicationScoped
 public class DetainerCounts {
 
     /**
-     * Counts per jurisdiction code (state or county) and per curated facility id, as a default question counts them:
-     * over the release series.
+     * Counts per jurisdiction code (state or county), per curated facility id and per published place id
+     * ({@code byPlaceId}), as a default question counts them: over the release series.
      */
-    public record Totals(long generation, long all, Map<String, Long> byPlace, Map<Long, Long> byFacility) {
+    public record Totals(long generation, long all, Map<String, Long> byPlace, Map<Long, Long> byFacility,
+                         Map<Long, Long> byPlaceId) {
     }
 
     /** A facility name as published, in one state, with the curated facility it resolves to (or null). */
@@ -53,15 +55,16 @@ public class DetainerCounts {
         }
         Map<String, Long> byPlace = new HashMap<>();
         Map<Long, Long> byFacility = new HashMap<>();
+        Map<Long, Long> byPlaceId = new HashMap<>();
         long all = 0;
         // the default question's rows: each state and day from the one release the series chose, never summed over
         // overlapping releases
         DetainerFilter series = DetainerFilters.parse(QueryParameters.of(Map.of()), snapshot);
         SqlWhere.Source source = SqlWhere.Source.ROLLUP.serves(series) ? SqlWhere.Source.ROLLUP : SqlWhere.Source.ROWS;
         SqlWhere where = SqlWhere.of(series, source);
-        String sql = "select d.state_id, p.county_id, " + RowFacility.ID + ", " + source.count
+        String sql = "select d.state_id, p.county_id, " + RowFacility.ID + ", " + source.count + ", d.place_id"
                 + " from " + source.table + " d left join place p on p.id = d.place_id where " + where.sql()
-                + " group by 1, 2, 3";
+                + " group by 1, 2, 3, 5";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             where.bind(connection, statement, 1);
@@ -75,12 +78,17 @@ public class DetainerCounts {
                     if (facility != null) {
                         byFacility.merge(facility, n, Long::sum);
                     }
+                    Long place = rs.getObject(5, Long.class);
+                    if (place != null) {
+                        byPlaceId.merge(place, n, Long::sum);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count detainers: " + e.getMessage(), e);
         }
-        Totals fresh = new Totals(snapshot.generation(), all, Map.copyOf(byPlace), Map.copyOf(byFacility));
+        Totals fresh = new Totals(snapshot.generation(), all, Map.copyOf(byPlace), Map.copyOf(byFacility),
+                Map.copyOf(byPlaceId));
         totals.set(fresh);
         return fresh;
     }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.detainerlab.core.common.Csv;
@@ -27,6 +28,7 @@ import org.detainerlab.core.common.InvalidQueryException;
 import org.detainerlab.core.common.ResourceNotFoundException;
 import org.detainerlab.core.common.Revisions;
 import org.detainerlab.core.common.ValidationFailedException;
+import org.detainerlab.core.detainer.DetainerCounts;
 import org.detainerlab.core.history.ChangeAction;
 import org.detainerlab.core.history.ChangeHistory;
 import org.detainerlab.core.history.ChangeView;
@@ -51,17 +53,37 @@ public class PlaceService {
             + " from place p left join jurisdiction s on s.id = p.state_id"
             + " left join jurisdiction c on c.id = p.county_id left join jurisdiction cs on cs.id = c.parent_id"
             + " left join jurisdiction pc on pc.id = p.proposed_county_id left join jurisdiction pcs on pcs.id = pc.parent_id"
-            + " left join (select place_id, sum(detainers) detainers from detainer_rollup group by place_id) r"
-            + " on r.place_id = p.id";
+            + " left join unnest(?::bigint[], ?::bigint[]) r(place_id, detainers) on r.place_id = p.id";
 
     private final AgroalDataSource dataSource;
     private final ChangeHistory history;
     private final ObjectMapper json;
+    private final DetainerCounts counts;
 
-    public PlaceService(AgroalDataSource dataSource, ChangeHistory history, ObjectMapper json) {
+    public PlaceService(AgroalDataSource dataSource, ChangeHistory history, ObjectMapper json, DetainerCounts counts) {
         this.dataSource = dataSource;
         this.history = history;
         this.json = json;
+        this.counts = counts;
+    }
+
+    /**
+     * Binds {@link #SELECT}'s first two parameters, each place's detainers: counted over the release series (as a
+     * question that names no release counts them), so a place whose rows overlapping releases both hold counts them
+     * once. Returns the next parameter's index.
+     */
+    private int bindDetainers(Connection connection, PreparedStatement statement) throws SQLException {
+        Map<Long, Long> byPlace = counts.totals().byPlaceId();
+        Long[] ids = new Long[byPlace.size()];
+        Long[] detainers = new Long[byPlace.size()];
+        int i = 0;
+        for (Map.Entry<Long, Long> entry : byPlace.entrySet()) {
+            ids[i] = entry.getKey();
+            detainers[i++] = entry.getValue();
+        }
+        statement.setArray(1, connection.createArrayOf("bigint", ids));
+        statement.setArray(2, connection.createArrayOf("bigint", detainers));
+        return 3;
     }
 
     /** Resolves the places no one has resolved yet: those of releases loaded before places existed, or by the CLI. */
@@ -99,7 +121,7 @@ public class PlaceService {
                 + " order by 16 desc, p.id limit ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            int i = 1;
+            int i = bindDetainers(connection, statement);
             statement.setArray(i++, connection.createArrayOf("text", wanted.toArray()));
             statement.setDouble(i++, below == null ? 1.0000001 : below);
             if (after != null) {
@@ -181,6 +203,7 @@ public class PlaceService {
         Csv out = new Csv(List.of(CSV_HEADER.split(",")));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SELECT + " order by p.id")) {
+            bindDetainers(connection, statement);
             for (PlaceView p : views(statement)) {
                 out.row(p.id(), p.state(), p.facility(), p.facilityCode(), p.city(), p.status(), p.method(), p.county(),
                         p.countyName(), p.facilityId(), String.format(Locale.ROOT, "%.3f", p.confidence()), p.detainers());
@@ -478,7 +501,7 @@ public class PlaceService {
     private PlaceView find(Connection connection, long id, boolean lock) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT + " where p.id = ?"
                 + (lock ? " for update of p" : ""))) {
-            statement.setLong(1, id);
+            statement.setLong(bindDetainers(connection, statement), id);
             List<PlaceView> found = views(statement);
             if (found.isEmpty()) {
                 throw new ResourceNotFoundException(PlaceView.KIND, id);

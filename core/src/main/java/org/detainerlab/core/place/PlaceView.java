@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 /**
  * A published place and its resolution as the API shows it: what was published (state, facility spelling, code,
  * city), the county and facility in effect, what the resolver proposed and why (method, confidence, evidence,
- * candidates), the status, who decided, how many detainer rows it holds, and the version that If-Match names.
+ * candidates), the status, who decided, how many detainers it holds in the release series (rows that overlapping
+ * releases both hold counted once), and the version that If-Match names.
  */
 public record PlaceView(long id, String state, String facility, String facilityCode, String city, String status,
                         String method, String county, String countyName, String proposedCounty,
