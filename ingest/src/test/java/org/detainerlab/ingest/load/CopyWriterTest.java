@@ -73,4 +73,21 @@ class CopyWriterTest {
         });
         assertThat(written).isEqualTo(cell + "\t" + cell + "\n");
     }
+
+    @Test
+    void shortValuesWithEscapesAndWideCharactersFillBufferAfterBufferIntact() throws Exception {
+        String[] cells = {"San Jos\u00e9", "a\tb", "c\\d", "\ud83d\ude00 e", "\u20ac 5", "plain ASCII text"};
+        StringBuilder expected = new StringBuilder();
+        String written = write(w -> {
+            for (int i = 0; i < 200_000; i++) {
+                w.text(cells[i % cells.length]).number(i);
+                w.endRow();
+            }
+        });
+        for (int i = 0; i < 200_000; i++) {
+            expected.append(cells[i % cells.length].replace("\\", "\\\\").replace("\t", "\\t")).append('\t')
+                    .append(i).append('\n');
+        }
+        assertThat(written).isEqualTo(expected.toString());
+    }
 }
