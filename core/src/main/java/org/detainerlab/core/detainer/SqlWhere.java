@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -299,7 +300,7 @@ public final class SqlWhere {
         }
         parameters.addAll(List.of(values.values()));
         return condition.replace("= any(?)", values.values().length == 0 ? "in (null)"
-                : "in (" + String.join(", ", java.util.Collections.nCopies(values.values().length, "?")) + ")");
+                : "in (" + String.join(", ", Collections.nCopies(values.values().length, "?")) + ")");
     }
 
     /** Adds a condition with its parameters after the filter's own (e.g. a keyset cursor). */

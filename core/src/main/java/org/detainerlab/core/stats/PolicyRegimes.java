@@ -11,9 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.detainerlab.core.detainer.Place;
@@ -85,7 +87,7 @@ public class PolicyRegimes {
          * at most one interval of each.
          */
         static List<Interval> merge(List<Span> spans) {
-            java.util.Map<String, java.util.Map<Long, List<LocalDate[]>>> byKind = new java.util.TreeMap<>();
+            Map<String, Map<Long, List<LocalDate[]>>> byKind = new TreeMap<>();
             for (Span span : spans) {
                 LocalDate to = span.to() == null ? OPEN : span.to();
                 add(byKind, span.level().name(), span.level() == Level.NATION ? 0 : span.jurisdictionId(), span.from(), to);
@@ -96,7 +98,7 @@ public class PolicyRegimes {
             }
             List<Interval> intervals = new ArrayList<>();
             byKind.forEach((kind, byKey) -> byKey.forEach((key, days) -> {
-                days.sort(java.util.Comparator.comparing((LocalDate[] d) -> d[0]));
+                days.sort(Comparator.comparing((LocalDate[] d) -> d[0]));
                 LocalDate[] open = null;
                 for (LocalDate[] d : days) {
                     if (open != null && !d[0].isAfter(open[1].plusDays(1))) {
@@ -115,9 +117,9 @@ public class PolicyRegimes {
             return List.copyOf(intervals);
         }
 
-        private static void add(java.util.Map<String, java.util.Map<Long, List<LocalDate[]>>> byKind, String kind,
+        private static void add(Map<String, Map<Long, List<LocalDate[]>>> byKind, String kind,
                                 long key, LocalDate from, LocalDate to) {
-            byKind.computeIfAbsent(kind, k -> new java.util.TreeMap<>()).computeIfAbsent(key, k -> new ArrayList<>())
+            byKind.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(key, k -> new ArrayList<>())
                     .add(new LocalDate[] {from, to});
         }
     }
@@ -278,7 +280,7 @@ public class PolicyRegimes {
          * intervals with those days ({@code column} null: the day alone); false when the kind has none.
          */
         private static String tests(Regime regime, String kind, String column) {
-            Map<String, List<Long>> byDays = new java.util.TreeMap<>();
+            Map<String, List<Long>> byDays = new TreeMap<>();
             regime.intervals().stream().filter(i -> i.kind().equals(kind)).forEach(i -> byDays
                     .computeIfAbsent("d.prepare_date between date '" + i.from() + "' and date '" + i.to() + "'",
                             d -> new ArrayList<>()).add(i.key()));
