@@ -456,4 +456,19 @@ class PlaceReviewApiTest {
                     .contentType("application/problem+json").body("parameter", org.hamcrest.Matchers.equalTo("cursor"));
         }
     }
+
+    @Test
+    void aReviewQuestionWithAnUnknownStatusOrAConfidenceOutsideZeroToOneIsRefusedNamingTheParameter() {
+        String alice = Tokens.accessToken("alice");
+        given().auth().oauth2(alice).get("/api/v1/places/review?status=PROPOSED&status=MAYBE").then().statusCode(400)
+                .contentType("application/problem+json").body("parameter", org.hamcrest.Matchers.equalTo("status"))
+                .body("detail", org.hamcrest.Matchers.containsString("'MAYBE'"));
+        for (String below : List.of("-0.1", "1.5")) {
+            given().auth().oauth2(alice).get("/api/v1/places/review?below=" + below).then().statusCode(400)
+                    .contentType("application/problem+json").body("parameter", org.hamcrest.Matchers.equalTo("below"));
+        }
+        given().auth().oauth2(alice).get("/api/v1/places/review?below=sure").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(alice).get("/api/v1/places/review?status=accepted&below=1").then().statusCode(200);
+    }
 }
