@@ -1,7 +1,7 @@
 package org.detainerlab.core.stats;
 
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +62,41 @@ final class GroupLabels {
         return key instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) key;
     }
 
-    /** Groups in key order, dimension by dimension, with unstated keys last. */
-    static <V> Comparator<Map.Entry<Map<String, Object>, V>> order(List<Dimension> dimensions) {
-        Comparator<Map.Entry<Map<String, Object>, V>> order = (a, b) -> 0;
-        for (Dimension d : dimensions) {
-            String key = d == Dimension.FACILITY ? "facility" : d.parameter;
-            order = order.thenComparing(e -> e.getKey().get(key), Comparator.nullsLast(GroupLabels::compareKeys));
+    /**
+     * Sorts labelled groups in key order, dimension by dimension, with unstated keys last. Each group's keys are read
+     * from its label once, not at every comparison: an answer of 268,000 groups spent most of its own time in the
+     * label lookups of the sort.
+     */
+    static <V> void sort(List<Map.Entry<Map<String, Object>, V>> groups, List<Dimension> dimensions) {
+        String[] names = dimensions.stream().map(d -> d == Dimension.FACILITY ? "facility" : d.parameter)
+                .toArray(String[]::new);
+        List<Keyed<V>> keyed = new ArrayList<>(groups.size());
+        for (Map.Entry<Map<String, Object>, V> group : groups) {
+            Object[] keys = new Object[names.length];
+            for (int i = 0; i < names.length; i++) {
+                keys[i] = group.getKey().get(names[i]);
+            }
+            keyed.add(new Keyed<>(keys, group));
         }
-        return order;
+        keyed.sort(GroupLabels::compare);
+        for (int i = 0; i < keyed.size(); i++) {
+            groups.set(i, keyed.get(i).group());
+        }
+    }
+
+    private record Keyed<V>(Object[] keys, Map.Entry<Map<String, Object>, V> group) {
+    }
+
+    private static int compare(Keyed<?> a, Keyed<?> b) {
+        for (int i = 0; i < a.keys().length; i++) {
+            Object x = a.keys()[i];
+            Object y = b.keys()[i];
+            int order = x == null ? (y == null ? 0 : 1) : y == null ? -1 : compareKeys(x, y);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

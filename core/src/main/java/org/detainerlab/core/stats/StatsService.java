@@ -437,7 +437,7 @@ public class StatsService {
             total += group.count();
             labelled.add(Map.entry(GroupLabels.label(query.groupBy(), group.keys(), snapshot), group.count()));
         }
-        labelled.sort(GroupLabels.order(query.groupBy()));
+        GroupLabels.sort(labelled, query.groupBy());
         Integer k = query.suppressBelow();
         for (Map.Entry<Map<String, Object>, Long> entry : labelled) {
             boolean hidden = suppressed(entry.getValue(), k);
@@ -484,7 +484,7 @@ public class StatsService {
                         new long[] {count, entry.getValue()}));
             }
         }
-        labelled.sort(GroupLabels.order(dimensions));
+        GroupLabels.sort(labelled, dimensions);
         Integer k = query.suppressBelow();
         for (Map.Entry<Map<String, Object>, long[]> entry : labelled) {
             long count = entry.getValue()[0];
