@@ -39,19 +39,35 @@ class GroupLabelsTest {
                 group(null, "2015-01", "DECLINED"),
                 group(null, null, null));
         for (long seed = 1; seed <= 20; seed++) {
-            List<Map.Entry<Map<String, Object>, Long>> groups = new ArrayList<>(expected);
-            Collections.shuffle(groups, new Random(seed));
-            GroupLabels.sort(groups, List.of(Dimension.FACILITY, Dimension.MONTH, Dimension.OUTCOME));
-            assertThat(groups).as("shuffled with seed " + seed).containsExactlyElementsOf(expected);
+            for (int packedBits : new int[] {63, 0}) {
+                List<Map.Entry<Map<String, Object>, Long>> groups = new ArrayList<>(expected);
+                Collections.shuffle(groups, new Random(seed));
+                GroupLabels.sort(groups, List.of(Dimension.FACILITY, Dimension.MONTH, Dimension.OUTCOME), packedBits);
+                assertThat(groups).as("shuffled with seed " + seed + ", ranks packed in at most " + packedBits + " bits")
+                        .containsExactlyElementsOf(expected);
+            }
         }
+    }
+
+    @Test
+    void anEmptyAnswerAndASingleGroupStayAsTheyAre() {
+        List<Map.Entry<Map<String, Object>, Long>> none = new ArrayList<>();
+        GroupLabels.sort(none, List.of(Dimension.FACILITY));
+        assertThat(none).isEmpty();
+        List<Map.Entry<Map<String, Object>, Long>> one = new ArrayList<>(List.of(group(null, null, null)));
+        GroupLabels.sort(one, List.of(Dimension.FACILITY, Dimension.MONTH));
+        assertThat(one).containsExactly(group(null, null, null));
     }
 
     @Test
     void theOrderFollowsTheDimensionsAsAsked() {
         List<Map.Entry<Map<String, Object>, Long>> groups = new ArrayList<>(List.of(
                 group("A", "2016-02", "DECLINED"), group("B", "2016-01", "DECLINED"), group("A", "2016-01", null)));
+        List<Map.Entry<Map<String, Object>, Long>> unpacked = new ArrayList<>(groups);
         GroupLabels.sort(groups, List.of(Dimension.MONTH, Dimension.FACILITY));
+        GroupLabels.sort(unpacked, List.of(Dimension.MONTH, Dimension.FACILITY), 0);
         assertThat(groups).containsExactly(group("A", "2016-01", null), group("B", "2016-01", "DECLINED"),
                 group("A", "2016-02", "DECLINED"));
+        assertThat(unpacked).isEqualTo(groups);
     }
 }
