@@ -3,12 +3,15 @@ package org.detainerlab.api.stats;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import org.detainerlab.api.testing.GeneratedRelease;
 import org.detainerlab.api.testing.Tokens;
@@ -30,6 +33,18 @@ class ColumnarCopyTest {
 
     @Inject
     StatsService stats;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private long detainerRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from detainer");
+             ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 
     @Test
     void theCopyHoldsEachLoadedReleaseAndDropsADeletedOne() throws Exception {
@@ -54,8 +69,12 @@ class ColumnarCopyTest {
         JsonPath status = given().auth().oauth2(admin).get("/api/v1/admin/system").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(status.getLong("status.columnarGeneration")).isEqualTo(status.getLong("status.dataGeneration"));
+        assertThat(status.getLong("status.detainers")).as("the status's detainers are the rows loaded")
+                .isEqualTo(detainerRows()).isGreaterThanOrEqualTo(2_200);
 
         given().auth().oauth2(admin).delete("/api/v1/releases/" + deleted.id()).then().statusCode(204);
+        assertThat(given().auth().oauth2(admin).get("/api/v1/admin/system").then().statusCode(200).extract().jsonPath()
+                .getLong("status.detainers")).isEqualTo(detainerRows()).isEqualTo(status.getLong("status.detainers") - 700);
         JsonPath after = stats(researcher, "groupBy=outcome&release=" + kept.id());
         long moved = after.getLong("provenance.dataGeneration");
         assertThat(moved).isGreaterThan(generation);

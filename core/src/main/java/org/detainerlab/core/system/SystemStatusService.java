@@ -26,10 +26,20 @@ public class SystemStatusService {
                 (String) em.createNativeQuery("select version()").getSingleResult(),
                 ((Number) schema[0]).intValue(),
                 (String) schema[1],
-                count("jurisdiction"), count("facility"), count("data_release"), count("detainer"),
+                count("jurisdiction"), count("facility"), count("data_release"), detainers(),
                 ((Number) em.createNativeQuery("select value from data_generation where id = 1").getSingleResult())
                         .longValue(),
                 columns.generation().orElse(null));
+    }
+
+    /**
+     * The detainer rows of the loaded releases, as each load counted them: exact (a load writes its count with its
+     * rows, in one transaction, and a deleted release takes its rows with it), and read from a few rows instead of
+     * counting millions at every call (a count of 5,000,000 rows took about half a second of the server).
+     */
+    private long detainers() {
+        return ((Number) em.createNativeQuery("select coalesce(sum(rows_loaded), 0) from data_release"
+                + " where kind = 'DETAINERS' and status = 'LOADED'").getSingleResult()).longValue();
     }
 
     private long count(String table) {
