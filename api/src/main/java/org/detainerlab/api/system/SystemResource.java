@@ -37,7 +37,8 @@ public class SystemResource {
             description = "Role admin. status.dataGeneration is PostgreSQL's data generation (it moves with every load,"
                     + " deletion and curation that changes a count); status.columnarGeneration is the generation this"
                     + " instance's columnar copy of the rows is at (null while it is being made or when it is off):"
-                    + " statistics are answered from the copy only when the two are equal.")
+                    + " statistics are answered from the copy only when the two are equal. status.detainers is the"
+                    + " detainer rows of the loaded releases, as each load counted them.")
     public SystemInfo system() {
         return new SystemInfo(version, status.status());
     }
