@@ -70,6 +70,9 @@ final class ColdMix {
 
     private final PrintStream out;
     private double copyReadySeconds;
+    /** CPU per question while the clients asked: the application's, and this process's (the clients'). */
+    private double cpuMs;
+    private double clientCpuMs;
 
     ColdMix(PrintStream out) {
         this.out = out;
@@ -80,7 +83,7 @@ final class ColdMix {
      * minutes (20,000,000 rows) does not leave the clients with tokens that expire while they ask.
      */
     void measure(PostgresServer postgres, String base, Callable<List<String>> freshTokens, int clients, int count, long rows,
-                 Path workDir) throws Exception {
+                 Path workDir, ProcessHandle application) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         copyReadySeconds = awaitColumnarCopy(out, http, base, freshTokens.call().get(ADMIN));
@@ -106,9 +109,14 @@ final class ColdMix {
             out.printf("Asking %d distinct questions (%d shapes) from %d clients ...%n", asked.size(),
                     ColdQuestions.shapes().size(), clients);
             long started = System.nanoTime();
+            Duration cpuBefore = StatsBenchmark.cpu(application);
+            Duration clientCpuBefore = StatsBenchmark.cpu(ProcessHandle.current());
             ask(http, base, tokens, clients, asked);
             double apiSeconds = (System.nanoTime() - started) / 1e9;
-            out.printf("  %.1f s%n", apiSeconds);
+            cpuMs = StatsBenchmark.cpu(application).minus(cpuBefore).toNanos() / 1e6 / asked.size();
+            clientCpuMs = StatsBenchmark.cpu(ProcessHandle.current()).minus(clientCpuBefore).toNanos() / 1e6 / asked.size();
+            out.printf(Locale.ROOT, "  %.1f s; CPU per question: the application %.1f ms, the clients %.1f ms"
+                    + " (on the same cores)%n", apiSeconds, cpuMs, clientCpuMs);
             readAnswers(asked);
 
             out.println("Exporting the rows to Parquet for DuckDB ...");
@@ -260,8 +268,8 @@ final class ColdMix {
         double duckMedian = StatsBenchmark.median(duck);
         out.println();
         out.printf(Locale.ROOT, "RESULT stats-cold questions=%d api_p50_ms=%.1f api_p95_ms=%.1f duckdb_median_ms=%.1f"
-                + " ratio=%.2f copy_ready_s=%.1f%n", asked.size(), apiP50, apiP95, duckMedian, apiP95 / duckMedian,
-                copyReadySeconds);
+                + " ratio=%.2f copy_ready_s=%.1f cpu_ms_per_question=%.1f client_cpu_ms_per_question=%.1f%n",
+                asked.size(), apiP50, apiP95, duckMedian, apiP95 / duckMedian, copyReadySeconds, cpuMs, clientCpuMs);
     }
 
     private void row(String shape, List<Asked> of) {

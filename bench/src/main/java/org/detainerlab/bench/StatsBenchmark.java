@@ -137,7 +137,7 @@ final class StatsBenchmark {
             return fresh;
         };
         if (mix == Mix.COLD) {
-            new ColdMix(out).measure(postgres, base, freshTokens, clients, questions, rows, workDir);
+            new ColdMix(out).measure(postgres, base, freshTokens, clients, questions, rows, workDir, application.toHandle());
         } else {
             // the copy is made in the background after the start; measured once it is made, the repeated questions
             // are measured on an application at rest rather than beside the copy being made
@@ -392,7 +392,7 @@ final class StatsBenchmark {
                 cpu(ProcessHandle.current()).minus(clientCpuBefore).toNanos() / 1e6 / requests);
     }
 
-    private static Duration cpu(ProcessHandle process) {
+    static Duration cpu(ProcessHandle process) {
         return process.info().totalCpuDuration().orElseThrow(
                 () -> new IllegalStateException("This system does not report the application's CPU time"));
     }
