@@ -74,8 +74,9 @@ public class PlaceResource {
     @Operation(summary = "Published places to review, most detainers first, with the proposed county, method,"
             + " confidence, evidence and candidates", description = "Role researcher (or curator, admin). By default"
             + " the unresolved places and the undecided proposals. One page at a time, most detainers first (counted"
-            + " over the release series, as a question that names no release counts them) and then by id: when more follow, the Link header names the next page (rel=\"next\"), the same question with"
-            + " its cursor. A cursor this API did not give out is 400.")
+            + " over the release series, as a question that names no release counts them) and then by id: when more"
+            + " follow, the Link header names the next page (rel=\"next\"), the same question with its cursor. A cursor"
+            + " this API did not give out is 400.")
     @APIResponse(responseCode = "200", description = "A page of places; Link: <...>; rel=\"next\" when more follow",
             headers = @Header(name = "Link", description = "the next page, when there is one"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

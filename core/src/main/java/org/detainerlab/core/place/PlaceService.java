@@ -73,7 +73,17 @@ public class PlaceService {
      * once. Returns the next parameter's index.
      */
     private int bindDetainers(Connection connection, PreparedStatement statement) throws SQLException {
-        Map<Long, Long> byPlace = counts.totals().byPlaceId();
+        return bindDetainers(connection, statement, counts.totals().byPlaceId());
+    }
+
+    /** {@link #bindDetainers(Connection, PreparedStatement)} for one place's row alone. */
+    private int bindDetainers(Connection connection, PreparedStatement statement, long placeId) throws SQLException {
+        Long detainers = counts.totals().byPlaceId().get(placeId);
+        return bindDetainers(connection, statement, detainers == null ? Map.of() : Map.of(placeId, detainers));
+    }
+
+    private static int bindDetainers(Connection connection, PreparedStatement statement, Map<Long, Long> byPlace)
+            throws SQLException {
         Long[] ids = new Long[byPlace.size()];
         Long[] detainers = new Long[byPlace.size()];
         int i = 0;
@@ -501,7 +511,7 @@ public class PlaceService {
     private PlaceView find(Connection connection, long id, boolean lock) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT + " where p.id = ?"
                 + (lock ? " for update of p" : ""))) {
-            statement.setLong(bindDetainers(connection, statement), id);
+            statement.setLong(bindDetainers(connection, statement, id), id);
             List<PlaceView> found = views(statement);
             if (found.isEmpty()) {
                 throw new ResourceNotFoundException(PlaceView.KIND, id);
